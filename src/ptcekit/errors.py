@@ -1,0 +1,171 @@
+"""The errors ptcekit raises: one base class, each error also a matching builtin.
+
+Every error ptcekit raises on purpose is a :class:`PtcekitError`, so one
+``except PtcekitError`` catches them all. Each one also subclasses the builtin
+it resembles (:class:`ValueError`, :class:`TypeError`, :class:`KeyError`), so
+code that already catches those keeps working.
+
+Errors carry their facts as attributes (the class, the field, what was
+expected, what was given), not only as text, and they survive pickling,
+so they can cross process boundaries in a worker pool.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "DuplicateIdError",
+    "FieldTypeError",
+    "IdentifierError",
+    "InvalidChecksum",
+    "InvalidComponent",
+    "InvalidFormat",
+    "InvalidLength",
+    "InvalidValueError",
+    "PtcekitError",
+    "UnknownIdError",
+]
+
+
+def _short(value: object, limit: int = 60) -> str:
+    """Return ``repr(value)`` cut to ``limit`` characters, for messages."""
+    text = repr(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text
+
+
+class PtcekitError(Exception):
+    """Base class of every error raised by ptcekit."""
+
+
+class IdentifierError(PtcekitError, ValueError):
+    """An identifier (SIREN, SIRET, RNA, COG code…) failed one of its checks.
+
+    Attributes:
+        kind: the identifier kind, such as ``"SIREN"``.
+        value: the value that was checked, as given.
+        check: which check failed: ``"length"``, ``"format"``,
+            ``"check digit"`` or ``"component"``.
+        reason: a sentence saying what was expected.
+    """
+
+    check = "format"
+
+    def __init__(self, kind: str, value: object, reason: str) -> None:
+        self.kind = kind
+        self.value = value
+        self.reason = reason
+        message = f"invalid {kind} {_short(value)}: {reason}"
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.kind, self.value, self.reason))
+
+
+class InvalidLength(IdentifierError):
+    """The identifier has the wrong number of characters."""
+
+    check = "length"
+
+
+class InvalidFormat(IdentifierError):
+    """The identifier has characters or a shape that its kind does not allow."""
+
+    check = "format"
+
+
+class InvalidChecksum(IdentifierError):
+    """The identifier's check digit (or checksum rule) does not hold."""
+
+    check = "check digit"
+
+
+class InvalidComponent(IdentifierError):
+    """A part of the identifier is not a known value (a region, a département…)."""
+
+    check = "component"
+
+
+class InvalidValueError(PtcekitError, ValueError):
+    """A field of a ptcekit class was given a value it cannot hold.
+
+    Attributes:
+        cls: the name of the class being built, such as ``"Association"``.
+        field: the field's Python name, such as ``"siren"``.
+        expected: what the field accepts, in words.
+        got: the value that was given.
+    """
+
+    def __init__(self, cls: str, field: str, expected: str, got: object) -> None:
+        self.cls = cls
+        self.field = field
+        self.expected = expected
+        self.got = got
+        message = f"{cls}.{field}: expected {expected}, got {_short(got)}"
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.cls, self.field, self.expected, self.got))
+
+
+class FieldTypeError(PtcekitError, TypeError):
+    """A field of a ptcekit class was given a value of the wrong type.
+
+    Attributes are those of :class:`InvalidValueError`.
+    """
+
+    def __init__(self, cls: str, field: str, expected: str, got: object) -> None:
+        self.cls = cls
+        self.field = field
+        self.expected = expected
+        self.got = got
+        message = f"{cls}.{field}: expected {expected}, got {_short(got)} ({type(got).__name__})"
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.cls, self.field, self.expected, self.got))
+
+
+class DuplicateIdError(InvalidValueError):
+    """Two objects of one document share an id.
+
+    Attributes:
+        id: the repeated id.
+        first: where it is declared first, such as ``"actors[0]"``.
+        second: where it is declared again.
+    """
+
+    def __init__(self, cls: str, field: str, id: str, first: str, second: str) -> None:  # noqa: A002 -- "id" is the domain's name for it
+        self.id = id
+        self.first = first
+        self.second = second
+        super().__init__(cls, field, f"ids unique in the document ({first} already has it)", id)
+        self.args = (f"{cls}.{field}: id {id!r} is used by {first} and again by {second}",)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.cls, self.field, self.id, self.first, self.second))
+
+
+class UnknownIdError(PtcekitError, KeyError):
+    """A look-up by id found nothing.
+
+    Attributes:
+        id: the id looked up.
+        kind: what was looked for, such as ``"actor"``.
+    """
+
+    def __init__(self, id: str, kind: str = "object") -> None:  # noqa: A002 -- "id" is the domain's name for it
+        self.id = id
+        self.kind = kind
+        super().__init__(id)
+
+    def __str__(self) -> str:
+        return f"no {self.kind} with id {self.id!r} in this ecosystem"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.id, self.kind))

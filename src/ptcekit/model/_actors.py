@@ -1,0 +1,674 @@
+"""Actors: the associations, cooperatives, companies, public bodies and persons of a territory.
+
+Every actor has a :attr:`~Actor.sector` in the triptych State / private / ESS,
+derived from its kind and statutes as loi n° 2014-856 du 31 juillet 2014,
+art. 1 reads:
+
+- associations, foundations, mutuals and cooperatives are ESS by legal form
+  (art. 1 II 1°);
+- a commercial company is ESS only when its statutes meet art. 1 I and II 2°
+  (:attr:`Company.ess_statutes`);
+- public bodies are public; research and training bodies follow their legal
+  status; a natural person is private.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from fractions import Fraction
+from typing import Any, ClassVar
+
+import attrs
+
+from ptcekit.identifiers import legal_category, naf, rna, siren, siret
+from ptcekit.model import _checks as c
+from ptcekit.model._base import Value
+from ptcekit.model._enums import (
+    AssociateRole,
+    CompanyForm,
+    CompanySize,
+    CooperativeKind,
+    GroupingKind,
+    LegalStatus,
+    MutualKind,
+    PublicBodyKind,
+    Sector,
+)
+from ptcekit.model._governance import Governance
+from ptcekit.model._values import Identifier, Money, Period, Place
+
+__all__ = [
+    "Actor",
+    "AssociateCategory",
+    "Association",
+    "Company",
+    "Cooperative",
+    "EsusApproval",
+    "Foundation",
+    "Grouping",
+    "Mutual",
+    "Organisation",
+    "PayData",
+    "Person",
+    "PublicBody",
+    "ResearchBody",
+    "TrainingBody",
+]
+
+
+def _to_mutual_kind(value: MutualKind | str) -> MutualKind:
+    return c.enum_member(MutualKind, value)
+
+
+def _to_associate_role(value: AssociateRole | str) -> AssociateRole:
+    return c.enum_member(AssociateRole, value)
+
+
+def _to_cooperative_kind(value: CooperativeKind | str) -> CooperativeKind:
+    return c.enum_member(CooperativeKind, value)
+
+
+def _to_optional_company_form(value: CompanyForm | str | None) -> CompanyForm | None:
+    return None if value is None else c.enum_member(CompanyForm, value)
+
+
+def _to_optional_company_size(value: CompanySize | str | None) -> CompanySize | None:
+    return None if value is None else c.enum_member(CompanySize, value)
+
+
+def _to_public_body_kind(value: PublicBodyKind | str) -> PublicBodyKind:
+    return c.enum_member(PublicBodyKind, value)
+
+
+def _to_legal_status(value: LegalStatus | str) -> LegalStatus:
+    return c.enum_member(LegalStatus, value)
+
+
+def _to_grouping_kind(value: GroupingKind | str) -> GroupingKind:
+    return c.enum_member(GroupingKind, value)
+
+
+def _compact_siren(value: str | None) -> str | None:
+    return c.compact_with(siren.compact, value)
+
+
+def _compact_rna(value: str | None) -> str | None:
+    return c.compact_with(rna.compact, value)
+
+
+def _compact_naf(value: str | None) -> str | None:
+    return c.compact_with(naf.compact, value)
+
+
+#: A built-in kind tag: snake_case.
+BUILTIN_TAG = re.compile(r"[a-z][a-z0-9_]*")
+#: An extension's kind tag: ``prefix:name``, both snake_case.
+EXTENSION_TAG = re.compile(r"[a-z][a-z0-9_]*:[a-z][a-z0-9_]*")
+
+
+def check_type_tag(cls: type) -> None:
+    """Check the ``type_tag`` a class declares for itself, if it declares one.
+
+    Built-in classes use snake_case tags; classes defined outside ptcekit use
+    a namespaced ``"prefix:name"`` tag so that they never clash with a future
+    built-in kind.
+
+    Raises:
+        TypeError: (a :class:`~ptcekit.errors.FieldTypeError`) for a malformed tag.
+    """
+    tag = cls.__dict__.get("type_tag")
+    if tag is None:
+        return
+    builtin = cls.__module__.startswith("ptcekit.")
+    pattern = BUILTIN_TAG if builtin else EXTENSION_TAG
+    if type(tag) is not str or pattern.fullmatch(tag) is None:
+        expected = "a snake_case tag" if builtin else "a namespaced tag 'prefix:name' in snake_case"
+        raise c.FieldTypeError(cls.__name__, "type_tag", expected, tag)
+
+
+def _sirets(value: Any) -> Any:
+    value = c.to_tuple(value)
+    if type(value) is not tuple:
+        return value
+    return tuple(siret.compact(v) if type(v) is str else v for v in value)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Actor(Value):
+    """An actor of the territory: abstract base of every kind.
+
+    Subclasses declare a ``type_tag`` (the wire ``"type"``); a downstream
+    subclass declares a namespaced one such as ``"aura:regional_network"``.
+
+    Attributes:
+        id: the actor's id, unique in its :class:`~ptcekit.model.Ecosystem`.
+        name: its usual name.
+        siren: SIREN of the legal unit (9 digits, Luhn check digit).
+        sirets: SIRETs of its establishments; each must belong to ``siren``
+            (a rule checks it).
+        rna: RNA number of an association (``W`` + 9 digits).
+        identifiers: other identifiers, as scheme and value.
+        legal_category: INSEE catégorie juridique (4 digits), such as ``"9220"``.
+        naf: NAF rév. 2 activity code (APE) in Sirene form, such as ``"88.99B"``.
+        seat: the registered office (siège).
+        founded: the founding date.
+        headcount: number of employees.
+        website: its web address.
+        description: free text.
+    """
+
+    type_tag: ClassVar[str]
+
+    id: str = attrs.field(validator=c.identifier())
+    name: str = attrs.field(validator=c.text(multiline=False))
+    siren: str | None = attrs.field(
+        default=None,
+        converter=_compact_siren,
+        validator=c.identifier_kind(siren.validate, "SIREN", optional=True),
+    )
+    sirets: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_sirets,
+        validator=c.tuple_of(
+            c.identifier_kind(siret.validate, "SIRET"), unique=True, what="SIRETs"
+        ),
+    )
+    rna: str | None = attrs.field(
+        default=None,
+        converter=_compact_rna,
+        validator=c.identifier_kind(rna.validate, "RNA number", optional=True),
+    )
+    identifiers: tuple[Identifier, ...] = attrs.field(
+        default=(),
+        converter=c.to_tuple,
+        validator=c.tuple_of(c.instance(Identifier), unique=True, what="Identifier values"),
+    )
+    legal_category: str | None = attrs.field(default=None)
+    naf: str | None = attrs.field(
+        default=None,
+        converter=_compact_naf,
+        validator=c.identifier_kind(naf.validate, "NAF rév. 2 code", optional=True),
+    )
+    seat: Place | None = attrs.field(default=None, validator=c.instance(Place, optional=True))
+    founded: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
+    headcount: int | None = attrs.field(default=None, validator=c.integer(minimum=0, optional=True))
+    website: str | None = attrs.field(default=None, validator=c.url(optional=True))
+    description: str | None = attrs.field(default=None, validator=c.text(optional=True))
+
+    @legal_category.validator
+    def _check_legal_category(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None:
+            return
+        if type(value) is not str:
+            c.fail_type(self, attribute, "a catégorie juridique (str)", value)
+        if not legal_category.is_well_formed(value):
+            c.fail(
+                self, attribute, "an INSEE catégorie juridique of 4 digits such as '9220'", value
+            )
+
+    @classmethod
+    def __attrs_init_subclass__(cls) -> None:
+        check_type_tag(cls)
+
+    @property
+    def sector(self) -> Sector:
+        """The actor's sector in the triptych, derived as loi n° 2014-856 art. 1 reads."""
+        raise NotImplementedError
+
+    @property
+    def is_legal_person(self) -> bool:
+        """Whether the actor is a legal person (personne morale)."""
+        return True
+
+    @property
+    def is_enterprise(self) -> bool:
+        """Whether the actor counts as an enterprise for loi n° 2014-856 art. 9."""
+        return False
+
+    @property
+    def all_identifiers(self) -> tuple[Identifier, ...]:
+        """Every identifier of the actor in org-id.guide form: SIREN, SIRETs, RNA, then the others."""
+        found: list[Identifier] = []
+        if self.siren is not None:
+            found.append(Identifier(scheme="FR-RCS", value=self.siren))
+        found.extend(Identifier(scheme="FR-SIRET", value=number) for number in self.sirets)
+        if self.rna is not None:
+            found.append(Identifier(scheme="FR-RNA", value=self.rna))
+        found.extend(self.identifiers)
+        return tuple(found)
+
+    @property
+    def legal_category_label(self) -> str | None:
+        """The INSEE label of :attr:`legal_category`, or ``None`` if unknown to ptcekit's table."""
+        if self.legal_category is None or not legal_category.is_valid(self.legal_category):
+            return None
+        return legal_category.label(self.legal_category)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Person(Actor):
+    """A natural person (personne physique): a volunteer, a researcher, an entrepreneur.
+
+    Keep personal data to what the model needs: an id and a name (which can
+    be a pseudonym). A person is in the private sector.
+
+    >>> Person(id="p1", name="A. Volunteer").sector
+    <Sector.PRIVATE: 'private'>
+    """
+
+    type_tag: ClassVar[str] = "person"
+
+    @property
+    def sector(self) -> Sector:
+        """Always :attr:`Sector.PRIVATE`."""
+        return Sector.PRIVATE
+
+    @property
+    def is_legal_person(self) -> bool:
+        """Always ``False``."""
+        return False
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Organisation(Actor):
+    """A legal person: abstract base of every actor but :class:`Person`.
+
+    Attributes:
+        governance: its bodies, voting scheme and colleges, when known.
+    """
+
+    governance: Governance | None = attrs.field(
+        default=None, validator=c.instance(Governance, optional=True)
+    )
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Association(Organisation):
+    """An association (loi du 1er juillet 1901, or Alsace-Moselle local law): ESS by form.
+
+    Attributes:
+        public_utility: reconnue d'utilité publique (RUP).
+        local_law: registered under the local law of Bas-Rhin, Haut-Rhin and
+            Moselle (so with no RNA number).
+
+    >>> Association(id="archer-asso", name="Archer", rna="W261000001").sector
+    <Sector.ESS: 'ess'>
+    """
+
+    type_tag: ClassVar[str] = "association"
+
+    public_utility: bool = attrs.field(default=False, validator=c.boolean)
+    local_law: bool = attrs.field(default=False, validator=c.boolean)
+
+    @property
+    def sector(self) -> Sector:
+        """Always :attr:`Sector.ESS` (loi 2014-856 art. 1 II 1°)."""
+        return Sector.ESS
+
+    @property
+    def is_enterprise(self) -> bool:
+        """Always ``True``: an association is an ESS enterprise under art. 1."""
+        return True
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Foundation(Organisation):
+    """A fondation: ESS by form (loi 2014-856 art. 1 II 1°).
+
+    Attributes:
+        public_utility: reconnue d'utilité publique (RUP).
+    """
+
+    type_tag: ClassVar[str] = "foundation"
+
+    public_utility: bool = attrs.field(default=False, validator=c.boolean)
+
+    @property
+    def sector(self) -> Sector:
+        """Always :attr:`Sector.ESS` (loi 2014-856 art. 1 II 1°)."""
+        return Sector.ESS
+
+    @property
+    def is_enterprise(self) -> bool:
+        """Always ``True``: a foundation is an ESS enterprise under art. 1."""
+        return True
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Mutual(Organisation):
+    """A mutuelle (Code de la mutualité) or société d'assurance mutuelle: ESS by form.
+
+    Attributes:
+        kind: which code governs it.
+    """
+
+    type_tag: ClassVar[str] = "mutual"
+
+    kind: MutualKind = attrs.field(
+        default=MutualKind.MUTUELLE,
+        converter=_to_mutual_kind,
+        validator=c.member_of(MutualKind),
+    )
+
+    @property
+    def sector(self) -> Sector:
+        """Always :attr:`Sector.ESS` (loi 2014-856 art. 1 II 1°)."""
+        return Sector.ESS
+
+    @property
+    def is_enterprise(self) -> bool:
+        """Always ``True``."""
+        return True
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class AssociateCategory(Value):
+    """A category of associés of a cooperative, with its weight in capital and votes.
+
+    Attributes:
+        role: what the associés are (bénéficiaires, salariés…).
+        count: how many associés the category has.
+        capital_share: the part of the capital they hold, in [0, 1].
+        vote_share: the part of the votes they hold, in [0, 1].
+        college: the name of the vote college they belong to, if any.
+        label: the statutes' own name for the category.
+
+    >>> AssociateCategory(role="employee", count=12, capital_share="0.6")
+    AssociateCategory(role=AssociateRole.EMPLOYEE, count=12, capital_share=Fraction(3, 5))
+    """
+
+    role: AssociateRole = attrs.field(
+        converter=_to_associate_role, validator=c.member_of(AssociateRole)
+    )
+    count: int | None = attrs.field(default=None, validator=c.integer(minimum=0, optional=True))
+    capital_share: Fraction | None = attrs.field(
+        default=None, converter=c.to_optional_fraction, validator=c.fraction(optional=True)
+    )
+    vote_share: Fraction | None = attrs.field(
+        default=None, converter=c.to_optional_fraction, validator=c.fraction(optional=True)
+    )
+    college: str | None = attrs.field(
+        default=None, validator=c.text(optional=True, multiline=False)
+    )
+    label: str | None = attrs.field(default=None, validator=c.text(optional=True, multiline=False))
+
+
+def _shares_at_most_one(inst: Cooperative, attribute: attrs.Attribute[Any], value: object) -> None:
+    c.tuple_of_type(AssociateCategory)(inst, attribute, value)
+    assert isinstance(value, tuple)  # noqa: S101 -- narrowed by the line above, for mypy
+    for share in ("capital_share", "vote_share"):
+        total = sum((getattr(cat, share) or Fraction(0) for cat in value), Fraction(0))
+        if total > 1:
+            c.fail(
+                inst,
+                attribute,
+                f"categories whose {share}s sum to at most 1 (they sum to {total})",
+                value,
+            )
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Cooperative(Organisation):
+    """A coopérative (loi n° 47-1775 du 10 septembre 1947): ESS by form.
+
+    Attributes:
+        kind: SCOP, SCIC, CAE, agricultural…
+        form: its company form (SA, SARL, SAS…), when it is a société.
+        variable_capital: whether its capital is variable (required of a SCIC).
+        capital: its share capital.
+        associates: its associés by category, with their share of capital and
+            votes. Shares of one kind sum to at most 1.
+
+    Vote colleges live in :attr:`Organisation.governance`; :attr:`colleges`
+    gives them.
+
+    >>> Cooperative(id="tetris", name="SCIC TETRIS", kind="scic", form="sas").sector
+    <Sector.ESS: 'ess'>
+    """
+
+    type_tag: ClassVar[str] = "cooperative"
+
+    kind: CooperativeKind = attrs.field(
+        converter=_to_cooperative_kind, validator=c.member_of(CooperativeKind)
+    )
+    form: CompanyForm | None = attrs.field(
+        default=None,
+        converter=_to_optional_company_form,
+        validator=c.member_of(CompanyForm, optional=True),
+    )
+    variable_capital: bool = attrs.field(default=True, validator=c.boolean)
+    capital: Money | None = attrs.field(default=None, validator=c.instance(Money, optional=True))
+    associates: tuple[AssociateCategory, ...] = attrs.field(
+        default=(), converter=c.to_tuple, validator=_shares_at_most_one
+    )
+
+    @property
+    def sector(self) -> Sector:
+        """Always :attr:`Sector.ESS` (loi 2014-856 art. 1 II 1°)."""
+        return Sector.ESS
+
+    @property
+    def is_enterprise(self) -> bool:
+        """Always ``True``."""
+        return True
+
+    @property
+    def colleges(self) -> tuple[Any, ...]:
+        """The vote colleges of its governance (empty when it has none)."""
+        return self.governance.colleges if self.governance is not None else ()
+
+    def associates_with(self, *roles: AssociateRole) -> tuple[AssociateCategory, ...]:
+        """Return the categories of associés with one of ``roles``."""
+        return tuple(cat for cat in self.associates if cat.role in roles)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class EsusApproval(Value):
+    """An agrément « entreprise solidaire d'utilité sociale » (C. trav. L3332-17-1).
+
+    The agrément lasts 5 years, or 2 years for an enterprise under 3 years
+    old when it applies; ``period`` records its actual dates.
+
+    Attributes:
+        period: when the agrément is in force.
+        by_right: ESUS « de plein droit » (entreprises d'insertion, ESAT…).
+        decided: the date of the prefectoral decision.
+    """
+
+    period: Period = attrs.field(validator=c.instance(Period))
+    by_right: bool = attrs.field(default=False, validator=c.boolean)
+    decided: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class PayData(Value):
+    """Pay data for the ESUS caps of C. trav. L3332-17-1 (7 × and 10 × the annual SMIC).
+
+    Attributes:
+        year: the financial year the figures are for.
+        top5_average: average yearly pay of the five best-paid (full-time equivalent).
+        highest: the single highest yearly pay.
+        reference_minimum: the yearly SMIC, or the sector's minimum wage when
+            higher, for that year: the base of the caps.
+    """
+
+    year: int = attrs.field(validator=c.integer(minimum=1900, maximum=2100))
+    top5_average: Money = attrs.field(validator=c.instance(Money))
+    highest: Money = attrs.field(validator=c.instance(Money))
+    reference_minimum: Money = attrs.field(validator=c.instance(Money))
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Company(Organisation):
+    """A commercial company (société commerciale): ESS only with ESS statutes.
+
+    Attributes:
+        form: SA, SARL, SAS…
+        ess_statutes: whether its statutes carry the five mentions of décret
+            n° 2015-858 that make it ESS (loi 2014-856 art. 1 II 2°).
+        esus: its ESUS agrément, if any.
+        mission_company: société à mission (C. com. L210-10); not ESS by itself.
+        size: its size class.
+        pay: pay data for the ESUS caps.
+
+    >>> Company(id="c1", name="Tannerie Roux").sector
+    <Sector.PRIVATE: 'private'>
+    >>> Company(id="c2", name="Groupe Archer", ess_statutes=True).sector
+    <Sector.ESS: 'ess'>
+    """
+
+    type_tag: ClassVar[str] = "company"
+
+    form: CompanyForm | None = attrs.field(
+        default=None,
+        converter=_to_optional_company_form,
+        validator=c.member_of(CompanyForm, optional=True),
+    )
+    ess_statutes: bool = attrs.field(default=False, validator=c.boolean)
+    esus: EsusApproval | None = attrs.field(
+        default=None, validator=c.instance(EsusApproval, optional=True)
+    )
+    mission_company: bool = attrs.field(default=False, validator=c.boolean)
+    size: CompanySize | None = attrs.field(
+        default=None,
+        converter=_to_optional_company_size,
+        validator=c.member_of(CompanySize, optional=True),
+    )
+    pay: PayData | None = attrs.field(default=None, validator=c.instance(PayData, optional=True))
+
+    @property
+    def sector(self) -> Sector:
+        """:attr:`Sector.ESS` with ESS statutes (art. 1 II 2°), else :attr:`Sector.PRIVATE`."""
+        return Sector.ESS if self.ess_statutes else Sector.PRIVATE
+
+    @property
+    def is_enterprise(self) -> bool:
+        """Always ``True``."""
+        return True
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class PublicBody(Organisation):
+    """A public body: State service, local authority, EPCI, public establishment.
+
+    >>> PublicBody(id="capg", name="CA du Pays de Grasse", kind="epci").sector
+    <Sector.PUBLIC: 'public'>
+    """
+
+    type_tag: ClassVar[str] = "public_body"
+
+    kind: PublicBodyKind = attrs.field(
+        converter=_to_public_body_kind, validator=c.member_of(PublicBodyKind)
+    )
+
+    @property
+    def sector(self) -> Sector:
+        """Always :attr:`Sector.PUBLIC`."""
+        return Sector.PUBLIC
+
+    @property
+    def is_local_authority(self) -> bool:
+        """Whether it is a collectivité territoriale or a grouping of them (loi 1947 art. 19 septies)."""
+        return self.kind in (
+            PublicBodyKind.REGION,
+            PublicBodyKind.DEPARTEMENT,
+            PublicBodyKind.COMMUNE,
+            PublicBodyKind.EPCI,
+            PublicBodyKind.LOCAL_PUBLIC_BODY,
+        )
+
+
+_STATUS_SECTOR = {
+    LegalStatus.PUBLIC: Sector.PUBLIC,
+    LegalStatus.ASSOCIATION: Sector.ESS,
+    LegalStatus.FOUNDATION: Sector.ESS,
+    LegalStatus.COOPERATIVE: Sector.ESS,
+    LegalStatus.COMPANY: Sector.PRIVATE,
+}
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class _StatusBody(Organisation):
+    """A body whose sector follows its legal status."""
+
+    legal_status: LegalStatus = attrs.field(
+        converter=_to_legal_status, validator=c.member_of(LegalStatus)
+    )
+
+    @property
+    def sector(self) -> Sector:
+        """Public for a public status, ESS for an association, foundation or cooperative, else private."""
+        return _STATUS_SECTOR[self.legal_status]
+
+    @property
+    def is_enterprise(self) -> bool:
+        """Whether its status is a company or an ESS form."""
+        return self.legal_status is not LegalStatus.PUBLIC
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class ResearchBody(_StatusBody):
+    """A research centre, university or higher-education and research body (art. 9 partner).
+
+    >>> ResearchBody(id="gredec", name="GREDEC", legal_status="public").sector
+    <Sector.PUBLIC: 'public'>
+    """
+
+    type_tag: ClassVar[str] = "research_body"
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class TrainingBody(_StatusBody):
+    """A training body (organisme de formation), an art. 9 partner.
+
+    >>> TrainingBody(id="of1", name="Organisme de formation", legal_status="association").sector
+    <Sector.ESS: 'ess'>
+    """
+
+    type_tag: ClassVar[str] = "training_body"
+
+
+_GROUPING_SECTOR = {
+    GroupingKind.GIE: Sector.PRIVATE,
+    # C. trav. L1253-2: an association or a cooperative, so ESS by form
+    GroupingKind.EMPLOYER_GROUP: Sector.ESS,
+    GroupingKind.GIP: Sector.PUBLIC,
+}
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Grouping(Organisation):
+    """A grouping that is itself an actor: GIE, groupement d'employeurs, GIP.
+
+    It may own, employ and share in its own name.
+
+    Attributes:
+        kind: GIE (C. com. L251-1), groupement d'employeurs (C. trav. L1253-1)
+            or GIP.
+        members: ids of its member actors.
+
+    >>> Grouping(id="ge", name="GE Drôme", kind="employer_group", members=("a", "b")).sector
+    <Sector.ESS: 'ess'>
+    """
+
+    type_tag: ClassVar[str] = "grouping"
+
+    kind: GroupingKind = attrs.field(
+        converter=_to_grouping_kind, validator=c.member_of(GroupingKind)
+    )
+    members: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=c.to_tuple,
+        validator=c.tuple_of(c.identifier(), unique=True, what="actor ids"),
+    )
+
+    @property
+    def sector(self) -> Sector:
+        """ESS for a groupement d'employeurs (association or cooperative form), public for a GIP, else private."""
+        return _GROUPING_SECTOR[self.kind]
+
+    @property
+    def is_enterprise(self) -> bool:
+        """Whether it is a GIE or a groupement d'employeurs (a GIP is a public body)."""
+        return self.kind is not GroupingKind.GIP

@@ -1,0 +1,370 @@
+"""Field validators and converters shared by the model's classes.
+
+Each validator raises :class:`~ptcekit.errors.InvalidValueError` or
+:class:`~ptcekit.errors.FieldTypeError` naming the class, the field, what was
+expected and what was given. Converters are idempotent, since
+:func:`attrs.evolve` runs them again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Callable, Iterable
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Any, NoReturn, TypeVar
+
+import attrs
+
+from ptcekit.errors import FieldTypeError, IdentifierError, InvalidValueError, UnknownIdError
+
+__all__ = [
+    "FieldTypeError",
+    "InvalidValueError",
+    "UnknownIdError",
+]
+
+E = TypeVar("E", bound=enum.Enum)
+T = TypeVar("T")
+
+_Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+#: The shape of an id: letters, digits and ``_ . : -``, starting with a letter or digit.
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:\-]{0,199}")
+ID_EXPECTED = "an id of 1 to 200 letters, digits or '_.:-' starting with a letter or digit"
+
+
+def fail(inst: object, attribute: attrs.Attribute[Any], expected: str, got: object) -> NoReturn:
+    """Raise the :class:`InvalidValueError` for ``attribute`` of ``inst``."""
+    raise InvalidValueError(type(inst).__name__, attribute.name, expected, got)
+
+
+def fail_type(
+    inst: object, attribute: attrs.Attribute[Any], expected: str, got: object
+) -> NoReturn:
+    """Raise the :class:`FieldTypeError` for ``attribute`` of ``inst``."""
+    raise FieldTypeError(type(inst).__name__, attribute.name, expected, got)
+
+
+def text(*, optional: bool = False, multiline: bool = True) -> _Validator:
+    """Accept a non-blank ``str`` (or ``None`` when ``optional``)."""
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if type(value) is not str:
+            fail_type(inst, attribute, "a str", value)
+        if not value.strip():
+            fail(inst, attribute, "a non-blank string", value)
+        if not multiline and ("\n" in value or "\r" in value):
+            fail(inst, attribute, "a single line of text", value)
+
+    return check
+
+
+def identifier(*, optional: bool = False) -> _Validator:
+    """Accept an object id (see :data:`ID_PATTERN`)."""
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if type(value) is not str:
+            fail_type(inst, attribute, "an id (str)", value)
+        if ID_PATTERN.fullmatch(value) is None:
+            fail(inst, attribute, ID_EXPECTED, value)
+
+    return check
+
+
+def boolean(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Accept exactly ``True`` or ``False``."""
+    if type(value) is not bool:
+        fail_type(inst, attribute, "a bool", value)
+
+
+def date(*, optional: bool = False) -> _Validator:
+    """Accept a :class:`datetime.date` that is not a :class:`datetime.datetime`."""
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if type(value) is not dt.date:
+            fail_type(inst, attribute, "a datetime.date", value)
+
+    return check
+
+
+def integer(
+    *, minimum: int | None = None, maximum: int | None = None, optional: bool = False
+) -> _Validator:
+    """Accept an ``int`` (not a ``bool``) within the bounds, inclusive."""
+    bounds = _bounds_text(minimum, maximum)
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if type(value) is not int:
+            fail_type(inst, attribute, "an int", value)
+        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+            fail(inst, attribute, f"an int {bounds}", value)
+
+    return check
+
+
+def _bounds_text(minimum: object, maximum: object) -> str:
+    if minimum is not None and maximum is not None:
+        return f"between {minimum} and {maximum}"
+    if minimum is not None:
+        return f">= {minimum}"
+    return f"<= {maximum}"
+
+
+def member_of(enum_cls: type[E], *, optional: bool = False) -> _Validator:
+    """Accept a member of ``enum_cls``."""
+    choices = ", ".join(repr(m.value) for m in enum_cls)
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, enum_cls):
+            fail(inst, attribute, f"a {enum_cls.__name__} (one of {choices})", value)
+
+    return check
+
+
+def enum_member(enum_cls: type[E], value: E | str) -> E:
+    """Return the member of ``enum_cls`` whose value is ``value``; leave members alone.
+
+    An unknown value is returned as it is, for the field's validator to
+    refuse with a message that names the field.
+    """
+    if isinstance(value, enum_cls):
+        return value
+    try:
+        return enum_cls(value)
+    except ValueError:
+        return value  # type: ignore[return-value]  # the validator rejects it with a message
+
+
+def instance(cls: type[Any], *, optional: bool = False, expected: str | None = None) -> _Validator:
+    """Accept an instance of ``cls``."""
+    what = expected or f"a {cls.__name__}"
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, cls):
+            fail_type(inst, attribute, what, value)
+
+    return check
+
+
+def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
+    """Turn any iterable but a string or a mapping into a tuple (idempotent)."""
+    if type(value) is tuple:
+        return value
+    if isinstance(value, str | bytes | dict):
+        # a string is iterable but never what a caller means by a collection
+        return value  # type: ignore[return-value]  # the validator rejects it with a message
+    try:
+        return tuple(value)
+    except TypeError:
+        return value  # type: ignore[return-value]  # the validator rejects it with a message
+
+
+def tuple_of(item: _Validator, *, unique: bool = False, what: str = "items") -> _Validator:
+    """Accept a tuple whose items pass ``item``; optionally with no repeats."""
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not tuple:
+            fail_type(inst, attribute, f"a tuple of {what}", value)
+        for position, element in enumerate(value):
+            try:
+                item(inst, attribute, element)
+            except (InvalidValueError, FieldTypeError) as error:
+                error_cls = type(error)
+                raise error_cls(
+                    type(inst).__name__, f"{attribute.name}[{position}]", error.expected, error.got
+                ) from None
+        if unique and len(set(value)) != len(value):
+            seen: set[object] = set()
+            for element in value:
+                if element in seen:
+                    fail(
+                        inst, attribute, f"{what} without repeats ({element!r} is repeated)", value
+                    )
+                seen.add(element)
+
+    return check
+
+
+def tuple_of_type(cls: type[Any], *, what: str | None = None) -> _Validator:
+    """Accept a tuple of instances of ``cls``."""
+    return tuple_of(instance(cls), what=what or f"{cls.__name__} values")
+
+
+def identifier_kind(
+    validate: Callable[[str], str], kind: str, *, optional: bool = False
+) -> _Validator:
+    """Accept a string that ``validate`` (an identifiers module's) accepts unchanged.
+
+    The field's converter should already have compacted the value.
+    """
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if type(value) is not str:
+            fail_type(inst, attribute, f"a {kind} (str)", value)
+        try:
+            validate(value)
+        except IdentifierError as error:
+            fail(inst, attribute, f"a valid {kind} ({error.reason})", value)
+
+    return check
+
+
+def compact_with(compact: Callable[[str], str], value: T) -> T:
+    """Apply an identifiers module's ``compact`` to a string; leave anything else alone."""
+    if isinstance(value, str) and type(value) is str:
+        try:
+            compacted: Any = compact(value)  # a str for a str: T is str on this branch
+        except IdentifierError:
+            return value
+        return compacted  # type: ignore[no-any-return]  # as above
+    return value
+
+
+def to_decimal(value: Decimal | int | str) -> Decimal:
+    """Convert an ``int`` or a decimal string to :class:`Decimal`; leave the rest to the validator.
+
+    Floats are refused by the validator: ``0.1`` is not exactly one tenth.
+    """
+    if type(value) is Decimal:
+        return value
+    if type(value) is int:
+        return Decimal(value)
+    if type(value) is str:
+        try:
+            return Decimal(value.strip())
+        except InvalidOperation:
+            return value  # type: ignore[return-value]  # the validator rejects it with a message
+    return value  # type: ignore[return-value]  # the validator rejects it with a message
+
+
+def to_optional_decimal(value: Decimal | int | str | None) -> Decimal | None:
+    """Like :func:`to_decimal`, letting ``None`` through."""
+    return None if value is None else to_decimal(value)
+
+
+def decimal(
+    *, minimum: Decimal | None = None, positive: bool = False, optional: bool = False
+) -> _Validator:
+    """Accept a finite :class:`Decimal`, optionally ``>= minimum`` or ``> 0``."""
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if type(value) is not Decimal:
+            fail_type(
+                inst, attribute, "a Decimal, an int or a decimal string such as '12.50'", value
+            )
+        if not value.is_finite():
+            fail(inst, attribute, "a finite number", value)
+        if positive and value <= 0:
+            fail(inst, attribute, "a number > 0", value)
+        if minimum is not None and value < minimum:
+            fail(inst, attribute, f"a number >= {minimum}", value)
+
+    return check
+
+
+_FRACTION_TEXT = re.compile(r"\s*-?\d+(\s*/\s*\d+)?\s*|\s*-?\d*\.\d+\s*")
+
+
+def to_fraction(value: Fraction | int | Decimal | str) -> Fraction:
+    """Convert an ``int``, a :class:`Decimal` or a string (``"1/3"``, ``"0.25"``) to :class:`Fraction`.
+
+    Floats are left for the validator to refuse, since ``0.1`` is not one tenth.
+    """
+    if type(value) is Fraction:
+        return value
+    if type(value) is int or type(value) is Decimal:
+        try:
+            return Fraction(value)
+        except (ValueError, OverflowError):
+            return value  # type: ignore[return-value]  # the validator rejects NaN and infinities
+    if type(value) is str and _FRACTION_TEXT.fullmatch(value):
+        try:
+            return Fraction(value.replace(" ", ""))
+        except ZeroDivisionError:
+            return value  # type: ignore[return-value]  # the validator rejects it with a message
+    return value  # type: ignore[return-value]  # the validator rejects it with a message
+
+
+def to_optional_fraction(value: Fraction | int | Decimal | str | None) -> Fraction | None:
+    """Like :func:`to_fraction`, letting ``None`` through."""
+    return None if value is None else to_fraction(value)
+
+
+FRACTION_TYPES = "a Fraction, an int, a Decimal or a string such as '1/3'"
+
+
+def fraction(
+    *,
+    low: Fraction = Fraction(0),
+    include_low: bool = True,
+    high: Fraction | None = Fraction(1),
+    optional: bool = False,
+) -> _Validator:
+    """Accept a :class:`Fraction` in the interval ``[low, high]`` (``(low, high]`` unless ``include_low``)."""
+    opening = "[" if include_low else "("
+    span = (
+        f"in {opening}{low}, {high}]"
+        if high is not None
+        else f"{'>=' if include_low else '>'} {low}"
+    )
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if type(value) is not Fraction:
+            fail_type(
+                inst,
+                attribute,
+                f"an exact fraction ({FRACTION_TYPES}); floats are not exact",
+                value,
+            )
+        too_low = value < low if include_low else value <= low
+        if too_low or (high is not None and value > high):
+            fail(inst, attribute, f"a fraction {span}", value)
+
+    return check
+
+
+def url(*, optional: bool = False) -> _Validator:
+    """Accept an ``http://`` or ``https://`` address with no spaces."""
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if type(value) is not str:
+            fail_type(inst, attribute, "a URL (str)", value)
+        if re.fullmatch(r"https?://[^\s/]+\S*", value) is None:
+            fail(inst, attribute, "an http:// or https:// URL", value)
+
+    return check
+
+
+def period_order(start_field: str, end_field: str) -> Callable[[Any], None]:
+    """Return a check that ``end_field`` is not before ``start_field`` (for ``__attrs_post_init__``)."""
+
+    def check(inst: Any) -> None:
+        start, end = getattr(inst, start_field), getattr(inst, end_field)
+        if start is not None and end is not None and end < start:
+            message_field = attrs.fields_dict(type(inst))[end_field]
+            fail(inst, message_field, f"a date on or after {start_field} {start.isoformat()}", end)
+
+    return check

@@ -1,0 +1,117 @@
+"""Governance: bodies, voting schemes, colleges, quorum and majority."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from ptcekit.model import _checks as c
+from ptcekit.model._base import Value
+from ptcekit.model._enums import BodyKind, VotingScheme
+
+__all__ = ["Body", "College", "Governance"]
+
+
+def _to_body_kind(value: BodyKind | str) -> BodyKind:
+    return c.enum_member(BodyKind, value)
+
+
+def _to_voting_scheme(value: VotingScheme | str) -> VotingScheme:
+    return c.enum_member(VotingScheme, value)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class College(Value):
+    """A collège de vote: a group of members whose votes count together with a weight.
+
+    In a SCIC each college weighs between 10 % and 50 % of the votes
+    (loi n° 47-1775, art. 19 octies); that is checked by the rules, not here.
+
+    >>> College(name="salariés", weight="1/3")
+    College(name='salariés', weight=Fraction(1, 3))
+    """
+
+    name: str = attrs.field(validator=c.text(multiline=False))
+    weight: Fraction | None = attrs.field(
+        default=None, converter=c.to_optional_fraction, validator=c.fraction(optional=True)
+    )
+    description: str | None = attrs.field(default=None, validator=c.text(optional=True))
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Body(Value):
+    """A governing body: general assembly, board, steering committee.
+
+    >>> Body(kind="board", seats=12)
+    Body(kind=BodyKind.BOARD, seats=12)
+    """
+
+    kind: BodyKind = attrs.field(converter=_to_body_kind, validator=c.member_of(BodyKind))
+    name: str | None = attrs.field(default=None, validator=c.text(optional=True, multiline=False))
+    seats: int | None = attrs.field(default=None, validator=c.integer(minimum=1, optional=True))
+
+
+def _unique_college_names(
+    inst: Governance, attribute: attrs.Attribute[Any], value: tuple[College, ...]
+) -> None:
+    names = [college.name for college in value]
+    if len(set(names)) != len(names):
+        repeated = next(name for name in names if names.count(name) > 1)
+        c.fail(
+            inst, attribute, f"colleges with distinct names ({repeated!r} is repeated)", repeated
+        )
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Governance(Value):
+    """Who decides, and with what weight.
+
+    One member one vote is the default, as loi n° 47-1775 art. 1 sets for
+    cooperatives. Quorum and majority are fractions of the votes: a quorum of
+    ``1/4`` means a quarter of the members present or represented, a majority
+    of ``1/2`` a simple majority (more than half), ``2/3`` a qualified one.
+
+    >>> Governance(voting="weighted_colleges", colleges=(College(name="A", weight="1/2"),
+    ...     College(name="B", weight="1/2")), majority="1/2").voting
+    <VotingScheme.WEIGHTED_COLLEGES: 'weighted_colleges'>
+    """
+
+    bodies: tuple[Body, ...] = attrs.field(
+        default=(), converter=c.to_tuple, validator=c.tuple_of_type(Body)
+    )
+    voting: VotingScheme = attrs.field(
+        default=VotingScheme.ONE_MEMBER_ONE_VOTE,
+        converter=_to_voting_scheme,
+        validator=c.member_of(VotingScheme),
+    )
+    colleges: tuple[College, ...] = attrs.field(
+        default=(),
+        converter=c.to_tuple,
+        validator=[c.tuple_of_type(College), _unique_college_names],
+    )
+    quorum: Fraction | None = attrs.field(
+        default=None, converter=c.to_optional_fraction, validator=c.fraction(optional=True)
+    )
+    majority: Fraction | None = attrs.field(
+        default=None,
+        converter=c.to_optional_fraction,
+        validator=c.fraction(include_low=False, optional=True),
+    )
+
+    def college(self, name: str) -> College:
+        """Return the college called ``name``.
+
+        Raises:
+            KeyError: (a :class:`~ptcekit.errors.UnknownIdError`) if there is none.
+        """
+        for college in self.colleges:
+            if college.name == name:
+                return college
+        raise c.UnknownIdError(name, "college")
+
+    @property
+    def college_names(self) -> frozenset[str]:
+        """The names of the colleges."""
+        return frozenset(college.name for college in self.colleges)
