@@ -1,0 +1,59 @@
+"""Identifiers of French legal units, places and activities, with one interface for all.
+
+Each kind has its own module, in the manner of python-stdnum:
+:mod:`~ptcekit.identifiers.siren`, :mod:`~ptcekit.identifiers.siret`,
+:mod:`~ptcekit.identifiers.rna`, :mod:`~ptcekit.identifiers.commune`,
+:mod:`~ptcekit.identifiers.departement`, :mod:`~ptcekit.identifiers.region`,
+:mod:`~ptcekit.identifiers.naf`, :mod:`~ptcekit.identifiers.legal_category` and
+:mod:`~ptcekit.identifiers.currency`. Every module offers:
+
+``compact(value)``
+    the value without separators or surrounding whitespace, unchecked;
+``validate(value)``
+    the compact value, or an :class:`~ptcekit.errors.IdentifierError` subclass
+    saying what failed: ``InvalidLength``, ``InvalidFormat``,
+    ``InvalidChecksum`` or ``InvalidComponent``;
+``is_valid(value)``
+    ``True`` or ``False``, never an exception, whatever ``value`` is;
+``format(value)``
+    the value as people print it, after validating it;
+``KIND``
+    the name of the kind, as error messages give it.
+
+>>> from ptcekit.identifiers import siren, commune
+>>> siren.format("732829320")
+'732 829 320'
+>>> commune.departement_of("2A004")
+'2A'
+>>> commune.is_valid(None)
+False
+"""
+
+from __future__ import annotations
+
+from ptcekit.identifiers import (
+    commune,
+    currency,
+    departement,
+    legal_category,
+    naf,
+    region,
+    rna,
+    siren,
+    siret,
+)
+from ptcekit.identifiers.legal_category import LegalCategory, LegalFamily
+
+__all__ = [
+    "LegalCategory",
+    "LegalFamily",
+    "commune",
+    "currency",
+    "departement",
+    "legal_category",
+    "naf",
+    "region",
+    "rna",
+    "siren",
+    "siret",
+]

@@ -1,0 +1,152 @@
+"""Région codes of the Code officiel géographique (COG 2024): 18 two-digit codes.
+
+The list is rule R27 of ess-law.md (§3.5): 13 metropolitan régions and the
+5 overseas ones (01 to 06).
+
+>>> from ptcekit.identifiers import region
+>>> region.validate("84")
+'84'
+>>> region.label("94")
+'Corse'
+>>> region.validate("05")  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+    ...
+ptcekit.errors.InvalidComponent: invalid région code '05': not one of the 18 région codes ...
+"""
+
+from __future__ import annotations
+
+import re
+import types
+from typing import TYPE_CHECKING, Final
+
+from ptcekit.errors import IdentifierError, InvalidComponent, InvalidFormat, InvalidLength
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = ["KIND", "NAMES", "compact", "format", "is_valid", "label", "validate"]
+
+KIND: Final = "région code"
+_LENGTH: Final = 2
+_PATTERN: Final = re.compile(r"[0-9]{2}")
+
+NAMES: Final[Mapping[str, str]] = types.MappingProxyType(
+    {
+        "01": "Guadeloupe",
+        "02": "Martinique",
+        "03": "Guyane",
+        "04": "La Réunion",
+        "06": "Mayotte",
+        "11": "Île-de-France",
+        "24": "Centre-Val de Loire",
+        "27": "Bourgogne-Franche-Comté",
+        "28": "Normandie",
+        "32": "Hauts-de-France",
+        "44": "Grand Est",
+        "52": "Pays de la Loire",
+        "53": "Bretagne",
+        "75": "Nouvelle-Aquitaine",
+        "76": "Occitanie",
+        "84": "Auvergne-Rhône-Alpes",
+        "93": "Provence-Alpes-Côte d'Azur",
+        "94": "Corse",
+    }
+)
+"""The name of each région, by code (COG 2024)."""
+
+
+def _as_text(value: object) -> str:
+    """Return ``value`` if it is a string; raise :class:`InvalidFormat` otherwise."""
+    if not isinstance(value, str):
+        reason = "expected a string"
+        raise InvalidFormat(KIND, value, reason)
+    return value
+
+
+def compact(value: str) -> str:
+    """Return ``value`` stripped of surrounding whitespace and upper-cased.
+
+    Args:
+        value: a région code, such as ``" 84 "``.
+
+    Returns:
+        The code; nothing is checked.
+
+    Raises:
+        InvalidFormat: ``value`` is not a string.
+    """
+    return _as_text(value).strip().upper()
+
+
+def validate(value: str) -> str:
+    """Check a région code and return its compact form.
+
+    Args:
+        value: the région code to check.
+
+    Returns:
+        The 2-digit code.
+
+    Raises:
+        InvalidFormat: ``value`` is not a string, or not 2 digits.
+        InvalidLength: it does not have 2 characters.
+        InvalidComponent: it is not one of the 18 région codes.
+    """
+    code = compact(value)
+    if len(code) != _LENGTH:
+        reason = f"expected {_LENGTH} digits, got {len(code)} characters"
+        raise InvalidLength(KIND, value, reason)
+    if not _PATTERN.fullmatch(code):
+        reason = f"expected {_LENGTH} digits"
+        raise InvalidFormat(KIND, value, reason)
+    if code not in NAMES:
+        reason = "not one of the 18 région codes of the COG 2024"
+        raise InvalidComponent(KIND, value, reason)
+    return code
+
+
+def is_valid(value: object) -> bool:
+    """Tell whether ``value`` is a valid région code; never raises.
+
+    Args:
+        value: anything.
+
+    Returns:
+        ``True`` if :func:`validate` accepts it.
+    """
+    try:
+        validate(value)  # type: ignore[arg-type]  # is_valid takes any object by design
+    except IdentifierError:
+        return False
+    return True
+
+
+def format(value: str) -> str:  # noqa: A001 -- the python-stdnum interface name
+    """Return the région code in its compact form.
+
+    Args:
+        value: the région code to format.
+
+    Returns:
+        The 2-digit code.
+
+    Raises:
+        IdentifierError: ``value`` is not a valid région code (see :func:`validate`).
+    """
+    return validate(value)
+
+
+def label(value: str) -> str:
+    """Return the name of a région.
+
+    Args:
+        value: a région code.
+
+    Returns:
+        The région's name in the COG 2024, such as ``"Bretagne"``.
+
+    Raises:
+        IdentifierError: ``value`` is not a valid région code (see :func:`validate`).
+    """
+    return NAMES[validate(value)]

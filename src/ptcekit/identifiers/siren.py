@@ -1,0 +1,159 @@
+"""SIREN, the 9-digit number INSEE gives a French legal unit (unité légale).
+
+The last digit is a Luhn check digit (ess-law.md §3.1, rule R22). The check
+itself is python-stdnum's :mod:`stdnum.fr.siren`; this module adds dashes to the
+separators it strips and turns stdnum's errors into ptcekit's.
+
+>>> from ptcekit.identifiers import siren
+>>> siren.validate("732 829 320")
+'732829320'
+>>> siren.format("732829320")
+'732 829 320'
+>>> siren.is_valid("732829321")
+False
+>>> siren.validate("732829321")
+Traceback (most recent call last):
+    ...
+ptcekit.errors.InvalidChecksum: invalid SIREN '732829321': the Luhn check digit does not match
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from stdnum import exceptions as stdnum_errors
+from stdnum.fr import siren as stdnum_siren
+
+from ptcekit.errors import (
+    IdentifierError,
+    InvalidChecksum,
+    InvalidComponent,
+    InvalidFormat,
+    InvalidLength,
+)
+
+__all__ = ["KIND", "compact", "format", "is_valid", "translate_stdnum_error", "validate"]
+
+KIND: Final = "SIREN"
+_LENGTH: Final = 9
+_SEPARATORS: Final = str.maketrans("", "", " .-")
+_DIGITS: Final = re.compile(r"[0-9]+")
+# InvalidLength before InvalidFormat: stdnum derives the first from the second.
+_STDNUM_ERRORS: Final[
+    tuple[tuple[type[stdnum_errors.ValidationError], type[IdentifierError]], ...]
+] = (
+    (stdnum_errors.InvalidLength, InvalidLength),
+    (stdnum_errors.InvalidFormat, InvalidFormat),
+    (stdnum_errors.InvalidChecksum, InvalidChecksum),
+    (stdnum_errors.InvalidComponent, InvalidComponent),
+)
+
+
+def _as_text(value: object) -> str:
+    """Return ``value`` if it is a string; raise :class:`InvalidFormat` otherwise."""
+    if not isinstance(value, str):
+        reason = "expected a string"
+        raise InvalidFormat(KIND, value, reason)
+    return value
+
+
+def compact(value: str) -> str:
+    """Return ``value`` without spaces, dots, dashes or surrounding whitespace.
+
+    Args:
+        value: a SIREN as typed or printed, such as ``"732 829 320"``.
+
+    Returns:
+        The digits alone; nothing is checked.
+
+    Raises:
+        InvalidFormat: ``value`` is not a string.
+    """
+    return _as_text(value).translate(_SEPARATORS).strip()
+
+
+def validate(value: str) -> str:
+    """Check a SIREN and return its compact form.
+
+    Args:
+        value: the SIREN to check.
+
+    Returns:
+        The 9 digits.
+
+    Raises:
+        InvalidFormat: ``value`` is not a string or holds other characters than digits.
+        InvalidLength: there are not 9 digits.
+        InvalidChecksum: the Luhn check digit does not match.
+    """
+    number = compact(value)
+    # Length and characters are checked here, so that the messages say what was
+    # expected and non-ASCII digits (which stdnum folds to ASCII) are refused.
+    if len(number) != _LENGTH:
+        reason = f"expected {_LENGTH} digits, got {len(number)}"
+        raise InvalidLength(KIND, value, reason)
+    if not _DIGITS.fullmatch(number):
+        reason = f"expected {_LENGTH} digits, got other characters"
+        raise InvalidFormat(KIND, value, reason)
+    try:
+        stdnum_siren.validate(number)
+    except stdnum_errors.InvalidChecksum:
+        reason = "the Luhn check digit does not match"
+        raise InvalidChecksum(KIND, value, reason) from None
+    except stdnum_errors.ValidationError as error:  # a check a later stdnum may add
+        raise translate_stdnum_error(error, KIND, value) from None
+    return number
+
+
+def translate_stdnum_error(
+    error: stdnum_errors.ValidationError, kind: str, value: object
+) -> IdentifierError:
+    """Return the ptcekit error matching a python-stdnum validation error.
+
+    Args:
+        error: the error python-stdnum raised.
+        kind: the identifier kind, for the message.
+        value: the value that was checked.
+
+    Returns:
+        An error of the matching class (stdnum's generic error becomes an
+        :class:`InvalidFormat`), with stdnum's message as its reason.
+    """
+    ours = next(
+        (mine for theirs, mine in _STDNUM_ERRORS if isinstance(error, theirs)),
+        InvalidFormat,
+    )
+    reason = str(error) or "python-stdnum refused it"
+    return ours(kind, value, reason)
+
+
+def is_valid(value: object) -> bool:
+    """Tell whether ``value`` is a valid SIREN; never raises.
+
+    Args:
+        value: anything.
+
+    Returns:
+        ``True`` if :func:`validate` accepts it.
+    """
+    try:
+        validate(value)  # type: ignore[arg-type]  # is_valid takes any object by design
+    except IdentifierError:
+        return False
+    return True
+
+
+def format(value: str) -> str:  # noqa: A001 -- the python-stdnum interface name
+    """Return the SIREN grouped by three digits, as INSEE prints it.
+
+    Args:
+        value: the SIREN to format.
+
+    Returns:
+        The SIREN as ``"732 829 320"``.
+
+    Raises:
+        IdentifierError: ``value`` is not a valid SIREN (see :func:`validate`).
+    """
+    return str(stdnum_siren.format(validate(value)))

@@ -1,0 +1,719 @@
+"""Tests of ptcekit.identifiers: one interface, one class of tests per identifier kind."""
+
+from __future__ import annotations
+
+import pickle
+import re
+import types
+
+import attrs
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from stdnum import exceptions as stdnum_errors
+from stdnum.fr import siren as stdnum_siren
+from stdnum.fr import siret as stdnum_siret
+
+from ptcekit import identifiers
+from ptcekit.errors import (
+    IdentifierError,
+    InvalidChecksum,
+    InvalidComponent,
+    InvalidFormat,
+    InvalidLength,
+)
+from ptcekit.identifiers import (
+    LegalCategory,
+    LegalFamily,
+    commune,
+    currency,
+    departement,
+    legal_category,
+    naf,
+    region,
+    rna,
+    siren,
+    siret,
+)
+
+MODULES: tuple[types.ModuleType, ...] = (
+    commune,
+    currency,
+    departement,
+    legal_category,
+    naf,
+    region,
+    rna,
+    siren,
+    siret,
+)
+
+KINDS = {
+    commune: "commune code",
+    currency: "currency code",
+    departement: "département code",
+    legal_category: "catégorie juridique",
+    naf: "NAF rév. 2 code",
+    region: "région code",
+    rna: "RNA",
+    siren: "SIREN",
+    siret: "SIRET",
+}
+
+
+def ruff_order(name: str) -> tuple[int, str]:
+    """Sort key of ruff's RUF022: CONSTANTS, then Classes, then functions."""
+    rank = 0 if name.isupper() else 1 if name[:1].isupper() else 2
+    return (rank, name)
+
+
+JUNK = st.one_of(st.none(), st.integers(), st.text(), st.binary(), st.floats())
+
+
+def raises(
+    module: types.ModuleType, value: object, error: type[IdentifierError]
+) -> IdentifierError:
+    """Validate ``value`` and return the error, checking it is exactly ``error``."""
+    with pytest.raises(IdentifierError) as info:
+        module.validate(value)
+    caught = info.value
+    assert type(caught) is error
+    assert caught.check == error.check
+    assert caught.kind == module.KIND
+    assert caught.value == value
+    assert caught.reason
+    return caught
+
+
+# -- strategies --------------------------------------------------------------
+
+
+def luhn_digit(payload: str) -> str:
+    """Return the digit that makes ``payload + digit`` pass the Luhn check."""
+    total = 0
+    for position, char in enumerate(reversed(payload)):
+        digit = int(char)
+        if position % 2 == 0:  # doubled: the check digit will sit to its right
+            digit *= 2
+            digit -= 9 if digit > 9 else 0
+        total += digit
+    return str((10 - total % 10) % 10)
+
+
+def luhn_ok(number: str) -> bool:
+    """Tell whether ``number`` passes the Luhn check."""
+    return luhn_digit(number[:-1]) == number[-1]
+
+
+def digit_strings(size: int) -> st.SearchStrategy[str]:
+    """Strings of exactly ``size`` ASCII digits."""
+    return st.text(alphabet="0123456789", min_size=size, max_size=size)
+
+
+sirens = digit_strings(8).map(lambda head: head + luhn_digit(head))
+
+
+@st.composite
+def sirets(draw: st.DrawFn) -> str:
+    """Valid SIRETs outside La Poste."""
+    head = draw(sirens)
+    assume(head != siret.LA_POSTE_SIREN)
+    payload = head + draw(digit_strings(4))
+    return payload + luhn_digit(payload)
+
+
+rnas = digit_strings(9).map(lambda tail: "W" + tail)
+
+
+@st.composite
+def communes(draw: st.DrawFn) -> str:
+    """Valid commune codes: a real département and the right number of digits."""
+    dep = draw(st.sampled_from(sorted(departement.NAMES)))
+    return dep + draw(digit_strings(5 - len(dep)))
+
+
+nafs = st.builds(
+    lambda division, rest, letter: f"{division:02d}.{rest}{letter}",
+    st.integers(1, 99),
+    digit_strings(2),
+    st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+)
+
+VALID: dict[types.ModuleType, st.SearchStrategy[str]] = {
+    commune: communes(),
+    currency: st.sampled_from(sorted(currency.CODES)),
+    departement: st.sampled_from(sorted(departement.NAMES)),
+    legal_category: st.sampled_from(sorted(legal_category.TABLE)),
+    naf: nafs,
+    region: st.sampled_from(sorted(region.NAMES)),
+    rna: rnas,
+    siren: sirens,
+    siret: sirets(),
+}
+
+
+# -- the common interface ----------------------------------------------------
+
+
+class TestPackage:
+    def test_all_is_sorted_and_public(self) -> None:
+        """__all__ is sorted and names exactly the public names of the package."""
+        assert identifiers.__all__ == sorted(identifiers.__all__)
+        # "annotations" is the __future__ feature, not part of the API.
+        public = {name for name in vars(identifiers) if not name.startswith("_")} - {"annotations"}
+        assert set(identifiers.__all__) == public
+
+    def test_reexports(self) -> None:
+        """The package re-exports LegalCategory and LegalFamily from legal_category."""
+        assert identifiers.LegalCategory is legal_category.LegalCategory
+        assert identifiers.LegalFamily is legal_category.LegalFamily
+
+    @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
+    def test_interface(self, module: types.ModuleType) -> None:
+        """Every kind module has the same interface and a KIND naming it."""
+        for name in ("compact", "validate", "is_valid", "format"):
+            assert callable(getattr(module, name))
+            assert name in module.__all__
+        assert KINDS[module] == module.KIND
+        assert module.__all__ == sorted(module.__all__, key=ruff_order)
+        assert all(hasattr(module, name) for name in module.__all__)
+
+    @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
+    @pytest.mark.parametrize("junk", [None, 42, 4.2, b"732829320", ["W751234567"], object()])
+    def test_non_strings(self, module: types.ModuleType, junk: object) -> None:
+        """A value that is not a string is an InvalidFormat, never a TypeError."""
+        error = raises(module, junk, InvalidFormat)
+        assert error.reason == "expected a string"
+        with pytest.raises(InvalidFormat):
+            module.compact(junk)
+        with pytest.raises(InvalidFormat):
+            module.format(junk)
+        assert module.is_valid(junk) is False
+
+    @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
+    @given(data=st.data())
+    def test_is_valid_never_raises(self, module: types.ModuleType, data: st.DataObject) -> None:
+        """is_valid returns a bool for any junk, and agrees with validate."""
+        value = data.draw(JUNK)
+        result = module.is_valid(value)
+        assert isinstance(result, bool)
+        try:
+            module.validate(value)
+        except IdentifierError:
+            assert result is False
+        else:
+            assert result is True
+
+    @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
+    @given(data=st.data())
+    def test_round_trip(self, module: types.ModuleType, data: st.DataObject) -> None:
+        """validate(format(x)) == x, and validate is idempotent, for valid values."""
+        value = data.draw(VALID[module])
+        assert module.validate(value) == value
+        assert module.validate(module.format(value)) == value
+        assert module.is_valid(value) is True
+        assert module.compact(value) == value
+
+    def test_errors_pickle(self) -> None:
+        """An identifier error survives pickling with its facts."""
+        error = raises(siren, "732829321", InvalidChecksum)
+        copy = pickle.loads(pickle.dumps(error))
+        assert (type(copy), copy.kind, copy.value, copy.reason) == (
+            InvalidChecksum,
+            "SIREN",
+            "732829321",
+            error.reason,
+        )
+
+
+# -- SIREN / SIRET -----------------------------------------------------------
+
+
+class TestSiren:
+    def test_acceptance(self) -> None:
+        """732 829 320 is a valid SIREN, in any spacing."""
+        for value in ("732829320", "732 829 320", "732.829.320", "732-829-320", " 732829320\n"):
+            assert siren.validate(value) == "732829320"
+        assert siren.format("732829320") == "732 829 320"
+
+    def test_compact(self) -> None:
+        """The compact form drops spaces, dots and dashes without checking."""
+        assert siren.compact(" 73-2.8 29 ") == "732829"
+
+    def test_checksum(self) -> None:
+        """732829321 fails its Luhn check."""
+        error = raises(siren, "732829321", InvalidChecksum)
+        assert error.reason == "the Luhn check digit does not match"
+        assert not siren.is_valid("732829321")
+
+    def test_length(self) -> None:
+        """Eight digits are an InvalidLength saying how many were given."""
+        error = raises(siren, "73282932", InvalidLength)
+        assert error.reason == "expected 9 digits, got 8"
+        raises(siren, "", InvalidLength)
+
+    @pytest.mark.parametrize("value", ["73282932A", "７３２８２９３２０", "73_829320"])
+    def test_format(self, value: str) -> None:
+        """Letters, non-ASCII digits and other separators are an InvalidFormat."""
+        raises(siren, value, InvalidFormat)
+
+    @pytest.mark.parametrize(
+        ("theirs", "ours"),
+        [
+            (stdnum_errors.InvalidComponent, InvalidComponent),
+            (stdnum_errors.InvalidLength, InvalidLength),
+            (stdnum_errors.InvalidFormat, InvalidFormat),
+            (stdnum_errors.ValidationError, InvalidFormat),
+        ],
+    )
+    @pytest.mark.parametrize("module", [siren, siret], ids=["siren", "siret"])
+    def test_stdnum_errors_translated(
+        self,
+        monkeypatch: pytest.MonkeyPatch,
+        module: types.ModuleType,
+        theirs: type[stdnum_errors.ValidationError],
+        ours: type[IdentifierError],
+    ) -> None:
+        """Any error python-stdnum raises comes out as the matching ptcekit error."""
+
+        def fail(number: str) -> str:
+            raise theirs
+
+        target = stdnum_siren if module is siren else stdnum_siret
+        monkeypatch.setattr(target, "validate", fail)
+        value = "732829320" if module is siren else "73282932000074"
+        error = raises(module, value, ours)
+        assert error.reason == (str(theirs()) or "python-stdnum refused it")
+
+    @given(sirens, st.integers(0, 8), st.integers(1, 9))
+    def test_single_digit_change_detected(self, number: str, index: int, delta: int) -> None:
+        """Changing one digit of a valid SIREN always breaks the check digit."""
+        changed = number[:index] + str((int(number[index]) + delta) % 10) + number[index + 1 :]
+        raises(siren, changed, InvalidChecksum)
+
+
+class TestSiret:
+    def test_acceptance(self) -> None:
+        """73282932000074 is a valid SIRET, printed and split as INSEE does."""
+        assert siret.validate("732 829 320 00074") == "73282932000074"
+        assert siret.format("73282932000074") == "732 829 320 00074"
+        assert siret.siren("732 829 320 00074") == "732829320"
+
+    def test_luhn(self) -> None:
+        """A wrong last digit fails the Luhn check over the 14 digits."""
+        error = raises(siret, "73282932000075", InvalidChecksum)
+        assert "Luhn check digit over the 14 digits" in error.reason
+
+    def test_embedded_siren(self) -> None:
+        """A 14-digit Luhn-valid number whose first 9 digits are no SIREN is refused."""
+        number = "73282932100007"
+        assert luhn_ok(number)
+        assert not luhn_ok(number[:9])
+        error = raises(siret, number, InvalidChecksum)
+        assert "first 9 digits are not a valid SIREN" in error.reason
+
+    def test_length(self) -> None:
+        """Thirteen digits are an InvalidLength."""
+        error = raises(siret, "7328293200007", InvalidLength)
+        assert error.reason == "expected 14 digits, got 13"
+
+    def test_format(self) -> None:
+        """A letter is an InvalidFormat."""
+        raises(siret, "7328293200007X", InvalidFormat)
+
+    def test_la_poste_head_office(self) -> None:
+        """La Poste's head office passes (and happens to pass Luhn too)."""
+        assert siret.validate("35600000000048") == "35600000000048"
+        assert luhn_ok("35600000000048")
+
+    def test_la_poste_rule(self) -> None:
+        """A La Poste SIRET is valid exactly when its digit sum is a multiple of 5."""
+        accepted = 0
+        for nic in range(100_000):
+            number = f"{siret.LA_POSTE_SIREN}{nic:05d}"
+            expected = sum(map(int, number)) % 5 == 0 or number == "35600000000048"
+            assert siret.is_valid(number) is expected, number
+            accepted += expected
+        assert accepted == 20_000 + 1  # the head office's digit sum is 26
+        assert siret.is_valid("35600000000001")
+        assert not luhn_ok("35600000000001")
+
+    def test_la_poste_error(self) -> None:
+        """A La Poste SIRET breaking the mod-5 rule says so."""
+        error = raises(siret, "35600000000002", InvalidChecksum)
+        assert error.reason.startswith("La Poste rule")
+
+
+# -- RNA ---------------------------------------------------------------------
+
+
+class TestRna:
+    def test_acceptance(self) -> None:
+        """W751234567 passes, and lower case is upper-cased."""
+        assert rna.validate("W751234567") == "W751234567"
+        assert rna.validate(" w751234567 ") == "W751234567"
+        assert rna.format("w751234567") == "W751234567"
+
+    def test_length(self) -> None:
+        """W75123456 (9 characters) is an InvalidLength."""
+        error = raises(rna, "W75123456", InvalidLength)
+        assert error.reason == "expected 10 characters ('W' followed by 9 digits), got 9"
+
+    @pytest.mark.parametrize("value", ["X751234567", "W75123456A", "7512345678"])
+    def test_format(self, value: str) -> None:
+        """Anything but W and 9 digits is an InvalidFormat."""
+        error = raises(rna, value, InvalidFormat)
+        assert error.reason == "expected 'W' followed by 9 digits"
+
+
+# -- COG: commune, département, région ---------------------------------------
+
+
+class TestCommune:
+    @pytest.mark.parametrize(
+        ("code", "dep"),
+        [("2A004", "2A"), ("2b033", "2B"), ("97101", "971"), ("75056", "75"), ("97611", "976")],
+    )
+    def test_acceptance(self, code: str, dep: str) -> None:
+        """Metropolitan, Corsican and overseas codes pass and know their département."""
+        assert commune.validate(code) == code.upper()
+        assert commune.format(code) == code.upper()
+        assert commune.departement_of(code) == dep
+
+    def test_arrondissement(self) -> None:
+        """Arrondissement municipal codes have the commune shape and pass."""
+        assert commune.departement_of("75101") == "75"
+
+    @pytest.mark.parametrize(
+        ("code", "fragment"),
+        [
+            ("20004", "2A (Corse-du-Sud)"),
+            ("96001", "not one of the 101"),
+            ("00001", "not one of the 101"),
+            ("97501", "Saint-Pierre-et-Miquelon"),
+            ("97701", "collectivité d'outre-mer"),
+            ("97001", "not one of the 101"),
+        ],
+    )
+    def test_component(self, code: str, fragment: str) -> None:
+        """A code whose département part is no département is an InvalidComponent."""
+        error = raises(commune, code, InvalidComponent)
+        assert fragment in error.reason
+
+    @pytest.mark.parametrize("code", ["7505", "750560", ""])
+    def test_length(self, code: str) -> None:
+        """Anything but 5 characters is an InvalidLength."""
+        raises(commune, code, InvalidLength)
+
+    @pytest.mark.parametrize("code", ["2C004", "2A0B4", "A2004", "75 56"])
+    def test_format(self, code: str) -> None:
+        """Letters other than a leading 2A/2B are an InvalidFormat."""
+        raises(commune, code, InvalidFormat)
+
+
+class TestDepartement:
+    def test_names(self) -> None:
+        """There are 101 départements, no 20, and 2A, 2B and five overseas."""
+        assert len(departement.NAMES) == 101
+        assert "20" not in departement.NAMES
+        assert {"2A", "2B", "971", "972", "973", "974", "976"} <= set(departement.NAMES)
+        assert "975" not in departement.NAMES
+        metropolitan = {f"{n:02d}" for n in range(1, 96)} - {"20"} | {"2A", "2B"}
+        assert set(departement.NAMES) - {"971", "972", "973", "974", "976"} == metropolitan
+        assert all(name.strip() == name and name for name in departement.NAMES.values())
+
+    def test_names_are_read_only(self) -> None:
+        """NAMES cannot be changed in place."""
+        with pytest.raises(TypeError):
+            departement.NAMES["20"] = "Corse"  # type: ignore[index]
+
+    def test_every_departement_has_a_region(self) -> None:
+        """Every département maps to one of the 18 régions, and every région has one."""
+        found = {departement.region_of(code) for code in departement.NAMES}
+        assert found == set(region.NAMES)
+
+    @pytest.mark.parametrize(
+        ("code", "reg", "name"),
+        [
+            ("2a", "94", "Corse-du-Sud"),
+            ("35", "53", "Ille-et-Vilaine"),
+            ("75", "11", "Paris"),
+            ("971", "01", "Guadeloupe"),
+            ("976", "06", "Mayotte"),
+            ("69", "84", "Rhône"),
+            ("90", "27", "Territoire de Belfort"),
+        ],
+    )
+    def test_lookups(self, code: str, reg: str, name: str) -> None:
+        """region_of and label answer from the COG 2024."""
+        assert departement.region_of(code) == reg
+        assert departement.label(code) == name
+        assert departement.format(code) == code.upper()
+
+    @pytest.mark.parametrize(
+        ("code", "fragment"),
+        [
+            ("975", "Saint-Pierre-et-Miquelon, a collectivité d'outre-mer, not a département"),
+            ("987", "Polynésie française"),
+            ("20", "2A (Corse-du-Sud) and 2B (Haute-Corse)"),
+            ("96", "not one of the 101"),
+            ("00", "not one of the 101"),
+            ("123", "not one of the 101"),
+        ],
+    )
+    def test_component(self, code: str, fragment: str) -> None:
+        """Well-shaped codes that are no département say why."""
+        error = raises(departement, code, InvalidComponent)
+        assert fragment in error.reason
+
+    @pytest.mark.parametrize("code", ["1", "9711", ""])
+    def test_length(self, code: str) -> None:
+        """One character or four are an InvalidLength."""
+        raises(departement, code, InvalidLength)
+
+    @pytest.mark.parametrize("code", ["2C", "A1", "97A"])
+    def test_format(self, code: str) -> None:
+        """Letters other than 2A/2B are an InvalidFormat."""
+        raises(departement, code, InvalidFormat)
+
+
+class TestRegion:
+    def test_codes(self) -> None:
+        """The 18 région codes of the reference, and nothing else."""
+        assert set(region.NAMES) == set(
+            "01 02 03 04 06 11 24 27 28 32 44 52 53 75 76 84 93 94".split()  # noqa: SIM905 -- as the reference prints them
+        )
+
+    def test_label(self) -> None:
+        """A région's label is its name."""
+        assert region.label(" 53 ") == "Bretagne"
+        assert region.label("93") == "Provence-Alpes-Côte d'Azur"
+        assert region.format("11") == "11"
+
+    @pytest.mark.parametrize("code", ["05", "00", "99", "23"])
+    def test_component(self, code: str) -> None:
+        """Two digits that are no région are an InvalidComponent."""
+        raises(region, code, InvalidComponent)
+
+    def test_length_and_format(self) -> None:
+        """Wrong length and non-digits are told apart."""
+        raises(region, "1", InvalidLength)
+        raises(region, "011", InvalidLength)
+        raises(region, "2A", InvalidFormat)
+
+
+# -- NAF ---------------------------------------------------------------------
+
+
+class TestNaf:
+    def test_acceptance(self) -> None:
+        """Dotted and dotless forms give Sirene's dotted form."""
+        assert naf.validate("88.99B") == "88.99B"
+        assert naf.validate("8899b") == "88.99B"
+        assert naf.format(" 62.01z ") == "62.01Z"
+        assert naf.compact("8411Z") == "84.11Z"
+
+    def test_compact_leaves_other_shapes(self) -> None:
+        """The dot is put back only into 4 digits and a letter."""
+        assert naf.compact("889B") == "889B"
+
+    def test_length(self) -> None:
+        """A code of the wrong length is an InvalidLength."""
+        raises(naf, "88.9B", InvalidLength)
+        raises(naf, "889B", InvalidLength)
+
+    @pytest.mark.parametrize("value", ["88,99B", "88.991", "8A.99B", "88.99É"])
+    def test_format(self, value: str) -> None:
+        """Six characters of the wrong shape are an InvalidFormat."""
+        raises(naf, value, InvalidFormat)
+
+    def test_division_zero(self) -> None:
+        """Division 00 does not exist."""
+        raises(naf, "00.11Z", InvalidComponent)
+
+
+# -- catégories juridiques ---------------------------------------------------
+
+# ess-law.md §3.3, table by table.
+REFERENCE_COOPERATIVES = set(
+    """
+    5191 5192 5193 5194 5195 5196 5203 5307 5309 5432 5443 5451 5453 5454 5455 5458
+    5459 5460 5532 5632 5543 5643 5547 5647 5551 5651 5552 5652 5553 5653 5554 5654
+    5555 5655 5558 5658 5559 5659 5560 5660 6316 6317 6318 6532 6543 6551 6554 6558
+    6560 6595 6596
+    """.split()  # noqa: SIM905 -- codes copied as a block from the reference
+)
+REFERENCE_MUTUALS = {"6411", "8210", "8250", "8290"}
+REFERENCE_ASSOCIATIONS = {"9210", "9220", "9221", "9222", "9223", "9224", "9230", "9240", "9260"}
+REFERENCE_OTHERS = set(
+    """
+    9300 9900 6220 6210 7410 7470 9970 7210 7220 7225 7229 7230 7312
+    7340 7343 7344 7345 7346 7347 7348 7349 7353 7354 7355 7357 7361 7367 7379
+    7111 7112 7113 7120 7150 7160 7171 7172 7179 7190
+    7383 7384 7389 7331 7381 1000 5499 5498 5599 5710 5720
+    """.split()  # noqa: SIM905 -- codes copied as a block from the reference
+)
+
+
+class TestLegalCategory:
+    def test_reference_codes_present(self) -> None:
+        """Every code listed in ess-law.md §3.3 is in the table."""
+        wanted = REFERENCE_COOPERATIVES | REFERENCE_MUTUALS | REFERENCE_ASSOCIATIONS
+        assert wanted | REFERENCE_OTHERS <= set(legal_category.TABLE)
+        assert {"5699", "5785"} <= set(legal_category.TABLE)
+
+    def test_entries(self) -> None:
+        """Every entry has its code as key, a trimmed non-empty label and a family."""
+        for code, entry in legal_category.TABLE.items():
+            assert isinstance(entry, LegalCategory)
+            assert entry.code == code
+            assert legal_category.is_well_formed(code)
+            assert entry.label
+            assert entry.label == entry.label.strip()
+            assert "  " not in entry.label
+            assert isinstance(entry.family, LegalFamily)
+
+    def test_table_is_read_only(self) -> None:
+        """TABLE and its entries cannot be changed."""
+        with pytest.raises(TypeError):
+            legal_category.TABLE["5570"] = legal_category.TABLE["5460"]  # type: ignore[index]
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            legal_category.TABLE["5460"].label = "SCIC"  # type: ignore[misc]
+
+    def test_families_follow_the_codes(self) -> None:
+        """Families agree with the nomenclature's levels and the reference's groups."""
+        table = legal_category.TABLE
+        coops = {code for code, entry in table.items() if entry.family is LegalFamily.COOPERATIVE}
+        mutuals = {code for code, entry in table.items() if entry.family is LegalFamily.MUTUAL}
+        assert coops == REFERENCE_COOPERATIVES
+        assert mutuals == REFERENCE_MUTUALS
+        for code, entry in table.items():
+            if code[0] in "47":
+                assert entry.family is LegalFamily.PUBLIC, code
+            if code.startswith("92"):
+                assert entry.family is LegalFamily.ASSOCIATION, code
+            if code.startswith("82"):
+                assert entry.family is LegalFamily.MUTUAL, code
+            if code.startswith("2"):
+                assert entry.family is LegalFamily.OTHER_PRIVATE, code
+        assert not any(code.startswith("3") for code in table)
+        assert legal_category.family("9300") is LegalFamily.FOUNDATION
+        assert legal_category.family("9223") is LegalFamily.ASSOCIATION
+        for code in ("6210", "6220", "9970"):
+            assert legal_category.family(code) is LegalFamily.GROUPING
+        for code in ("1000", "5499", "5498", "5599", "5699", "5710", "5720", "5785"):
+            assert legal_category.family(code) is LegalFamily.COMPANY
+        assert legal_category.family("9900") is LegalFamily.OTHER_PRIVATE
+
+    def test_family_values(self) -> None:
+        """Family values are snake_case strings."""
+        assert {family.value for family in LegalFamily} == {
+            "cooperative",
+            "mutual",
+            "association",
+            "foundation",
+            "grouping",
+            "public",
+            "company",
+            "other_private",
+        }
+        assert all(re.fullmatch(r"[a-z_]+", family) for family in LegalFamily)
+
+    def test_ess_by_form(self) -> None:
+        """Cooperatives, mutuals, associations and foundations are ESS by form; SARL and SAS not."""
+        for code, entry in legal_category.TABLE.items():
+            expected = entry.family in {
+                LegalFamily.COOPERATIVE,
+                LegalFamily.MUTUAL,
+                LegalFamily.ASSOCIATION,
+                LegalFamily.FOUNDATION,
+            }
+            assert entry.ess_by_form is expected, code
+        for code in ("5458", "8210", "9220", "9300"):
+            assert legal_category.lookup(code).ess_by_form
+        for code in ("5499", "5710", "6220", "7210", "9900"):
+            assert not legal_category.lookup(code).ess_by_form
+
+    def test_labels(self) -> None:
+        """Labels are INSEE's, and 5570 is the SPFPL SA, not a SCIC."""
+        assert legal_category.label("9220") == "Association déclarée"
+        assert legal_category.label(" 5458") == "SARL coopérative ouvrière de production (SCOP)"
+        assert legal_category.label("7344") == "Métropole"
+        assert "SPFPL SA" in legal_category.label("5570")
+        assert legal_category.format("9300 ") == "9300"
+
+    def test_unknown_code(self) -> None:
+        """A well-formed code outside the table is an InvalidComponent, yet well-formed."""
+        error = raises(legal_category, "5580", InvalidComponent)
+        assert error.reason == (
+            "not a catégorie juridique in ptcekit's table of the INSEE nomenclature"
+        )
+        assert legal_category.is_well_formed("5580")
+        assert legal_category.is_well_formed("3120")
+        with pytest.raises(InvalidComponent):
+            legal_category.lookup("0000")
+
+    def test_length_and_format(self) -> None:
+        """Wrong length and non-digits are told apart."""
+        raises(legal_category, "922", InvalidLength)
+        raises(legal_category, "92200", InvalidLength)
+        raises(legal_category, "92A0", InvalidFormat)
+
+    @pytest.mark.parametrize("value", ["0123", "922", "92A0", None, 9220, b"9220", " "])
+    def test_not_well_formed(self, value: object) -> None:
+        """is_well_formed refuses anything but 4 digits not starting with 0, and never raises."""
+        assert legal_category.is_well_formed(value) is False
+
+    def test_attrs_class(self) -> None:
+        """LegalCategory is a keyword-only frozen attrs class with three fields."""
+        assert [field.name for field in attrs.fields(LegalCategory)] == ["code", "label", "family"]
+        entry = LegalCategory(
+            code="9220", label="Association déclarée", family=LegalFamily.ASSOCIATION
+        )
+        assert entry == legal_category.TABLE["9220"]
+        with pytest.raises(TypeError):
+            LegalCategory("9220", "Association déclarée", LegalFamily.ASSOCIATION)  # type: ignore[call-arg]
+
+
+# -- currency ----------------------------------------------------------------
+
+
+class TestCurrency:
+    @pytest.mark.parametrize(
+        "code", ["EUR", "XPF", "XOF", "XAF", "USD", "GBP", "CHF", "JPY", "XCG", "ZWG"]
+    )
+    def test_acceptance(self, code: str) -> None:
+        """Codes in force pass."""
+        assert currency.validate(code) == code
+        assert currency.format(code.lower()) == code
+
+    def test_size(self) -> None:
+        """List One has some 180 codes, all three capital letters."""
+        assert 170 <= len(currency.CODES) <= 185
+        assert all(re.fullmatch(r"[A-Z]{3}", code) for code in currency.CODES)
+
+    @pytest.mark.parametrize("code", ["FRF", "DEM", "HRK", "ZWL", "ABC"])
+    def test_component(self, code: str) -> None:
+        """Withdrawn and made-up codes are an InvalidComponent."""
+        error = raises(currency, code, InvalidComponent)
+        assert error.reason == "not an ISO 4217 code in force"
+
+    def test_length_and_format(self) -> None:
+        """Wrong length and non-letters are told apart."""
+        raises(currency, "EU", InvalidLength)
+        raises(currency, "EURO", InvalidLength)
+        raises(currency, "E1R", InvalidFormat)
+        raises(currency, "ÉUR", InvalidFormat)
+
+
+# -- a check that the strategies above are sound ------------------------------
+
+
+class TestStrategies:
+    @given(sirens)
+    def test_luhn_helper(self, number: str) -> None:
+        """The test's own Luhn helper agrees with the known SIREN and SIRET."""
+        assert luhn_ok(number)
+        assert luhn_ok("732829320")
+        assert luhn_ok("73282932000074")
+        assert not luhn_ok("732829321")
