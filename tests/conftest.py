@@ -1,0 +1,16 @@
+"""Shared pytest configuration: the hypothesis profiles.
+
+``fast`` (the default) keeps local runs quick; CI sets
+``HYPOTHESIS_PROFILE=ci`` for more examples. Both drop the deadline, since a
+shared CI machine makes timings noisy.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import settings
+
+settings.register_profile("fast", max_examples=25, deadline=None)
+settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
