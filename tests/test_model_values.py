@@ -105,16 +105,16 @@ REFUSALS = [
         id="period-end-before-start",
     ),
     pytest.param(
-        lambda: Period(start=dt.datetime(2024, 1, 1)),  # noqa: DTZ001 -- the naive datetime is the refused value
+        lambda: Period(start=dt.datetime(2024, 1, 1)),
         FieldTypeError,
         "Period",
         "start",
-        dt.datetime(2024, 1, 1),  # noqa: DTZ001 -- as above
+        dt.datetime(2024, 1, 1),
         "Period.start: expected a datetime.date, got datetime.datetime(2024, 1, 1, 0, 0) (datetime)",
         id="period-datetime",
     ),
     pytest.param(
-        lambda: Share(),
+        Share,
         InvalidValueError,
         "Share",
         "fraction",
@@ -356,7 +356,7 @@ class TestMoney:
     def test_addition_of_two_currencies_is_refused(self) -> None:
         """Adding two currencies raises an InvalidValueError naming both."""
         with pytest.raises(InvalidValueError) as info:
-            Money(amount=1) + Money(amount=1, currency="USD")  # noqa: B018 -- the addition is the test
+            Money(amount=1) + Money(amount=1, currency="USD")
         assert (
             str(info.value) == "Money.currency: expected EUR, as cannot add USD to EUR, got 'USD'"
         )
@@ -485,7 +485,7 @@ class TestShare:
         ],
     )
     def test_low_and_high_bounds(self, share: Share, low: Fraction, high: Fraction) -> None:
-        """low and high are the fraction itself, or the bounds with 0 and 1 for unknown ones."""
+        """Low and high are the fraction itself, or the bounds with 0 and 1 for unknown ones."""
         assert (share.low, share.high) == (low, high)
         assert share.is_exact is (share.fraction is not None)
 
@@ -554,7 +554,7 @@ class TestPlace:
 
     @given(places())
     def test_generated_places_rebuild_equal(self, place: Place) -> None:
-        """evolve gives back an equal place."""
+        """Evolve gives back an equal place."""
         assert attrs.evolve(place) == place
 
 
