@@ -136,7 +136,8 @@ def _wrap(first: str, items: Iterable[str], indent: str) -> list[str]:
             candidate = line + item
         else:
             candidate = f"{line}, {item}"
-            if len(candidate) > WIDTH:
+            # keep room for the comma that ends a broken line
+            if len(candidate) >= WIDTH:
                 lines.append(line + ",")
                 candidate = indent + item
         line = candidate
