@@ -125,13 +125,6 @@ nitpick_ignore = [
     ("py:class", "Strategy"),
     ("py:class", "collections.abc.Sequence"),
     ("py:class", "collections.abc.Mapping"),
-    # Docstrings of ptcekit that do not resolve yet, reported to their owners:
-    # identifiers/siren.py translate_stdnum_error names ptcekit.errors.InvalidFormat
-    # without its module, so the reference looks in ptcekit.identifiers.siren
-    ("py:class", "InvalidFormat"),
-    # model/_values.py Identifier names KNOWN_SCHEMES, a constant of the private
-    # module ptcekit.model._values that the public API does not export
-    ("py:data", "KNOWN_SCHEMES"),
 ]
 
 html_theme = "furo"

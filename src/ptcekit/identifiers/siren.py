@@ -118,7 +118,7 @@ def translate_stdnum_error(
 
     Returns:
         An error of the matching class (stdnum's generic error becomes an
-        :class:`InvalidFormat`), with stdnum's message as its reason.
+        :class:`~ptcekit.errors.InvalidFormat`), with stdnum's message as its reason.
     """
     ours = next(
         (mine for theirs, mine in _STDNUM_ERRORS if isinstance(error, theirs)),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any, ClassVar
 
@@ -55,6 +56,18 @@ __all__ = [
     "ResearchBody",
     "TrainingBody",
 ]
+
+
+def _identifier_tuple(value: Iterable[Identifier]) -> tuple[Identifier, ...]:
+    return c.to_tuple(value)
+
+
+def _associate_category_tuple(value: Iterable[AssociateCategory]) -> tuple[AssociateCategory, ...]:
+    return c.to_tuple(value)
+
+
+def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return c.to_tuple(value)
 
 
 def _to_mutual_kind(value: MutualKind | str) -> MutualKind:
@@ -127,7 +140,7 @@ def check_type_tag(cls: type) -> None:
         raise c.FieldTypeError(cls.__name__, "type_tag", expected, tag)
 
 
-def _sirets(value: Any) -> Any:
+def _sirets(value: Iterable[str]) -> tuple[str, ...]:
     value = c.to_tuple(value)
     if type(value) is not tuple:
         return value
@@ -181,7 +194,7 @@ class Actor(Value):
     )
     identifiers: tuple[Identifier, ...] = attrs.field(
         default=(),
-        converter=c.to_tuple,
+        converter=_identifier_tuple,
         validator=c.tuple_of(c.instance(Identifier), unique=True, what="Identifier values"),
     )
     legal_category: str | None = attrs.field(default=None)
@@ -440,7 +453,7 @@ class Cooperative(Organisation):
     variable_capital: bool = attrs.field(default=True, validator=c.boolean)
     capital: Money | None = attrs.field(default=None, validator=c.instance(Money, optional=True))
     associates: tuple[AssociateCategory, ...] = attrs.field(
-        default=(), converter=c.to_tuple, validator=_shares_at_most_one
+        default=(), converter=_associate_category_tuple, validator=_shares_at_most_one
     )
 
     @property
@@ -659,7 +672,7 @@ class Grouping(Organisation):
     )
     members: tuple[str, ...] = attrs.field(
         default=(),
-        converter=c.to_tuple,
+        converter=_str_tuple,
         validator=c.tuple_of(c.identifier(), unique=True, what="actor ids"),
     )
 

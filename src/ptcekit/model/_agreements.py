@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 import attrs
@@ -13,6 +14,14 @@ from ptcekit.model._enums import AgreementKind, CommitmentKind, Recurrence, Rene
 from ptcekit.model._values import Money, Period, Quantity
 
 __all__ = ["Commitment", "PartnershipAgreement", "Party"]
+
+
+def _party_tuple(value: Iterable[Party]) -> tuple[Party, ...]:
+    return c.to_tuple(value)
+
+
+def _commitment_tuple(value: Iterable[Commitment]) -> tuple[Commitment, ...]:
+    return c.to_tuple(value)
 
 
 def _to_commitment_kind(value: CommitmentKind | str) -> CommitmentKind:
@@ -130,7 +139,7 @@ class PartnershipAgreement(Value):
     kind: AgreementKind = attrs.field(
         converter=_to_agreement_kind, validator=c.member_of(AgreementKind)
     )
-    parties: tuple[Party, ...] = attrs.field(converter=c.to_tuple, validator=_parties)
+    parties: tuple[Party, ...] = attrs.field(converter=_party_tuple, validator=_parties)
     period: Period | None = attrs.field(default=None, validator=c.instance(Period, optional=True))
     signed: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
     renewal: Renewal = attrs.field(
@@ -140,7 +149,7 @@ class PartnershipAgreement(Value):
         default=None, validator=c.integer(minimum=0, optional=True)
     )
     commitments: tuple[Commitment, ...] = attrs.field(
-        default=(), converter=c.to_tuple, validator=c.tuple_of_type(Commitment)
+        default=(), converter=_commitment_tuple, validator=c.tuple_of_type(Commitment)
     )
     pole: str | None = attrs.field(default=None, validator=c.identifier(optional=True))
     description: str | None = attrs.field(default=None, validator=c.text(optional=True))

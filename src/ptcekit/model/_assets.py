@@ -8,6 +8,7 @@ fit the asset's capacity on every day is checked by the rules, over time.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, ClassVar
@@ -33,6 +34,18 @@ __all__ = [
     "SharedPremises",
     "SharedService",
 ]
+
+
+def _key_share_tuple(value: Iterable[KeyShare]) -> tuple[KeyShare, ...]:
+    return c.to_tuple(value)
+
+
+def _ownership_tuple(value: Iterable[Ownership]) -> tuple[Ownership, ...]:
+    return c.to_tuple(value)
+
+
+def _allocation_tuple(value: Iterable[Allocation]) -> tuple[Allocation, ...]:
+    return c.to_tuple(value)
 
 
 def _to_cost_sharing_method(value: CostSharingMethod | str) -> CostSharingMethod:
@@ -128,7 +141,7 @@ class CostSharingKey(Value):
         converter=_to_cost_sharing_method, validator=c.member_of(CostSharingMethod)
     )
     shares: tuple[KeyShare, ...] = attrs.field(
-        default=(), converter=c.to_tuple, validator=_unique_actors
+        default=(), converter=_key_share_tuple, validator=_unique_actors
     )
 
     def __attrs_post_init__(self) -> None:
@@ -177,10 +190,10 @@ class MutualisedAsset(Value):
     id: str = attrs.field(validator=c.identifier())
     name: str = attrs.field(validator=c.text(multiline=False))
     owners: tuple[Ownership, ...] = attrs.field(
-        default=(), converter=c.to_tuple, validator=_ownerships
+        default=(), converter=_ownership_tuple, validator=_ownerships
     )
     users: tuple[Allocation, ...] = attrs.field(
-        default=(), converter=c.to_tuple, validator=_allocations
+        default=(), converter=_allocation_tuple, validator=_allocations
     )
     annual_cost: Money | None = attrs.field(
         default=None, validator=c.instance(Money, optional=True)

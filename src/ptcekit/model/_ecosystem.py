@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any, TypeVar, Union
 
 import attrs
@@ -16,6 +17,25 @@ from ptcekit.model._assets import MutualisedAsset
 from ptcekit.model._pole import Pole
 
 __all__ = ["Ecosystem", "Record"]
+
+
+def _actor_tuple(value: Iterable[Actor]) -> tuple[Actor, ...]:
+    return c.to_tuple(value)
+
+
+def _pole_tuple(value: Iterable[Pole]) -> tuple[Pole, ...]:
+    return c.to_tuple(value)
+
+
+def _mutualised_asset_tuple(value: Iterable[MutualisedAsset]) -> tuple[MutualisedAsset, ...]:
+    return c.to_tuple(value)
+
+
+def _partnership_agreement_tuple(
+    value: Iterable[PartnershipAgreement],
+) -> tuple[PartnershipAgreement, ...]:
+    return c.to_tuple(value)
+
 
 #: Anything an ecosystem holds by id.
 Record = Union[Actor, Pole, MutualisedAsset, PartnershipAgreement]  # noqa: UP007 -- a runtime alias, documented by Sphinx
@@ -78,16 +98,18 @@ class Ecosystem:
         default=None, validator=c.text(optional=True, multiline=False)
     )
     actors: tuple[Actor, ...] = attrs.field(
-        default=(), converter=c.to_tuple, validator=c.tuple_of_type(Actor)
+        default=(), converter=_actor_tuple, validator=c.tuple_of_type(Actor)
     )
     poles: tuple[Pole, ...] = attrs.field(
-        default=(), converter=c.to_tuple, validator=c.tuple_of_type(Pole)
+        default=(), converter=_pole_tuple, validator=c.tuple_of_type(Pole)
     )
     assets: tuple[MutualisedAsset, ...] = attrs.field(
-        default=(), converter=c.to_tuple, validator=c.tuple_of_type(MutualisedAsset)
+        default=(), converter=_mutualised_asset_tuple, validator=c.tuple_of_type(MutualisedAsset)
     )
     agreements: tuple[PartnershipAgreement, ...] = attrs.field(
-        default=(), converter=c.to_tuple, validator=c.tuple_of_type(PartnershipAgreement)
+        default=(),
+        converter=_partnership_agreement_tuple,
+        validator=c.tuple_of_type(PartnershipAgreement),
     )
     _index: dict[str, Record] = attrs.field(init=False, eq=False, hash=False, repr=False)
     _reverse: _Reverse | None = attrs.field(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any
 
@@ -12,6 +13,14 @@ from ptcekit.model._base import Value
 from ptcekit.model._enums import BodyKind, VotingScheme
 
 __all__ = ["Body", "College", "Governance"]
+
+
+def _body_tuple(value: Iterable[Body]) -> tuple[Body, ...]:
+    return c.to_tuple(value)
+
+
+def _college_tuple(value: Iterable[College]) -> tuple[College, ...]:
+    return c.to_tuple(value)
 
 
 def _to_body_kind(value: BodyKind | str) -> BodyKind:
@@ -79,7 +88,7 @@ class Governance(Value):
     """
 
     bodies: tuple[Body, ...] = attrs.field(
-        default=(), converter=c.to_tuple, validator=c.tuple_of_type(Body)
+        default=(), converter=_body_tuple, validator=c.tuple_of_type(Body)
     )
     voting: VotingScheme = attrs.field(
         default=VotingScheme.ONE_MEMBER_ONE_VOTE,
@@ -88,7 +97,7 @@ class Governance(Value):
     )
     colleges: tuple[College, ...] = attrs.field(
         default=(),
-        converter=c.to_tuple,
+        converter=_college_tuple,
         validator=[c.tuple_of_type(College), _unique_college_names],
     )
     quorum: Fraction | None = attrs.field(

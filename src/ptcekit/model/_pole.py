@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 import attrs
@@ -15,6 +16,14 @@ from ptcekit.model._territory import Territory
 from ptcekit.model._values import Period, Place
 
 __all__ = ["Membership", "Pole"]
+
+
+def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return c.to_tuple(value)
+
+
+def _membership_tuple(value: Iterable[Membership]) -> tuple[Membership, ...]:
+    return c.to_tuple(value)
 
 
 def _to_member_role(value: MemberRole | str) -> MemberRole:
@@ -98,12 +107,12 @@ class Pole(Value):
     founded: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
     lead: str | None = attrs.field(default=None, validator=c.identifier(optional=True))
     legal_vehicle: str | None = attrs.field(default=None, validator=c.identifier(optional=True))
-    domains: tuple[str, ...] = attrs.field(default=(), converter=c.to_tuple, validator=_texts)
+    domains: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_texts)
     place: Place | None = attrs.field(default=None, validator=c.instance(Place, optional=True))
-    labels: tuple[str, ...] = attrs.field(default=(), converter=c.to_tuple, validator=_texts)
+    labels: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_texts)
     strategy: str | None = attrs.field(default=None, validator=c.text(optional=True))
     memberships: tuple[Membership, ...] = attrs.field(
-        default=(), converter=c.to_tuple, validator=c.tuple_of_type(Membership)
+        default=(), converter=_membership_tuple, validator=c.tuple_of_type(Membership)
     )
     governance: Governance | None = attrs.field(
         default=None, validator=c.instance(Governance, optional=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -32,7 +32,7 @@ _CODE_KINDS: dict[TerritoryLevel, tuple[Callable[[str], str], Callable[[str], st
 COG_YEARS = (1943, 2100)
 
 
-def _compact_codes(value: Any) -> Any:
+def _compact_codes(value: Iterable[str]) -> tuple[str, ...]:
     value = c.to_tuple(value)
     if type(value) is not tuple:
         return value

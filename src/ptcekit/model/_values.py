@@ -218,7 +218,7 @@ class Identifier(Value):
     """An identifier in a registry: a scheme code and a value.
 
     Schemes follow `org-id.guide <https://org-id.guide>`_ where it has one.
-    Values of the schemes in :data:`KNOWN_SCHEMES` are checked (``FR-RCS``:
+    Values of the schemes in ``KNOWN_SCHEMES`` are checked (``FR-RCS``:
     SIREN; ``FR-SIRET``: SIRET; ``FR-RNA``: RNA number); other schemes are
     kept as given.
 
