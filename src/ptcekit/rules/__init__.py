@@ -1,0 +1,56 @@
+"""Validation rules: rules as data, their findings and reports, the built-in catalogue.
+
+>>> import datetime as dt
+>>> from ptcekit.model import Association, Company, Ecosystem, Membership, Pole
+>>> eco = Ecosystem(
+...     actors=(Association(id="archer", name="Archer"), Company(id="roux", name="Tannerie Roux")),
+...     poles=(Pole(id="pole-sud", name="Pôle Sud", lead="archer",
+...         memberships=(Membership(actor="archer"), Membership(actor="roux"))),),
+... )
+>>> report = validate(eco, rules=default_rules().ignore("PTCE003"), as_of=dt.date(2024, 6, 30))
+>>> report.ok
+True
+>>> print(report.to_text())
+$.poles[0]: PTCE005 warning: pôle 'pole-sud' has no shared asset and no agreement: its strategy of mutualisation, coopération ou partenariat has nothing to show in the document [Loi n° 2014-856 du 31 juillet 2014, art. 9]
+Found 0 errors, 1 warning and 0 infos (43 rules, as of 2024-06-30).
+"""
+
+from ptcekit.rules._catalogue import builtin_rules, default_rules, validate
+from ptcekit.rules._docs import catalogue_markdown
+from ptcekit.rules._engine import (
+    ENTRY_POINT_GROUP,
+    Confidence,
+    Context,
+    Example,
+    Finding,
+    PluginError,
+    Report,
+    Rule,
+    RuleError,
+    RuleKind,
+    RuleSet,
+    Severity,
+    UnknownRuleError,
+    load_plugins,
+)
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "Confidence",
+    "Context",
+    "Example",
+    "Finding",
+    "PluginError",
+    "Report",
+    "Rule",
+    "RuleError",
+    "RuleKind",
+    "RuleSet",
+    "Severity",
+    "UnknownRuleError",
+    "builtin_rules",
+    "catalogue_markdown",
+    "default_rules",
+    "load_plugins",
+    "validate",
+]

@@ -1,0 +1,247 @@
+"""Agreement rules: public funding, agreements that have ended, commitments within their term."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ptcekit.model import AgreementKind as Kind
+from ptcekit.model import (
+    Association,
+    Commitment,
+    Ecosystem,
+    Money,
+    PartnershipAgreement,
+    Party,
+    Period,
+    PublicBody,
+    Renewal,
+    Sector,
+    SharedPremises,
+)
+from ptcekit.rules._engine import Context, Example, Finding, Rule
+
+__all__ = ["RULES"]
+
+_MODEL = "ptcekit model of partnership agreements (DESIGN §2)"
+
+
+def _parties() -> tuple[Association, Association, PublicBody]:
+    return (
+        Association(id="archer", name="Archer"),
+        Association(id="cress", name="CRESS Auvergne-Rhône-Alpes"),
+        PublicBody(id="region", name="Région Auvergne-Rhône-Alpes", kind="region"),
+    )
+
+
+# --- AGR001 -----------------------------------------------------------------
+
+
+def _public_funder(context: Context) -> Iterator[Finding]:
+    for g, agreement in enumerate(context.ecosystem.agreements):
+        if agreement.kind is not Kind.PUBLIC_FUNDING:
+            continue
+        actors = [context.actor(party) for party in agreement.party_ids]
+        if any(actor is None for actor in actors):
+            continue  # REF001 reports the unknown party; its sector cannot be known
+        if not any(actor is not None and actor.sector is Sector.PUBLIC for actor in actors):
+            message = (
+                f"agreement {agreement.id!r} is a public-funding agreement, but none of its "
+                f"parties ({', '.join(agreement.party_ids)}) is a public body"
+            )
+            yield context.finding(message, f"$.agreements[{g}].parties", subject=agreement.id)
+
+
+def _funding(funder: str) -> Ecosystem:
+    return Ecosystem(
+        as_of=dt.date(2024, 6, 30),
+        actors=_parties(),
+        agreements=(
+            PartnershipAgreement(
+                id="cpo",
+                title="Convention pluriannuelle d'objectifs",
+                kind="public_funding",
+                parties=(Party(actor="archer", role="bénéficiaire"), Party(actor=funder)),
+                commitments=(Commitment(party=funder, kind="money", amount=Money(amount=30000)),),
+            ),
+        ),
+    )
+
+
+def _agr001_fails() -> Ecosystem:
+    """The "funder" of a public-funding agreement is the CRESS, an association."""
+    return _funding("cress")
+
+
+def _agr001_passes() -> Ecosystem:
+    """The region funds."""
+    return _funding("region")
+
+
+# --- AGR002 -----------------------------------------------------------------
+
+
+def _ended(agreement: PartnershipAgreement, day: dt.date) -> dt.date | None:
+    """Return the agreement's end if it ended before ``day`` with no tacit renewal."""
+    if agreement.period is None or agreement.renewal is Renewal.TACIT:
+        return None
+    end = agreement.period.end
+    return end if end is not None and end < day else None
+
+
+def _asset_agreement_ended(context: Context) -> Iterator[Finding]:
+    for s, asset in enumerate(context.ecosystem.assets):
+        agreement = None if asset.agreement is None else context.agreement(asset.agreement)
+        if agreement is None:
+            continue
+        end = _ended(agreement, context.as_of)
+        if end is not None:
+            message = (
+                f"asset {asset.id!r} is governed by agreement {agreement.id!r}, which ended "
+                f"on {end.isoformat()}, before {context.as_of.isoformat()}"
+            )
+            yield context.finding(message, f"$.assets[{s}].agreement", subject=asset.id)
+
+
+def _occupancy(renewal: str) -> Ecosystem:
+    return Ecosystem(
+        as_of=dt.date(2024, 6, 30),
+        actors=_parties(),
+        assets=(SharedPremises(id="batiment", name="Bâtiment", agreement="occupation"),),
+        agreements=(
+            PartnershipAgreement(
+                id="occupation",
+                title="Convention d'occupation",
+                kind="mutualisation",
+                parties=(Party(actor="archer"), Party(actor="cress")),
+                period=Period(start=dt.date(2021, 1, 1), end=dt.date(2023, 12, 31)),
+                renewal=renewal,
+            ),
+        ),
+    )
+
+
+def _agr002_fails() -> Ecosystem:
+    """The building's agreement ended at the end of 2023 and is not renewed."""
+    return _occupancy("none")
+
+
+def _agr002_passes() -> Ecosystem:
+    """The same agreement, renewed tacitly."""
+    return _occupancy("tacit")
+
+
+# --- AGR003 -----------------------------------------------------------------
+
+
+def _commitments_in_term(context: Context) -> Iterator[Finding]:
+    for g, agreement in enumerate(context.ecosystem.agreements):
+        term = agreement.period
+        if term is None:
+            continue
+        if agreement.renewal is Renewal.TACIT:
+            term = Period(start=term.start)
+        for k, commitment in enumerate(agreement.commitments):
+            if commitment.period is not None and not term.covers(commitment.period):
+                message = (
+                    f"commitment {k} of agreement {agreement.id!r} runs {commitment.period}, "
+                    f"outside the agreement's term {term}"
+                )
+                path = f"$.agreements[{g}].commitments[{k}].period"
+                yield context.finding(message, path, subject=agreement.id)
+
+
+def _committed(end: dt.date) -> Ecosystem:
+    return Ecosystem(
+        as_of=dt.date(2024, 6, 30),
+        actors=_parties(),
+        agreements=(
+            PartnershipAgreement(
+                id="cpo",
+                title="Convention pluriannuelle d'objectifs",
+                kind="public_funding",
+                parties=(Party(actor="archer"), Party(actor="region")),
+                period=Period(start=dt.date(2023, 1, 1), end=dt.date(2025, 12, 31)),
+                commitments=(
+                    Commitment(
+                        party="region",
+                        kind="money",
+                        amount=Money(amount=30000),
+                        recurrence="yearly",
+                        period=Period(start=dt.date(2023, 1, 1), end=end),
+                    ),
+                ),
+            ),
+        ),
+    )
+
+
+def _agr003_fails() -> Ecosystem:
+    """A yearly grant committed until 2026 under an agreement that ends in 2025."""
+    return _committed(dt.date(2026, 12, 31))
+
+
+def _agr003_passes() -> Ecosystem:
+    """The grant runs within the agreement's term."""
+    return _committed(dt.date(2025, 12, 31))
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        code="AGR001",
+        title="A public-funding agreement has a public-body party",
+        severity="error",
+        kind="format",
+        confidence="high",
+        source=_MODEL,
+        explanation=(
+            "An agreement of kind `public_funding` (a convention pluriannuelle "
+            "d'objectifs, a subsidy) is signed by a public funder: at least one "
+            "party must be in the public sector (a public body, a GIP, or a "
+            "research or training body of public status). Not checked while a "
+            "party is unknown (REF001)."
+        ),
+        check=_public_funder,
+        applies_to=("agreements", "actors"),
+        failing_example=Example(build=_agr001_fails, paths=("$.agreements[0].parties",)),
+        passing_example=Example(build=_agr001_passes),
+    ),
+    Rule(
+        code="AGR002",
+        title="The agreement that governs an asset is still in force",
+        severity="warning",
+        kind="heuristic",
+        confidence="high",
+        source=_MODEL,
+        explanation=(
+            "An asset's `agreement` is the convention under which it is shared. "
+            "If that agreement ended before the date the rules run as of, and "
+            "is not tacitly renewed, the asset is shared without a convention "
+            "in force, or the document is out of date."
+        ),
+        check=_asset_agreement_ended,
+        applies_to=("assets", "agreements"),
+        failing_example=Example(build=_agr002_fails, paths=("$.assets[0].agreement",)),
+        passing_example=Example(build=_agr002_passes),
+    ),
+    Rule(
+        code="AGR003",
+        title="Commitments run within their agreement's term",
+        severity="warning",
+        kind="heuristic",
+        confidence="high",
+        source=_MODEL,
+        explanation=(
+            "A commitment with its own period must fall within the agreement's "
+            "period; a commitment that starts before the agreement or runs past "
+            "its end is reported. With tacit renewal, running past the end is "
+            "allowed."
+        ),
+        check=_commitments_in_term,
+        applies_to="agreements",
+        failing_example=Example(
+            build=_agr003_fails, paths=("$.agreements[0].commitments[0].period",)
+        ),
+        passing_example=Example(build=_agr003_passes),
+    ),
+)

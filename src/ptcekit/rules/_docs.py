@@ -1,0 +1,132 @@
+"""The rule catalogue page, generated from a rule set (MyST markdown for Sphinx)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import textwrap
+from collections.abc import Iterable
+
+from ptcekit.rules._engine import Example, Finding, Rule, RuleSet, run_rules
+
+__all__ = ["EXAMPLE_DATE", "catalogue_markdown", "example_findings"]
+
+#: The date examples are checked as of, when they do not give one.
+EXAMPLE_DATE = dt.date(2024, 6, 30)
+
+#: The themes of the built-in codes, in catalogue order.
+THEMES: tuple[tuple[str, str], ...] = (
+    ("REF", "References"),
+    ("ID", "Identifiers and legal forms"),
+    ("ESS", "ESS and ESUS"),
+    ("PTCE", "Pôles territoriaux de coopération économique (art. 9)"),
+    ("CALL", "State calls for projects (décret n° 2015-431, opt-in)"),
+    ("SCIC", "SCIC"),
+    ("SCOP", "SCOP"),
+    ("COOP", "Every cooperative"),
+    ("ASSET", "Mutualised assets"),
+    ("AGR", "Agreements"),
+    ("GOV", "Governance"),
+)
+
+
+def _theme(code: str) -> str:
+    letters = code.rstrip("0123456789")
+    for prefix, _ in THEMES:
+        if letters == prefix:
+            return prefix
+    return ""
+
+
+def example_findings(rule: Rule, example: Example) -> tuple[Finding, ...]:
+    """Return the findings ``rule`` gives on ``example``.
+
+    The example is checked as of its ecosystem's ``as_of``, else
+    :data:`EXAMPLE_DATE`.
+    """
+    ecosystem = example.build()
+    report = run_rules(ecosystem, RuleSet((rule,)), ecosystem.as_of or EXAMPLE_DATE)
+    return report.findings
+
+
+def _source(example: Example) -> str:
+    return textwrap.dedent(inspect.getsource(example.build)).strip()
+
+
+def _doc(example: Example) -> str:
+    return inspect.getdoc(example.build) or ""
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _entry(rule: Rule) -> list[str]:
+    lines = [
+        f"(rule-{rule.code.lower()})=",
+        f"### {rule.code}: {rule.title}",
+        "",
+        "| | |",
+        "|---|---|",
+        f"| Severity | {rule.severity.value} |",
+        f"| Kind | {rule.kind.value} |",
+        f"| Confidence | {rule.confidence.value} |",
+        f"| Source | {_cell(rule.source)} |",
+        f"| Applies to | {', '.join(sorted(rule.applies_to))} |",
+        f"| Runs | {'when selected (opt-in)' if rule.opt_in else 'by default'} |",
+        "",
+        rule.explanation,
+        "",
+    ]
+    for title, example in (("Fails", rule.failing_example), ("Passes", rule.passing_example)):
+        if example is None:
+            continue
+        lines += [f"**{title}:** {_doc(example)}", "", "```python", _source(example), "```", ""]
+        findings = example_findings(rule, example)
+        if findings:
+            lines += ["```text", *(finding.to_text() for finding in findings), "```", ""]
+    return lines
+
+
+def catalogue_markdown(rules: Iterable[Rule], *, title: str = "Rule catalogue") -> str:
+    """Return the catalogue page of ``rules`` in MyST markdown.
+
+    For each rule: its code, title, severity, kind, confidence, source, the
+    record lists it applies to, its explanation, and its failing and passing
+    examples with the findings they give.
+
+    Args:
+        rules: the rules, such as :func:`~ptcekit.rules.builtin_rules`.
+        title: the page title.
+    """
+    rule_set = rules if isinstance(rules, RuleSet) else RuleSet(tuple(rules))
+    lines = [
+        f"# {title}",
+        "",
+        "<!-- Generated from the rule registry by scripts/write_rule_catalogue.py: do not edit. -->",
+        "",
+        f"{len(rule_set)} rules.",
+        "Each has a stable code, a severity, the kind of requirement it checks, its legal source and the confidence of that source (the labels of the project's domain reference).",
+        "A rule whose source is unconfirmed is at most a warning.",
+        "Rules marked opt-in run only when selected by code or prefix.",
+        "",
+        "| Code | Title | Severity | Kind | Confidence |",
+        "|---|---|---|---|---|",
+    ]
+    for rule in rule_set:
+        link = f"{{ref}}`{rule.code} <rule-{rule.code.lower()}>`"
+        lines.append(
+            f"| {link} | {_cell(rule.title)} | {rule.severity.value} | {rule.kind.value} "
+            f"| {rule.confidence.value} |"
+        )
+    lines.append("")
+    names = dict(THEMES)
+    order = [prefix for prefix, _ in THEMES] + [""]
+    for prefix in order:
+        group = [rule for rule in rule_set if _theme(rule.code) == prefix]
+        if not group:
+            continue
+        lines += [f"## {names.get(prefix, 'Other rules')}", ""]
+        for rule in group:
+            lines += _entry(rule)
+    return "\n".join(lines).rstrip() + "\n"
