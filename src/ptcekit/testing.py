@@ -245,7 +245,7 @@ def _ref(pool: Sequence[str] | None, what: str) -> Strategy[str]:
     if pool is None:
         return record_ids()
     if not pool:
-        message = f"a {what} needs at least one id to refer to, got an empty sequence"
+        message = f"{what} needs at least one id to refer to, got an empty sequence"
         raise InvalidArgument(message)
     return st.sampled_from(tuple(pool))
 
@@ -1161,7 +1161,7 @@ def memberships(
         A :class:`~ptcekit.model.Membership`.
     """
     return Membership(
-        actor=draw(_ref(actor_ids, "membership")),
+        actor=draw(_ref(actor_ids, "a membership")),
         role=draw(st.sampled_from(MemberRole)),
         period=draw(_maybe(periods())),
         college=draw(_maybe(st.sampled_from(tuple(college_names)))) if college_names else None,
@@ -1256,7 +1256,7 @@ def ownerships(*, actor_ids: Sequence[str] | None = None) -> Strategy[Ownership]
     """
     return st.builds(
         Ownership,
-        actor=_ref(actor_ids, "ownership"),
+        actor=_ref(actor_ids, "an ownership"),
         share=shares(),
         period=_maybe(periods()),
     )
@@ -1273,7 +1273,7 @@ def allocations(draw: st.DrawFn, *, actor_ids: Sequence[str] | None = None) -> A
     Returns:
         An :class:`~ptcekit.model.Allocation`.
     """
-    actor = draw(_ref(actor_ids, "allocation"))
+    actor = draw(_ref(actor_ids, "an allocation"))
     period = draw(_maybe(periods()))
     measure = draw(st.sampled_from(("share", "fte", "hours", None)))
     if measure == "share":
@@ -1295,7 +1295,7 @@ def key_shares(*, actor_ids: Sequence[str] | None = None) -> Strategy[KeyShare]:
     Returns:
         A strategy of :class:`~ptcekit.model.KeyShare`.
     """
-    return st.builds(KeyShare, actor=_ref(actor_ids, "key share"), fraction=_unit_fractions())
+    return st.builds(KeyShare, actor=_ref(actor_ids, "a key share"), fraction=_unit_fractions())
 
 
 @st.composite
@@ -1584,7 +1584,7 @@ def parties(*, actor_ids: Sequence[str] | None = None) -> Strategy[Party]:
         A strategy of :class:`~ptcekit.model.Party`.
     """
     return st.builds(
-        Party, actor=_ref(actor_ids, "party"), role=_maybe(st.sampled_from(_PARTY_ROLES))
+        Party, actor=_ref(actor_ids, "a party"), role=_maybe(st.sampled_from(_PARTY_ROLES))
     )
 
 
@@ -1611,7 +1611,7 @@ def commitments(
     measures = ("amount", None) if kind is CommitmentKind.MONEY else ("amount", "quantity", None)
     measure = draw(st.sampled_from(measures))
     return Commitment(
-        party=draw(_ref(party_ids, "commitment")),
+        party=draw(_ref(party_ids, "a commitment")),
         kind=kind,
         amount=draw(moneys(min_amount=0, max_amount=200_000)) if measure == "amount" else None,
         quantity=draw(quantities()) if measure == "quantity" else None,

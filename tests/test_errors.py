@@ -1,0 +1,147 @@
+"""Tests of ptcekit.errors: the family, its builtins, the messages and pickling."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from ptcekit import errors
+from ptcekit.errors import (
+    DuplicateIdError,
+    FieldTypeError,
+    IdentifierError,
+    InvalidChecksum,
+    InvalidComponent,
+    InvalidFormat,
+    InvalidLength,
+    InvalidValueError,
+    PtcekitError,
+    UnknownIdError,
+)
+
+EXAMPLES: list[PtcekitError] = [
+    PtcekitError("something went wrong"),
+    IdentifierError("SIREN", "12", "expected 9 digits, got 2"),
+    InvalidLength("SIREN", "12", "expected 9 digits, got 2"),
+    InvalidFormat("RNA", "X1", "expected 'W' followed by 9 digits"),
+    InvalidChecksum("SIREN", "732829321", "the Luhn check digit does not match"),
+    InvalidComponent("commune code", "20004", "the département part '20' is not a département"),
+    InvalidValueError("Association", "siren", "a valid SIREN", "732829321"),
+    FieldTypeError("Pole", "memberships[2]", "a Membership", 3),
+    DuplicateIdError("Ecosystem", "poles", "a", "actors[0]", "poles[1]"),
+    UnknownIdError("ghost", "actor"),
+]
+
+
+def facts(error: BaseException) -> dict[str, object]:
+    """The public attributes an error carries."""
+    names = (
+        "cls",
+        "field",
+        "expected",
+        "got",
+        "kind",
+        "value",
+        "reason",
+        "check",
+        "id",
+        "first",
+        "second",
+    )
+    return {name: getattr(error, name) for name in names if hasattr(error, name)}
+
+
+class TestFamily:
+    def test_examples_cover_every_error_class(self) -> None:
+        """The examples hold one instance of each class in errors.__all__."""
+        assert {type(e).__name__ for e in EXAMPLES} == set(errors.__all__)
+
+    @pytest.mark.parametrize(
+        ("cls", "builtin"),
+        [
+            (IdentifierError, ValueError),
+            (InvalidLength, ValueError),
+            (InvalidFormat, ValueError),
+            (InvalidChecksum, ValueError),
+            (InvalidComponent, ValueError),
+            (InvalidValueError, ValueError),
+            (DuplicateIdError, ValueError),
+            (FieldTypeError, TypeError),
+            (UnknownIdError, KeyError),
+        ],
+    )
+    def test_each_error_is_a_ptcekit_error_and_its_builtin(
+        self, cls: type[PtcekitError], builtin: type[Exception]
+    ) -> None:
+        """Every error subclasses PtcekitError and the builtin it resembles."""
+        assert issubclass(cls, PtcekitError)
+        assert issubclass(cls, builtin)
+
+    @pytest.mark.parametrize(
+        ("cls", "check"),
+        [
+            (IdentifierError, "format"),
+            (InvalidLength, "length"),
+            (InvalidFormat, "format"),
+            (InvalidChecksum, "check digit"),
+            (InvalidComponent, "component"),
+        ],
+    )
+    def test_identifier_errors_name_the_failed_check(
+        self, cls: type[IdentifierError], check: str
+    ) -> None:
+        """Each identifier error says which check failed."""
+        assert cls("SIREN", "1", "r").check == check
+
+
+class TestMessages:
+    @pytest.mark.parametrize(
+        ("error", "message"),
+        [
+            (EXAMPLES[1], "invalid SIREN '12': expected 9 digits, got 2"),
+            (EXAMPLES[6], "Association.siren: expected a valid SIREN, got '732829321'"),
+            (EXAMPLES[7], "Pole.memberships[2]: expected a Membership, got 3 (int)"),
+            (EXAMPLES[8], "Ecosystem.poles: id 'a' is used by actors[0] and again by poles[1]"),
+            (EXAMPLES[9], "no actor with id 'ghost' in this ecosystem"),
+        ],
+    )
+    def test_message_text(self, error: PtcekitError, message: str) -> None:
+        """Messages say where, what was expected and what was given."""
+        assert str(error) == message
+
+    def test_long_values_are_cut_in_messages(self) -> None:
+        """A value whose repr is longer than 60 characters is cut with an ellipsis; the attribute keeps it whole."""
+        long_value = "x" * 100
+        error = InvalidValueError("Party", "role", "a short role", long_value)
+        assert str(error) == f"Party.role: expected a short role, got '{'x' * 58}…"
+        assert error.got == long_value
+
+    def test_duplicate_id_error_keeps_its_facts(self) -> None:
+        """A DuplicateIdError carries the id and both places, and the InvalidValueError facts."""
+        error = EXAMPLES[8]
+        assert isinstance(error, DuplicateIdError)
+        assert (error.id, error.first, error.second, error.cls, error.field, error.got) == (
+            "a",
+            "actors[0]",
+            "poles[1]",
+            "Ecosystem",
+            "poles",
+            "a",
+        )
+        assert error.expected == "ids unique in the document (actors[0] already has it)"
+
+    def test_unknown_id_error_default_kind(self) -> None:
+        """Without a kind, UnknownIdError speaks of an object."""
+        assert str(UnknownIdError("x")) == "no object with id 'x' in this ecosystem"
+
+
+class TestPickle:
+    @pytest.mark.parametrize("error", EXAMPLES, ids=lambda e: type(e).__name__)
+    def test_pickle_round_trip_keeps_type_attributes_and_text(self, error: PtcekitError) -> None:
+        """pickle.loads(pickle.dumps(e)) keeps the type, every attribute and the message."""
+        again = pickle.loads(pickle.dumps(error))
+        assert type(again) is type(error)
+        assert facts(again) == facts(error)
+        assert str(again) == str(error)
+        assert again.args == error.args
