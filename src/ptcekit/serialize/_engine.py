@@ -1,0 +1,716 @@
+"""The engine behind the converter: generated structuring and unstructuring functions.
+
+For each class the engine generates, once, a Python function that reads a wire
+dict (checking every wire type inline) and calls the class, so the model's
+validators run as usual; and one that writes an object as a wire dict. A
+document is first read by these fast functions with the cyclic garbage
+collector paused; only if that fails is it read again by a slower walk that
+collects every problem with its path.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import gc
+import re
+import weakref
+from collections.abc import Callable
+from typing import Any, Literal
+
+
+from ptcekit.errors import DuplicateIdError, FieldTypeError, InvalidValueError, PtcekitError
+from ptcekit.model import Ecosystem
+from ptcekit.serialize._errors import KindError, LoadError, Problem
+from ptcekit.serialize._fields import (
+    ClassSpec,
+    EnumOf,
+    FieldSpec,
+    Node,
+    Obj,
+    Opt,
+    Poly,
+    Scalar,
+    Seq,
+    class_spec,
+    qualname,
+)
+from ptcekit.serialize._kinds import KindTable, family_of, is_attrs_class, kind_table, own_tag
+from ptcekit.serialize._versions import FORMAT_VERSION, VERSION_KEY
+from ptcekit.serialize._wire import (
+    DATE_PATTERN,
+    WireError,
+    describe,
+    describe_python,
+    parse_date,
+    parse_decimal,
+    parse_fraction,
+    path_key,
+)
+
+__all__ = ["Engine", "Flavour", "KeptKeys", "Unknown", "type_problem"]
+
+#: What to do with keys a class does not have: refuse them, or keep them.
+Unknown = Literal["forbid", "keep"]
+#: Which values the unstructuring functions make: plain data, or data for orjson.
+Flavour = Literal["data", "orjson"]
+
+_FAILED: Any = object()
+_MISSING: Any = object()
+
+
+class _Bad(Exception):
+    """Raised by the fast path to give up and let the diagnosis find out why."""
+
+
+class KeptKeys:
+    """The unknown keys kept from loaded objects, by object identity.
+
+    Objects are frozen and slotted, so the keys cannot live on them; this
+    table holds them while the object lives, and forgets them when it dies.
+    An object changed with :func:`attrs.evolve` is a new object without them.
+    """
+
+    def __init__(self) -> None:
+        self.table: dict[int, tuple[weakref.ref[Any], dict[str, Any]]] = {}
+
+    def put(self, obj: object, data: dict[str, Any], known: frozenset[str]) -> None:
+        """Keep the keys of ``data`` that are not in ``known``, in their order, for ``obj``."""
+        extra = {key: value for key, value in data.items() if key not in known}
+        key = id(obj)
+        table = self.table
+
+        def forget(_: object, key: int = key) -> None:
+            table.pop(key, None)
+
+        table[key] = (weakref.ref(obj, forget), extra)
+
+    def get(self, obj: object) -> dict[str, Any] | None:
+        """Return the keys kept for ``obj``, or ``None``."""
+        entry = self.table.get(id(obj))
+        if entry is None or entry[0]() is not obj:
+            return None
+        return entry[1]
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+
+def _enum_values(cls: type[enum.Enum]) -> dict[str, enum.Enum]:
+    return {member.value: member for member in cls}
+
+
+def _expected(node: Node) -> str:  # noqa: PLR0911 -- one answer per kind of node
+    """Say in words what a wire value of ``node`` looks like."""
+    if isinstance(node, Scalar):
+        if node.what is not None:
+            return node.what
+        return {
+            "str": "a string",
+            "int": "an integer",
+            "float": "a number",
+            "bool": "true or false",
+            "decimal": 'an exact decimal written as a string, such as "1200.50"',
+            "fraction": 'an exact fraction written as a string, such as "1/3" or "1"',
+            "date": 'a date written as a string "YYYY-MM-DD"',
+        }[node.name]
+    if isinstance(node, EnumOf):
+        return "one of " + ", ".join(f'"{member.value}"' for member in node.cls)
+    if isinstance(node, Obj):
+        return f"an object ({node.cls.__name__})"
+    if isinstance(node, Poly):
+        return f'an {node.noun} object with a "type"'
+    if isinstance(node, Opt):
+        return f"{_expected(node.inner)} or null"
+    return "an array"
+
+
+def type_problem(node: Node, value: object) -> str:
+    message = f"expected {_expected(node)}, got {describe(value)}"
+    if isinstance(node, Scalar) and node.name in ("decimal", "fraction"):
+        if isinstance(value, int | float) and type(value) is not bool:
+            message += ": a JSON number is not exact"
+    elif isinstance(node, Scalar) and node.name == "date" and isinstance(value, str):
+        if re.fullmatch(DATE_PATTERN, value):
+            message += ", which is no calendar day"
+    return message
+
+
+def _closest(word: str, choices: list[str]) -> str:
+    matches = difflib.get_close_matches(word, choices, n=1)
+    return f' (did you mean "{matches[0]}"?)' if matches else ""
+
+
+class Engine:
+    """Generated wire functions for every model class, built once per class.
+
+    Args:
+        unknown: ``"forbid"`` to report unknown keys as problems, ``"keep"`` to
+            keep them (in ``kept``) and write them back on dump.
+        kept: where kept keys live; converters that should write back what
+            another loaded share one.
+    """
+
+    def __init__(self, *, unknown: Unknown = "forbid", kept: KeptKeys | None = None) -> None:
+        if unknown not in ("forbid", "keep"):
+            raise InvalidValueError("Converter", "unknown", "'forbid' or 'keep'", unknown)
+        self.unknown: Unknown = unknown
+        self.kept = kept if kept is not None else KeptKeys()
+        self._specs: dict[type[Any], ClassSpec] = {}
+        self._tables: dict[type[Any], KindTable] = {}
+        self._structure: dict[type[Any], Callable[[Any], Any]] = {}
+        # tag -> structuring function, per polymorphic base; updated in place
+        self._dispatch_in: dict[type[Any], dict[str, Callable[[Any], Any]]] = {}
+        # class -> unstructuring function, per flavour; updated in place
+        self._dispatch_out: dict[Flavour, dict[type[Any], Callable[[Any], Any]]] = {
+            "data": {},
+            "orjson": {},
+        }
+
+    # ------------------------------------------------------------------ specs and kinds
+
+    def spec(self, cls: type[Any]) -> ClassSpec:
+        """Return the (cached) wire spec of ``cls``."""
+        spec = self._specs.get(cls)
+        if spec is None:
+            spec = self._specs[cls] = class_spec(cls)
+        return spec
+
+    def table(self, base: type[Any], *, refresh: bool = False) -> KindTable:
+        """Return the kind table of ``base``, rebuilt when ``refresh`` or never built."""
+        table = self._tables.get(base)
+        if table is None or refresh:
+            table = self._tables[base] = kind_table(base)
+        return table
+
+    def kind(self, base: type[Any], tag: str) -> type[Any] | None:
+        """Return the class of ``base``'s family with ``tag``, looking again for new kinds on a miss.
+
+        Raises:
+            KindError: if several live classes declare ``tag``.
+        """
+        table = self.table(base)
+        if tag not in table.by_tag and tag not in table.conflicts:
+            table = self.table(base, refresh=True)
+        if tag in table.conflicts:
+            names = " and ".join(qualname(cls) for cls in table.conflicts[tag])
+            raise KindError(base.__name__, f"the type tag {tag!r} is declared by both {names}")
+        return table.by_tag.get(tag)
+
+    # ------------------------------------------------------------------ structuring: fast path
+
+    def structure_fn(self, cls: type[Any]) -> Callable[[Any], Any]:
+        """Return the generated function that reads a wire dict into ``cls`` (no tag dispatch)."""
+        function = self._structure.get(cls)
+        if function is None:
+            spec = self.spec(cls)
+            cell: list[Callable[[Any], Any]] = []
+
+            def forward(data: Any) -> Any:  # pragma: no cover -- only for self-referencing classes
+                return cell[0](data)
+
+            self._structure[cls] = forward
+            try:
+                function = self._generate_structure(spec)
+            except BaseException:
+                del self._structure[cls]
+                raise
+            cell.append(function)
+            self._structure[cls] = function
+        return function
+
+    def _dispatcher_in(self, base: type[Any]) -> dict[str, Callable[[Any], Any]]:
+        dispatch = self._dispatch_in.get(base)
+        if dispatch is None:
+            dispatch = self._dispatch_in[base] = {}
+            for tag, cls in self.table(base).by_tag.items():
+                try:
+                    dispatch[tag] = self.structure_fn(cls)
+                except KindError:
+                    continue  # reported when a document uses the kind
+        return dispatch
+
+    def _generate_structure(self, spec: ClassSpec) -> Callable[[Any], Any]:
+        names: dict[str, Any] = {
+            "C": spec.cls,
+            "K": spec.keys,
+            "BAD": _Bad,
+            "DEC": parse_decimal,
+            "FRAC": parse_fraction,
+            "DATE": parse_date,
+            "KEEP": self.kept.put,
+        }
+        counter = iter(range(1_000_000))
+
+        def bind(value: Any) -> str:
+            name = f"_{next(counter)}"
+            names[name] = value
+            return name
+
+        def emit(node: Node, src: str, dst: str, pad: str) -> list[str]:  # noqa: PLR0911 -- one branch per kind of node
+            if isinstance(node, Scalar):
+                if node.name in ("str", "int", "bool"):
+                    kind = node.name
+                    lines = [f"{pad}if {src}.__class__ is not {kind}: raise BAD"]
+                    if node.pattern is not None:
+                        match = bind(re.compile(node.pattern).fullmatch)
+                        lines.append(f"{pad}if {match}({src}) is None: raise BAD")
+                    if src != dst:
+                        lines.append(f"{pad}{dst} = {src}")
+                    return lines
+                if node.name == "float":
+                    return [
+                        f"{pad}if {src}.__class__ is not float and {src}.__class__ is not int: raise BAD",
+                        f"{pad}{dst} = {src}",
+                    ]
+                parse = {"decimal": "DEC", "fraction": "FRAC", "date": "DATE"}[node.name]
+                return [f"{pad}{dst} = {parse}({src})"]
+            if isinstance(node, EnumOf):
+                return [f"{pad}{dst} = {bind(_enum_values(node.cls))}[{src}]"]
+            if isinstance(node, Obj):
+                return [f"{pad}{dst} = {bind(self.structure_fn(node.cls))}({src})"]
+            if isinstance(node, Poly):
+                dispatch = bind(self._dispatcher_in(node.base))
+                return [f"{pad}{dst} = {dispatch}[{src}['type']]({src})"]
+            if isinstance(node, Opt):
+                lines = [f"{pad}if {src} is None: {dst} = None", f"{pad}else:"]
+                return lines + emit(node.inner, src, dst, pad + "    ")
+            item = bind(self._item_fn(node.inner))
+            return [
+                f"{pad}if {src}.__class__ is not list: raise BAD",
+                f"{pad}{dst} = tuple([{item}(x) for x in {src}])",
+            ]
+
+        lines = ["def structure(d):"]
+        if self.unknown == "forbid":
+            lines.append("    if d.__class__ is not dict or not d.keys() <= K: raise BAD")
+        else:
+            lines.append("    if d.__class__ is not dict: raise BAD")
+        args = []
+        for position, field in enumerate(spec.fields):
+            var = f"a{position}"
+            args.append(f"{field.alias}={var}")
+            if field.required:
+                lines.append(f"    {var} = d[{field.name!r}]")
+                lines.extend(emit(field.node, var, var, "    "))
+            elif field.default is None and isinstance(field.node, Opt):
+                lines.append(f"    {var} = d.get({field.name!r})")
+                lines.extend(emit(field.node, var, var, "    "))
+            else:
+                default = bind(field.default)
+                lines.append(f"    {var} = d.get({field.name!r}, {default})")
+                lines.append(f"    if {var} is not {default}:")
+                lines.extend(emit(field.node, var, var, "        "))
+        lines.append(f"    o = C({', '.join(args)})")
+        if self.unknown == "keep":
+            lines.append("    if not d.keys() <= K: KEEP(o, d, K)")
+        lines.append("    return o")
+        return _compile("\n".join(lines), names, f"structure_{spec.cls.__name__}")
+
+    def _item_fn(self, node: Node) -> Callable[[Any], Any]:
+        """Return a function that structures one item of an array (fast path)."""
+        if isinstance(node, Obj):
+            return self.structure_fn(node.cls)
+        names: dict[str, Any] = {"BAD": _Bad}
+        body = _ItemEmitter(self, names).emit(node)
+        return _compile("def item(v):\n" + body + "\n    return r", names, "item")
+
+    # ------------------------------------------------------------------ structuring: entry point
+
+    def structure(self, data: Any, cls: type[Any]) -> Any:
+        """Read the wire value ``data`` as a ``cls``; collect every problem if it fails.
+
+        Raises:
+            ValueError: (a :class:`LoadError`) with every problem found.
+        """
+        node = _node_for(cls)
+        enabled = gc.isenabled()
+        # millions of fresh objects that hold no cycles: the cyclic collector
+        # would walk them again and again for nothing during the load
+        gc.disable()
+        try:
+            try:
+                if isinstance(node, Poly):
+                    return self._dispatcher_in(node.base)[data["type"]](data)
+                return self.structure_fn(cls)(data)
+            except KindError:
+                raise
+            except Exception:  # noqa: BLE001, S110 -- any failure means: diagnose slowly
+                pass
+            problems: list[Problem] = []
+            result = self._diagnose(data, node, "$", problems)
+            if problems:
+                raise LoadError(problems)
+            return result
+        finally:
+            if enabled:
+                gc.enable()
+
+    # ------------------------------------------------------------------ structuring: diagnosis
+
+    def _diagnose(self, value: Any, node: Node, path: str, problems: list[Problem]) -> Any:  # noqa: PLR0911, PLR0912 -- one branch per kind of node
+        if isinstance(node, Opt):
+            if value is None:
+                return None
+            return self._diagnose(value, node.inner, path, problems)
+        if isinstance(node, Scalar):
+            return self._diagnose_scalar(value, node, path, problems)
+        if isinstance(node, EnumOf):
+            values = _enum_values(node.cls)
+            if type(value) is str and value in values:
+                return values[value]
+            problems.append(Problem(path, type_problem(node, value)))
+            return _FAILED
+        if isinstance(node, Seq):
+            if type(value) is not list:
+                problems.append(Problem(path, type_problem(node, value)))
+                return _FAILED
+            items = [
+                self._diagnose(item, node.inner, f"{path}[{position}]", problems)
+                for position, item in enumerate(value)
+            ]
+            return _FAILED if any(item is _FAILED for item in items) else tuple(items)
+        if isinstance(node, Poly):
+            return self._diagnose_poly(value, node, path, problems)
+        return self._diagnose_object(value, self.spec(node.cls), path, problems)
+
+    def _diagnose_scalar(self, value: Any, node: Scalar, path: str, problems: list[Problem]) -> Any:
+        try:
+            if node.name == "decimal":
+                return parse_decimal(value)
+            if node.name == "fraction":
+                return parse_fraction(value)
+            if node.name == "date":
+                return parse_date(value)
+            if node.name == "float":
+                if type(value) is float or type(value) is int:
+                    return value
+                raise WireError(value)
+            if type(value) is not {"str": str, "int": int, "bool": bool}[node.name]:
+                raise WireError(value)
+            if node.pattern is not None and re.fullmatch(node.pattern, value) is None:
+                raise WireError(value)
+        except WireError:
+            problems.append(Problem(path, type_problem(node, value)))
+            return _FAILED
+        return value
+
+    def _diagnose_poly(self, value: Any, node: Poly, path: str, problems: list[Problem]) -> Any:
+        if type(value) is not dict:
+            problems.append(Problem(path, type_problem(node, value)))
+            return _FAILED
+        noun = node.noun
+        tag_path = path_key(path, "type")
+        if "type" not in value:
+            expected = self.table(node.base, refresh=True).expected()
+            problems.append(Problem(tag_path, f"missing {noun} type; expected one of: {expected}"))
+            return _FAILED
+        tag = value["type"]
+        if type(tag) is not str:
+            expected = self.table(node.base).expected()
+            message = f"expected an {noun} type (a string, one of: {expected}), got {describe(tag)}"
+            problems.append(Problem(tag_path, message))
+            return _FAILED
+        cls = self.kind(node.base, tag)
+        if cls is None:
+            table = self.table(node.base)
+            hint = _closest(tag, list(table.tags))
+            message = f"unknown {noun} type {tag!r}; expected one of: {table.expected()}{hint}"
+            problems.append(Problem(tag_path, message))
+            return _FAILED
+        # a kind defined since the fast functions were made: let them know it
+        self._dispatcher_in(node.base).setdefault(tag, self.structure_fn(cls))
+        return self._diagnose_object(value, self.spec(cls), path, problems)
+
+    def _diagnose_object(
+        self, value: Any, spec: ClassSpec, path: str, problems: list[Problem]
+    ) -> Any:
+        if type(value) is not dict:
+            problems.append(Problem(path, type_problem(Obj(spec.cls), value)))
+            return _FAILED
+        known = spec.keys
+        failed = False
+        strays = False
+        if self.unknown == "forbid":
+            choices = sorted(known)
+            for key in value:
+                if key not in known:
+                    owner = spec.tag or spec.cls.__name__
+                    message = f"unknown key {key!r} for {owner}{_closest(str(key), choices)}"
+                    problems.append(Problem(path_key(path, key), message))
+                    strays = True
+        kwargs: dict[str, Any] = {}
+        structured: dict[str, Any] = {}
+        for field in spec.fields:
+            field_path = path_key(path, field.name)
+            if field.name not in value:
+                if field.required:
+                    message = (
+                        f"missing required key {field.name!r} (expected {_expected(field.node)})"
+                    )
+                    problems.append(Problem(field_path, message))
+                    failed = True
+                continue
+            result = self._diagnose(value[field.name], field.node, field_path, problems)
+            if result is _FAILED:
+                failed = True
+                continue
+            kwargs[field.alias] = result
+            structured[field.name] = result
+        if failed:
+            return _FAILED
+        try:
+            obj = spec.cls(**kwargs)
+        except (InvalidValueError, FieldTypeError) as error:
+            problems.append(_model_problem(error, value, structured, path))
+            return _FAILED
+        except PtcekitError as error:
+            problems.append(Problem(path, str(error)))
+            return _FAILED
+        except (ValueError, TypeError) as error:  # a downstream class's own validator
+            problems.append(Problem(path, f"{type(error).__name__}: {error}"))
+            return _FAILED
+        if strays:  # built anyway, so that its own problems are reported too
+            return _FAILED
+        if self.unknown == "keep" and not value.keys() <= known:
+            self.kept.put(obj, value, known)
+        return obj
+
+    # ------------------------------------------------------------------ unstructuring
+
+    def unstructure_fn(self, cls: type[Any], flavour: Flavour = "data") -> Callable[[Any], Any]:
+        """Return the generated function that writes a ``cls`` as a wire dict.
+
+        Raises:
+            KindError: if ``cls`` is a kind with no tag of its own, or its tag
+                is claimed twice, or a field's type cannot be written.
+        """
+        dispatch = self._dispatch_out[flavour]
+        function = dispatch.get(cls)
+        if function is None:
+            family = family_of(cls) if isinstance(cls, type) else None
+            if family is not None:
+                if not is_attrs_class(cls):
+                    reason = (
+                        f"an {family[1]} kind must be an attrs class of its own "
+                        "(decorate it with @attrs.frozen(kw_only=True))"
+                    )
+                    raise KindError(qualname(cls), reason)
+                tag = own_tag(cls)
+                if tag is None:
+                    reason = (
+                        f"a concrete {family[1]} kind must declare its own type_tag "
+                        "(a ClassVar[str] such as 'prefix:name')"
+                    )
+                    raise KindError(qualname(cls), reason)
+                self.kind(family[0], tag)  # raises KindError if the tag is claimed twice
+            function = self._generate_unstructure(self.spec(cls), flavour)
+            dispatch[cls] = function
+        return function
+
+    def _generate_unstructure(self, spec: ClassSpec, flavour: Flavour) -> Callable[[Any], Any]:
+        dispatch = self._dispatch_out[flavour]
+        names: dict[str, Any] = {
+            "KEPT": self.kept.table,
+            "GETKEPT": self.kept.get,
+            "EXTRA": _extra_for(flavour),
+            "FLOAT": _float_for(flavour),
+            "UD": dispatch,
+            "RESOLVE": lambda obj: self.unstructure_fn(type(obj), flavour),
+        }
+        counter = iter(range(1_000_000))
+
+        def bind(value: Any) -> str:
+            name = f"_{next(counter)}"
+            names[name] = value
+            return name
+
+        def value_expr(node: Node, var: str) -> str:  # noqa: PLR0911 -- one branch per kind of node
+            if isinstance(node, Scalar):
+                if node.name in ("str", "int", "bool"):
+                    return var
+                if node.name == "float":
+                    return var if flavour == "data" else f"FLOAT({var})"
+                if node.name == "date":
+                    return f"{var}.isoformat()"
+                return f"str({var})"
+            if isinstance(node, EnumOf):
+                return f"{var}._value_"
+            if isinstance(node, Obj):
+                return f"{bind(self.unstructure_fn(node.cls, flavour))}({var})"
+            if isinstance(node, Poly):
+                return f"(UD.get({var}.__class__) or RESOLVE({var}))({var})"
+            if isinstance(node, Opt):
+                inner = value_expr(node.inner, var)
+                return var if inner == var else f"(None if {var} is None else {inner})"
+            inner = value_expr(node.inner, "x")
+            return f"list({var})" if inner == "x" else f"[{inner} for x in {var}]"
+
+        lines = ["def unstructure(o):"]
+        start = []
+        if spec.cls is Ecosystem:
+            start.append(f"{VERSION_KEY!r}: {FORMAT_VERSION!r}")
+        if spec.tag is not None:
+            start.append(f"'type': {spec.tag!r}")
+        lines.append(f"    d = {{{', '.join(start)}}}")
+        for field in spec.fields:
+            get = f"o.{field.name}"
+            if field.required:
+                lines.append(f"    d[{field.name!r}] = {value_expr(field.node, get)}")
+                continue
+            lines.append(f"    v = {get}")
+            default = field.default
+            if default is None:
+                test = "v is not None"
+            elif default == () and isinstance(default, tuple):
+                test = "v"
+            elif isinstance(default, bool | enum.Enum):
+                test = f"v is not {bind(default)}"
+            else:
+                test = f"v != {bind(default)}"
+            node = (
+                field.node.inner if isinstance(field.node, Opt) and default is None else field.node
+            )
+            lines.append(f"    if {test}: d[{field.name!r}] = {value_expr(node, 'v')}")
+        lines.append("    if KEPT:")
+        lines.append("        e = GETKEPT(o)")
+        lines.append("        if e is not None: d.update(EXTRA(e))")
+        lines.append("    return d")
+        return _compile("\n".join(lines), names, f"unstructure_{spec.cls.__name__}")
+
+    def unstructure(self, obj: Any, flavour: Flavour = "data") -> Any:
+        """Write the model object ``obj`` as wire data.
+
+        Raises:
+            KindError: if ``obj`` is not a ptcekit value or its kind cannot be written.
+        """
+        cls = type(obj)
+        function = self._dispatch_out[flavour].get(cls) or self.unstructure_fn(cls, flavour)
+        return function(obj)
+
+
+class _ItemEmitter:
+    """Generates the body of a function that structures one array item (fast path)."""
+
+    def __init__(self, engine: Engine, names: dict[str, Any]) -> None:
+        self.engine = engine
+        self.names = names
+
+    def bind(self, value: Any) -> str:
+        name = f"_{len(self.names)}"
+        self.names[name] = value
+        return name
+
+    def emit(self, node: Node) -> str:
+        if isinstance(node, Scalar) and node.name in ("str", "int", "bool", "float"):
+            kinds = ("float", "int") if node.name == "float" else (node.name,)
+            test = " and ".join(f"v.__class__ is not {kind}" for kind in kinds)
+            lines = [f"    if {test}: raise BAD"]
+            if node.pattern is not None:
+                match = self.bind(re.compile(node.pattern).fullmatch)
+                lines.append(f"    if {match}(v) is None: raise BAD")
+            lines.append("    r = v")
+            return "\n".join(lines)
+        if isinstance(node, Scalar):
+            parse = {"decimal": parse_decimal, "fraction": parse_fraction, "date": parse_date}
+            return f"    r = {self.bind(parse[node.name])}(v)"
+        if isinstance(node, EnumOf):
+            return f"    r = {self.bind(_enum_values(node.cls))}[v]"
+        if isinstance(node, Poly):
+            return f"    r = {self.bind(self.engine._dispatcher_in(node.base))}[v['type']](v)"  # noqa: SLF001 -- the emitter is part of the engine
+        if isinstance(node, Opt):
+            inner = self.emit(node.inner).replace("\n    ", "\n        ")
+            return f"    if v is None: r = None\n    else:\n    {inner}"
+        if isinstance(node, Seq):
+            item = self.bind(self.engine._item_fn(node.inner))  # noqa: SLF001 -- as above
+            return (
+                f"    if v.__class__ is not list: raise BAD\n    r = tuple([{item}(x) for x in v])"
+            )
+        assert isinstance(node, Obj)  # noqa: S101 -- the only kind left
+        return f"    r = {self.bind(self.engine.structure_fn(node.cls))}(v)"
+
+
+def _compile(source: str, names: dict[str, Any], name: str) -> Callable[[Any], Any]:
+    namespace = dict(names)
+    exec(compile(source, f"<ptcekit.serialize {name}>", "exec"), namespace)  # noqa: S102 -- code generated from the class's own fields, not from input
+    function: Callable[[Any], Any] = next(
+        value for key, value in namespace.items() if key in ("structure", "unstructure", "item")
+    )
+    function.__name__ = name
+    function.__qualname__ = name
+    return function
+
+
+def _node_for(cls: type[Any]) -> Node:
+    """Return how a top-level ``cls`` is read: a kind of a family always carries its tag."""
+    family = family_of(cls) if isinstance(cls, type) else None
+    if family is not None:
+        return Poly(cls, family[1])
+    return Obj(cls)
+
+
+def _model_problem(
+    error: InvalidValueError | FieldTypeError,
+    raw: dict[str, Any],
+    structured: dict[str, Any],
+    path: str,
+) -> Problem:
+    """Turn a model's construction error into a problem at the field's wire path."""
+    if isinstance(error, DuplicateIdError):
+        message = (
+            f"expected an id unique in the document, got {describe_python(error.id)} "
+            f"again ({path}.{error.first} has it already)"
+        )
+        return Problem(f"{path}.{error.second}.id", message)
+    field = error.field
+    name, bracket, rest = field.partition("[")
+    got = describe_python(error.got)
+    if name in raw:
+        raw_value: Any = raw[name]
+        value: Any = structured.get(name, _MISSING)
+        if bracket:
+            index = int(rest.rstrip("]"))
+            if type(raw_value) is list and index < len(raw_value) and isinstance(value, tuple):
+                raw_value, value = raw_value[index], value[index]
+        try:
+            same = value is error.got or bool(value == error.got)
+        except Exception:  # noqa: BLE001 -- a comparison that fails is no match
+            same = False
+        if same and not isinstance(raw_value, dict | list):
+            got = describe(raw_value)
+    return Problem(f"{path}.{field}", f"expected {error.expected}, got {got}")
+
+
+def _float_for(flavour: Flavour) -> Callable[[float], Any]:
+    if flavour == "data":
+        return float
+    import orjson  # noqa: PLC0415 -- only when the orjson backend is used
+
+    fragment = orjson.Fragment
+
+    def canonical(value: float) -> Any:
+        # orjson and Python write floats alike from 1e-4 up to 1e16; outside,
+        # write Python's repr so that both backends give the same bytes
+        magnitude = abs(value)
+        if magnitude == 0 or 1e-4 <= magnitude < 1e16:
+            return value
+        return fragment(repr(value).encode())
+
+    return canonical
+
+
+def _extra_for(flavour: Flavour) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    if flavour == "data":
+        return dict
+    canonical = _float_for(flavour)
+
+    def convert(value: Any) -> Any:
+        if type(value) is float:
+            return canonical(value)
+        if type(value) is dict:
+            return {key: convert(item) for key, item in value.items()}
+        if type(value) is list:
+            return [convert(item) for item in value]
+        return value
+
+    return convert

@@ -1,0 +1,266 @@
+"""The JSON Schema (draft 2020-12) of the wire format, generated from the classes' wire specs."""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import re
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from ptcekit.model import Ecosystem
+from ptcekit.serialize._fields import (
+    ClassSpec,
+    EnumOf,
+    Node,
+    Obj,
+    Opt,
+    Poly,
+    Scalar,
+    Seq,
+    class_spec,
+    qualname,
+)
+from ptcekit.serialize._kinds import kind_table, own_tag
+from ptcekit.serialize._versions import FORMAT_VERSION, VERSION_KEY
+from ptcekit.serialize._wire import DATE_PATTERN, DECIMAL_PATTERN, FRACTION_PATTERN, anchored
+
+__all__ = ["SCHEMA_ID", "json_schema"]
+
+#: The ``$id`` of the schema of the current format version.
+SCHEMA_ID = f"https://ptcekit.readthedocs.io/schema/{FORMAT_VERSION}/ptcekit.schema.json"
+
+_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+_SCALAR_DEFS: dict[str, tuple[str, dict[str, Any]]] = {
+    "decimal": (
+        "Decimal",
+        {
+            "description": (
+                'An exact decimal number written as a string, such as "1200.50"; '
+                "the digits after the point are kept as written."
+            ),
+            "type": "string",
+            "pattern": anchored(DECIMAL_PATTERN),
+        },
+    ),
+    "fraction": (
+        "Fraction",
+        {
+            "description": 'An exact fraction written as a string: "1/3", "1", "2/5".',
+            "type": "string",
+            "pattern": anchored(FRACTION_PATTERN),
+        },
+    ),
+    "date": (
+        "Date",
+        {
+            "description": 'A calendar date, ISO 8601: "2024-01-31".',
+            "type": "string",
+            "format": "date",
+            "pattern": anchored(DATE_PATTERN),
+        },
+    ),
+}
+
+_JSON_TYPES = {"str": "string", "int": "integer", "float": "number", "bool": "boolean"}
+
+_ATTRIBUTE = re.compile(r"^(\s+)(\w+):\s*(.*)$")
+
+
+def _summary(cls: type[Any]) -> str | None:
+    doc = inspect.getdoc(cls)
+    if not doc:
+        return None
+    return doc.split("\n\n", 1)[0].replace("\n", " ").strip()
+
+
+def _attribute_docs(cls: type[Any]) -> dict[str, str]:
+    """Read the ``Attributes:`` sections of the docstrings of ``cls`` and its bases."""
+    found: dict[str, str] = {}
+    for klass in reversed(cls.__mro__):
+        doc = klass.__dict__.get("__doc__")
+        if not isinstance(doc, str):
+            continue
+        lines = inspect.cleandoc(doc).splitlines()
+        inside = False
+        current: str | None = None
+        indent = 0
+        for line in lines:
+            if line.strip() == "Attributes:":
+                inside, current = True, None
+                continue
+            if not inside:
+                continue
+            if not line.strip() or not line.startswith(" "):
+                inside = False
+                continue
+            match = _ATTRIBUTE.match(line)
+            if match and (current is None or len(match.group(1)) <= indent):
+                indent = len(match.group(1))
+                current = match.group(2)
+                found[current] = match.group(3).strip()
+            elif current is not None:
+                found[current] = f"{found[current]} {line.strip()}"
+    return found
+
+
+def _wire_default(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return [_wire_default(item) for item in value]
+    if isinstance(value, Decimal | Fraction):
+        return str(value)
+    return value
+
+
+class _Builder:
+    def __init__(self, *, extensions: bool) -> None:
+        self.extensions = extensions
+        self.defs: dict[str, Any] = {}
+
+    def name(self, cls: type[Any]) -> str:
+        return qualname(cls)
+
+    def ref(self, name: str) -> dict[str, Any]:
+        return {"$ref": f"#/$defs/{name}"}
+
+    def node(self, node: Node) -> dict[str, Any]:  # noqa: PLR0911 -- one branch per kind of node
+        if isinstance(node, Scalar):
+            if node.name in _SCALAR_DEFS:
+                name, schema = _SCALAR_DEFS[node.name]
+                self.defs.setdefault(name, schema)
+                return self.ref(name)
+            out: dict[str, Any] = {"type": _JSON_TYPES[node.name]}
+            if node.pattern is not None:
+                out["pattern"] = anchored(node.pattern)
+            return out
+        if isinstance(node, EnumOf):
+            name = (
+                node.cls.__name__
+                if node.cls.__module__.startswith("ptcekit.")
+                else qualname(node.cls)
+            )
+            if name not in self.defs:
+                schema: dict[str, Any] = {"type": "string", "enum": [m.value for m in node.cls]}
+                summary = _summary(node.cls)
+                if summary:
+                    schema = {"description": summary, **schema}
+                self.defs[name] = schema
+            return self.ref(name)
+        if isinstance(node, Obj):
+            return self.ref(self.cls(class_spec(node.cls)))
+        if isinstance(node, Poly):
+            return self.ref(self.poly(node))
+        if isinstance(node, Opt):
+            inner = self.node(node.inner)
+            if "$ref" not in inner:
+                return {**inner, "type": [inner["type"], "null"]}
+            return {"anyOf": [inner, {"type": "null"}]}
+        return {"type": "array", "items": self.node(node.inner)}
+
+    def poly(self, node: Poly) -> str:
+        # a concrete base has its own object schema under its name
+        suffix = "Kinds" if own_tag(node.base) is not None else ""
+        name = self.name(node.base) + suffix
+        if name in self.defs:
+            return name
+        table = kind_table(node.base)
+        kinds = [
+            cls
+            for tag, cls in sorted(table.by_tag.items())
+            if self.extensions or cls.__module__.startswith("ptcekit.")
+        ]
+        self.defs[name] = {}  # reserve the name: a kind may refer back to its family
+        refs = [self.ref(self.cls(class_spec(cls))) for cls in kinds]
+        schema: dict[str, Any] = {
+            "description": (
+                f'Any {node.noun} kind, told apart by its "type": '
+                + ", ".join(f'"{class_spec(cls).tag}"' for cls in kinds)
+                + "."
+            ),
+            "type": "object",
+            "required": ["type"],
+            "oneOf": refs,
+        }
+        self.defs[name] = schema
+        return name
+
+    def cls(self, spec: ClassSpec) -> str:
+        name = self.name(spec.cls)
+        if name in self.defs:
+            return name
+        self.defs[name] = {}  # reserve the name before the fields refer to others
+        docs = _attribute_docs(spec.cls)
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        if spec.cls is Ecosystem:
+            properties[VERSION_KEY] = {
+                "description": "The format version of the document.",
+                "const": FORMAT_VERSION,
+            }
+            required.append(VERSION_KEY)
+        if spec.tag is not None:
+            properties["type"] = {"description": f"The {spec.noun} kind.", "const": spec.tag}
+            required.append("type")
+        for field in spec.fields:
+            schema = self.node(field.node)
+            description = field.description or docs.get(field.name)
+            extra: dict[str, Any] = {}
+            if description:
+                extra["description"] = description
+            if not field.required:
+                extra["default"] = _wire_default(field.default)
+            if extra:
+                schema = {**extra, **schema}
+            properties[field.name] = schema
+            if field.required:
+                required.append(field.name)
+        out: dict[str, Any] = {}
+        summary = _summary(spec.cls)
+        if summary:
+            out["description"] = summary
+        out["type"] = "object"
+        out["properties"] = properties
+        if required:
+            out["required"] = required
+        out["additionalProperties"] = False
+        self.defs[name] = out
+        return name
+
+
+def json_schema(*, extensions: bool = True) -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of a ptcekit document.
+
+    It is generated from the same wire specs as the converter: one ``$defs``
+    entry per class and enumeration, a ``oneOf`` over the kinds of actors and
+    of assets told apart by their ``"type"`` constant, ``required`` for the
+    fields without default, ``additionalProperties: false`` (the loader is
+    strict), and the compact forms of ids and identifiers as patterns.
+
+    Args:
+        extensions: include the actor and asset kinds defined outside
+            ptcekit that exist now (``False`` gives ptcekit's own schema,
+            the one shipped in ``schema/``).
+
+    >>> schema = json_schema(extensions=False)
+    >>> schema["$defs"]["Association"]["properties"]["type"]["const"]
+    'association'
+    """
+    builder = _Builder(extensions=extensions)
+    root = builder.cls(class_spec(Ecosystem))
+    title = f"ptcekit document, format version {FORMAT_VERSION}"
+    return {
+        "$schema": _DIALECT,
+        "$id": SCHEMA_ID,
+        "title": title,
+        "description": (
+            "A modelled territory of the French social and solidarity economy: "
+            "actors, pôles territoriaux de coopération économique, mutualised "
+            "assets and partnership agreements."
+        ),
+        "$ref": f"#/$defs/{root}",
+        "$defs": dict(sorted(builder.defs.items())),
+    }

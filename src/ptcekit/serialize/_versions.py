@@ -1,0 +1,140 @@
+"""Format versions of the wire document, and the upgrades from older ones."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from ptcekit.errors import InvalidValueError
+from ptcekit.serialize._errors import LoadError, Problem
+from ptcekit.serialize._wire import describe
+
+__all__ = ["FORMAT_VERSION", "UPGRADES", "VERSION_KEY", "Upgrade", "Upgrades"]
+
+#: The format version this ptcekit writes, and the newest it reads.
+FORMAT_VERSION = "1"
+
+#: The document key that holds the format version; it comes first in a dump.
+VERSION_KEY = "ptcekit"
+
+_VERSION = re.compile(r"[1-9][0-9]*|0")
+
+#: An upgrade takes a document of one version and returns it in the next.
+#: It returns a new dict and leaves its argument unchanged.
+Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def _frozen_steps(
+    steps: Mapping[str, tuple[str, Upgrade]],
+) -> Mapping[str, tuple[str, Upgrade]]:
+    return MappingProxyType(dict(steps))
+
+
+@attrs.frozen
+class Upgrades:
+    """An immutable registry of upgrades from older format versions.
+
+    Each step turns a document of version ``source`` into one of a newer
+    ``target``; :meth:`upgrade` follows the steps up to the current version.
+    Add a step with :meth:`with_step`, which returns a new registry.
+
+    >>> def rename_kind(doc):
+    ...     return {**doc, "actors": [{**a, "type": a["kind"]} for a in doc["actors"]]}
+    >>> upgrades = Upgrades().with_step("0", "1", rename_kind)
+    >>> upgrades.sources
+    ('0',)
+    """
+
+    steps: Mapping[str, tuple[str, Upgrade]] = attrs.field(factory=dict, converter=_frozen_steps)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The versions this registry can upgrade from, oldest first."""
+        return tuple(sorted(self.steps, key=int))
+
+    def with_step(self, source: str, target: str, upgrade: Upgrade) -> Upgrades:
+        """Return a registry with one more step, from ``source`` to ``target``.
+
+        Raises:
+            ValueError: (an :class:`~ptcekit.errors.InvalidValueError`) if a
+                version is malformed, ``target`` is not newer than ``source``,
+                or ``source`` already has a step.
+        """
+        for name, version in (("source", source), ("target", target)):
+            if type(version) is not str or _VERSION.fullmatch(version) is None:
+                raise InvalidValueError("Upgrades", name, "a format version such as '1'", version)
+        if int(target) <= int(source):
+            raise InvalidValueError(
+                "Upgrades", "target", f"a version newer than the source {source!r}", target
+            )
+        if source in self.steps:
+            raise InvalidValueError("Upgrades", "source", "a version with no step yet", source)
+        return Upgrades({**self.steps, source: (target, upgrade)})
+
+    def upgrade(
+        self, document: dict[str, Any], version: str, current: str = FORMAT_VERSION
+    ) -> dict[str, Any]:
+        """Return ``document``, of format ``version``, upgraded to ``current``.
+
+        Raises:
+            ValueError: (a :class:`~ptcekit.serialize.LoadError`) if no chain of
+                steps leads from ``version`` to ``current``, or a step fails.
+        """
+        while version != current:
+            step = self.steps.get(version)
+            if step is None:
+                known = ", ".join(repr(v) for v in self.sources) or "none"
+                message = (
+                    f"no upgrade from format version {version!r} to {current!r} "
+                    f"(upgrades exist from: {known})"
+                )
+                raise LoadError([Problem(f"$.{VERSION_KEY}", message)])
+            target, function = step
+            try:
+                upgraded = function(document)
+            except Exception as error:  # noqa: BLE001 -- a failing upgrade is a problem of the document
+                message = (
+                    f"upgrading from format version {version!r} to {target!r} failed: {error!r}"
+                )
+                raise LoadError([Problem("$", message)]) from error
+            if type(upgraded) is not dict:
+                message = (
+                    f"the upgrade from format version {version!r} returned "
+                    f"{type(upgraded).__name__}, expected a dict"
+                )
+                raise LoadError([Problem("$", message)])
+            document = {**upgraded, VERSION_KEY: target}
+            version = target
+        return document
+
+
+#: The upgrades ptcekit ships. Version 1 is the first format, so there are none yet.
+UPGRADES = Upgrades()
+
+
+def check_version(document: dict[str, Any], current: str = FORMAT_VERSION) -> str:
+    """Return the document's format version, if ptcekit can read it.
+
+    Raises:
+        ValueError: (a :class:`~ptcekit.serialize.LoadError`) if the version is
+            missing, malformed or newer than ``current``.
+    """
+    path = f"$.{VERSION_KEY}"
+    if VERSION_KEY not in document:
+        message = f'missing required key "{VERSION_KEY}" (the format version, expected "{current}")'
+        raise LoadError([Problem(path, message)])
+    version = document[VERSION_KEY]
+    if type(version) is not str or _VERSION.fullmatch(version) is None:
+        message = f'expected a format version written as a string such as "{current}", got {describe(version)}'
+        raise LoadError([Problem(path, message)])
+    if int(version) > int(current):
+        message = (
+            f"the document is in format version {version!r}, newer than {current!r}, "
+            "the newest this ptcekit reads: upgrade ptcekit to load it"
+        )
+        raise LoadError([Problem(path, message)])
+    return version
