@@ -321,8 +321,10 @@ def path_key(path: str) -> tuple[tuple[int, int, str], ...]:
         if index:
             key.append((1, int(index), ""))
         else:
-            rank = RECORD_LISTS.index(name) if depth == 0 and name in RECORD_LISTS else 0
-            key.append((0, rank if depth == 0 else 0, name))
+            # top-level lists in document order, anything else after them
+            known = name in RECORD_LISTS
+            rank = (RECORD_LISTS.index(name) if known else len(RECORD_LISTS)) if depth == 0 else 0
+            key.append((0, rank, name))
     return tuple(key)
 
 

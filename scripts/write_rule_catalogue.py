@@ -1,0 +1,44 @@
+"""Write docs/reference/rules.md, the rule catalogue, from ptcekit's registry of built-in rules.
+
+Run ``python scripts/write_rule_catalogue.py`` after adding or changing a rule;
+``--check`` exits with status 1 when the page is out of date (a test does the same).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from ptcekit.rules import builtin_rules, catalogue_markdown  # noqa: E402 -- after the path set-up above
+
+PAGE = ROOT / "docs" / "reference" / "rules.md"
+
+
+def render() -> str:
+    """Return the catalogue page of the built-in rules."""
+    return catalogue_markdown(builtin_rules())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the page, or with ``--check`` tell whether it is up to date."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--check", action="store_true", help="fail if the page is out of date")
+    args = parser.parse_args(argv)
+    text = render()
+    if args.check:
+        current = PAGE.read_text(encoding="utf-8") if PAGE.exists() else ""
+        if current != text:
+            sys.stderr.write(f"{PAGE.relative_to(ROOT)} is out of date: run {Path(__file__).name}\n")
+            return 1
+        return 0
+    PAGE.write_text(text, encoding="utf-8")
+    sys.stdout.write(f"wrote {PAGE.relative_to(ROOT)}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
