@@ -6,6 +6,7 @@ import datetime as dt
 import gc
 import json
 import os
+import re
 import stat
 from decimal import Decimal
 from fractions import Fraction
@@ -19,8 +20,11 @@ from hypothesis import strategies as st
 from stdnum import luhn
 
 from ptcekit import model as m
+from ptcekit import testing
 from ptcekit.serialize import (
     FORMAT_VERSION,
+    UPGRADES,
+    Upgrades,
     Converter,
     KindError,
     LoadError,
@@ -333,7 +337,7 @@ def ecosystems(draw: st.DrawFn) -> m.Ecosystem:
     )
 
 
-PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(suppress_health_check=[HealthCheck.too_slow])
 
 
 def sample_ecosystem() -> m.Ecosystem:
@@ -392,6 +396,15 @@ class TestRoundTrip:
         back = loads(text, backend=backend)
         assert back == eco
         assert dumps(back, backend=backend) == text
+
+    @PROPERTY
+    @given(eco=testing.ecosystems())
+    @pytest.mark.parametrize("backend", BACKENDS)
+    def test_round_trip_of_the_public_strategies(self, backend: Any, eco: m.Ecosystem) -> None:
+        """Every ecosystem ptcekit.testing builds reads back equal, with stable bytes."""
+        text = dumps(eco, backend=backend)
+        assert loads(text, backend=backend) == eco
+        assert dumps(loads(text, backend=backend), backend=backend) == text
 
     @PROPERTY
     @given(eco=ecosystems())
@@ -641,6 +654,117 @@ class TestFiles:
         path.write_text('{"ptcekit": "1", "actors": 3}')
         with pytest.raises(LoadError, match=r"\$\.actors: expected an array, got 3 \(a number\)"):
             load(path)
+
+
+def _version_0_to_1(document: dict[str, Any]) -> dict[str, Any]:
+    """A synthetic format version 0 named the kind tag "kind" and the actors "members"."""
+    upgraded = {key: value for key, value in document.items() if key != "members"}
+    upgraded["actors"] = [
+        {"type": actor["kind"], **{k: v for k, v in actor.items() if k != "kind"}}
+        for actor in document.get("members", [])
+    ]
+    return upgraded
+
+
+VERSION_0 = '{"ptcekit":"0","name":"Old","members":[{"kind":"person","id":"p","name":"P"}]}'
+
+
+class TestFormatVersions:
+    """Format versions: newer ones are refused, older ones upgraded through a registry."""
+
+    def test_newer_version_is_refused(self) -> None:
+        """A document of a newer format version fails with a message saying to upgrade ptcekit."""
+        with pytest.raises(LoadError) as info:
+            loads('{"ptcekit":"2","actors":[]}')
+        assert [str(p) for p in info.value.problems] == [
+            "$.ptcekit: the document is in format version '2', newer than '1', "
+            "the newest this ptcekit reads: upgrade ptcekit to load it"
+        ]
+
+    def test_missing_or_malformed_version(self) -> None:
+        """The version key is required, and is a string of digits."""
+        with pytest.raises(LoadError) as info:
+            loads('{"actors":[]}')
+        assert [str(p) for p in info.value.problems] == [
+            "$.ptcekit: missing required key 'ptcekit' (the format version, expected \"1\")"
+        ]
+        with pytest.raises(LoadError) as info:
+            loads('{"ptcekit":1}')
+        assert [str(p) for p in info.value.problems] == [
+            '$.ptcekit: expected a format version written as a string such as "1", got 1 (a number)'
+        ]
+
+    @pytest.mark.parametrize("backend", BACKENDS)
+    def test_older_version_is_upgraded(self, backend: Any) -> None:
+        """A registry step turns a synthetic version 0 into the current version on load."""
+        upgrades = Upgrades().with_step("0", "1", _version_0_to_1)
+        eco = loads(VERSION_0, upgrades=upgrades, backend=backend)
+        assert eco == m.Ecosystem(name="Old", actors=(m.Person(id="p", name="P"),))
+        assert dumps(eco) == b'{"ptcekit":"1","name":"Old","actors":[{"type":"person","id":"p","name":"P"}]}'
+        converter = make_converter(upgrades=upgrades)
+        assert converter.structure(json.loads(VERSION_0), m.Ecosystem) == eco
+
+    def test_older_version_without_upgrade(self) -> None:
+        """Without a step from its version, an older document is refused with the versions known."""
+        with pytest.raises(LoadError) as info:
+            loads(VERSION_0)
+        assert [str(p) for p in info.value.problems] == [
+            "$.ptcekit: no upgrade from format version '0' to '1' (upgrades exist from: none)"
+        ]
+        assert UPGRADES.sources == ()
+
+    def test_upgraded_document_is_checked_like_any_other(self) -> None:
+        """Problems left after the upgrade are reported with their paths in the current format."""
+        upgrades = Upgrades().with_step("0", "1", _version_0_to_1)
+        with pytest.raises(LoadError) as info:
+            loads(VERSION_0.replace('"person"', '"persn"'), upgrades=upgrades)
+        assert info.value.problems[0].path == "$.actors[0].type"
+
+    def test_failing_upgrade(self) -> None:
+        """An upgrade that raises, or returns no dict, is a problem of the document."""
+
+        def broken(document: dict[str, Any]) -> dict[str, Any]:
+            raise KeyError("members")
+
+        with pytest.raises(LoadError) as info:
+            loads(VERSION_0, upgrades=Upgrades().with_step("0", "1", broken))
+        assert [str(p) for p in info.value.problems] == [
+            "$: upgrading from format version '0' to '1' failed: KeyError('members')"
+        ]
+        with pytest.raises(LoadError) as info:
+            loads(VERSION_0, upgrades=Upgrades().with_step("0", "1", lambda d: [d]))  # type: ignore[arg-type,return-value]
+        assert [str(p) for p in info.value.problems] == [
+            "$: the upgrade from format version '0' returned list, expected a dict"
+        ]
+
+    def test_chained_upgrades(self) -> None:
+        """Steps chain: 0 to 1 through an intermediate version is followed to the end."""
+        upgrades = Upgrades().with_step("0", "1", _version_0_to_1)
+        document = {"ptcekit": "0", "members": []}
+        assert upgrades.upgrade(document, "0") == {"ptcekit": "1", "actors": []}
+        assert document == {"ptcekit": "0", "members": []}
+        two = upgrades.with_step("1", "2", lambda d: {**d, "x": 1})
+        assert two.upgrade(document, "0", current="2") == {"ptcekit": "2", "actors": [], "x": 1}
+        assert two.sources == ("0", "1")
+
+    @pytest.mark.parametrize(
+        ("source", "target", "message"),
+        [
+            ("x", "1", "Upgrades.source: expected a format version such as '1', got 'x'"),
+            ("1", "1", "Upgrades.target: expected a version newer than the source '1', got '1'"),
+            ("0", "01", "Upgrades.target: expected a format version such as '1', got '01'"),
+        ],
+    )
+    def test_bad_steps(self, source: str, target: str, message: str) -> None:
+        """Steps must go from a version to a newer one."""
+        with pytest.raises(ValueError, match=re.escape(message)):
+            Upgrades().with_step(source, target, _version_0_to_1)
+
+    def test_one_step_per_source(self) -> None:
+        """A version has at most one step."""
+        upgrades = Upgrades().with_step("0", "1", _version_0_to_1)
+        with pytest.raises(ValueError, match="Upgrades.source: expected a version with no step yet, got '0'"):
+            upgrades.with_step("0", "2", _version_0_to_1)
 
 
 def test_format_version_is_one() -> None:

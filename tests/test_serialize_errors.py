@@ -10,14 +10,22 @@ import pytest
 
 from ptcekit import model as m
 from ptcekit.errors import PtcekitError
-from ptcekit.serialize import LoadError, Problem, available_backends, from_dict, loads
+from ptcekit.serialize import LoadError, Problem, available_backends, from_dict, kind_table, loads
 
 BACKENDS = available_backends()
 
-ACTOR_TAGS = (
+BUILT_IN_ACTOR_TAGS = (
     "association, company, cooperative, foundation, grouping, mutual, person, "
     "public_body, research_body, training_body"
 )
+BUILT_IN_ASSET_TAGS = (
+    "immaterial_asset, shared_employee, shared_equipment, shared_fund, shared_premises, shared_service"
+)
+
+
+def listed(base: type[Any]) -> str:
+    """The tags messages list for ``base``: the built-in ones plus any extension kinds loaded by other tests."""
+    return kind_table(base).expected()
 
 
 def problems(document: Any, backend: Any = None, **options: Any) -> list[tuple[str, str]]:
@@ -248,19 +256,23 @@ class TestPointingErrors:
             ],
             assets=[{"type": "van", "id": "v", "name": "V"}],
         )
+        actors = listed(m.Actor)
         assert problems(document, backend) == [
             (
                 "$.actors[0].type",
-                f"unknown actor type 'asociation'; expected one of: {ACTOR_TAGS} (did you mean \"association\"?)",
+                f"unknown actor type 'asociation'; expected one of: {actors} (did you mean \"association\"?)",
             ),
-            ("$.actors[1].type", f"missing actor type; expected one of: {ACTOR_TAGS}"),
-            ("$.actors[2].type", f"expected an actor type (a string, one of: {ACTOR_TAGS}), got 7 (a number)"),
-            (
-                "$.assets[0].type",
-                "unknown asset type 'van'; expected one of: immaterial_asset, shared_employee, "
-                "shared_equipment, shared_fund, shared_premises, shared_service",
-            ),
+            ("$.actors[1].type", f"missing actor type; expected one of: {actors}"),
+            ("$.actors[2].type", f"expected an actor type (a string, one of: {actors}), got 7 (a number)"),
+            ("$.assets[0].type", f"unknown asset type 'van'; expected one of: {listed(m.MutualisedAsset)}"),
         ]
+
+    def test_built_in_tags(self) -> None:
+        """The built-in kinds' tags are snake_case and listed in order."""
+        tags = [tag for tag in kind_table(m.Actor).tags if ":" not in tag]
+        assert ", ".join(tags) == BUILT_IN_ACTOR_TAGS
+        assets = [tag for tag in kind_table(m.MutualisedAsset).tags if ":" not in tag]
+        assert ", ".join(assets) == BUILT_IN_ASSET_TAGS
 
     @pytest.mark.parametrize("backend", BACKENDS)
     def test_malformed_json_has_line_and_column(self, backend: Any) -> None:

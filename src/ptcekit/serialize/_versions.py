@@ -125,7 +125,7 @@ def check_version(document: dict[str, Any], current: str = FORMAT_VERSION) -> st
     """
     path = f"$.{VERSION_KEY}"
     if VERSION_KEY not in document:
-        message = f'missing required key "{VERSION_KEY}" (the format version, expected "{current}")'
+        message = f"missing required key '{VERSION_KEY}' (the format version, expected \"{current}\")"
         raise LoadError([Problem(path, message)])
     version = document[VERSION_KEY]
     if type(version) is not str or _VERSION.fullmatch(version) is None:
