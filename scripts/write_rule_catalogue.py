@@ -32,7 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         current = PAGE.read_text(encoding="utf-8") if PAGE.exists() else ""
         if current != text:
-            sys.stderr.write(f"{PAGE.relative_to(ROOT)} is out of date: run {Path(__file__).name}\n")
+            sys.stderr.write(
+                f"{PAGE.relative_to(ROOT)} is out of date: run {Path(__file__).name}\n"
+            )
             return 1
         return 0
     PAGE.write_text(text, encoding="utf-8")

@@ -76,7 +76,7 @@ class TestSeverity:
     """Severities are ordered by seriousness, not alphabetically."""
 
     def test_order(self) -> None:
-        """info < warning < error, and comparisons with other types are refused."""
+        """Info < warning < error, and comparisons with other types are refused."""
         assert Severity.INFO < Severity.WARNING < Severity.ERROR
         assert Severity.ERROR >= Severity.ERROR
         assert Severity.INFO <= Severity.INFO
@@ -498,6 +498,14 @@ class TestReport:
         ]
         assert Report().to_text() == "All checks passed (0 rules)."
 
+    def test_bad_findings(self) -> None:
+        """A report holds findings only."""
+        with pytest.raises(FieldTypeError) as raised:
+            Report(findings=(_finding("$"), "oops"))  # type: ignore[arg-type]
+        assert raised.value.field == "findings[1]"
+        with pytest.raises(FieldTypeError):
+            Report(findings=3)  # type: ignore[arg-type]
+
     def test_repr(self) -> None:
         """The repr gives the date and the counts."""
         assert repr(_report()) == "Report(as_of='2024-06-30', errors=1, warnings=1, infos=1)"
@@ -673,7 +681,7 @@ class TestPlugins:
     def test_a_broken_installed_plugin_is_a_clear_error(
         self, plugin_module: str, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """validate with the defaults raises the PluginError, not a traceback from inside."""
+        """With the defaults, validate raises the PluginError, not a traceback from inside."""
 
         def entry_points(*, group: str) -> list[importlib.metadata.EntryPoint]:
             return [_entry_point("aura", f"{plugin_module}:JUNK")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from ptcekit.model import Company, Ecosystem, EsusApproval, Money, PayData, Period
 from ptcekit.rules._engine import Context, Example, Finding, Rule
@@ -119,7 +119,8 @@ def _ess002_passes() -> Ecosystem:
 
 
 def _ratio(amount: Decimal, base: Decimal) -> str:
-    return f"{(amount / base).quantize(Decimal('0.01'))}"
+    # rounded up, so that a pay just over the cap never reads as exactly the cap
+    return f"{(amount / base).quantize(Decimal('0.01'), rounding=ROUND_CEILING)}"
 
 
 def _pay_cap(context: Context, field: str, factor: int, what: str) -> Iterator[Finding]:
