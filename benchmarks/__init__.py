@@ -1,0 +1,1 @@
+"""Benchmarks of ptcekit, run from the repository root (see each module)."""
