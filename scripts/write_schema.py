@@ -11,6 +11,7 @@ Run from the repository's root after changing a model class:
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -21,8 +22,6 @@ SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "ptcekit.schem
 
 def schema_text() -> str:
     """Return the text of ptcekit's own schema (no extension kinds), as the file holds it."""
-    import json
-
     return json.dumps(json_schema(extensions=False), indent=2, ensure_ascii=False) + "\n"
 
 
@@ -35,12 +34,12 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.check:
         current = SCHEMA_PATH.read_text(encoding="utf-8") if SCHEMA_PATH.exists() else ""
         if current != text:
-            print(f"{SCHEMA_PATH} is stale: run scripts/write_schema.py", file=sys.stderr)
+            print(f"{SCHEMA_PATH} is stale: run scripts/write_schema.py", file=sys.stderr)  # noqa: T201 -- a command-line script reports on the terminal
             return 1
         return 0
     SCHEMA_PATH.parent.mkdir(parents=True, exist_ok=True)
     SCHEMA_PATH.write_text(text, encoding="utf-8")
-    print(f"wrote {SCHEMA_PATH}")
+    print(f"wrote {SCHEMA_PATH}")  # noqa: T201 -- as above
     return 0
 
 

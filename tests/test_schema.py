@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]  # no stubs in the test environment
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -26,7 +26,17 @@ from ptcekit.serialize import (
     loads,
     to_dict,
 )
-from ptcekit.serialize._fields import ClassSpec, EnumOf, Node, Obj, Opt, Poly, Scalar, Seq, class_spec
+from ptcekit.serialize._fields import (
+    ClassSpec,
+    EnumOf,
+    Node,
+    Obj,
+    Opt,
+    Poly,
+    Scalar,
+    Seq,
+    class_spec,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_FILE = ROOT / "schema" / "ptcekit.schema.json"
@@ -41,7 +51,8 @@ PROPERTY = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.dat
 
 def _load_script(name: str) -> Any:
     spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -54,7 +65,9 @@ class TestShippedSchema:
         """schema/ptcekit.schema.json equals json_schema(extensions=False); run scripts/write_schema.py if not."""
         assert SCHEMA_FILE.read_text(encoding="utf-8") == _load_script("write_schema").schema_text()
 
-    def test_check_mode_of_the_script(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_check_mode_of_the_script(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         """write_schema.py --check exits 0 when current and 1 when stale; without it, it writes."""
         script = _load_script("write_schema")
         assert script.main(["--check"]) == 0
@@ -75,7 +88,10 @@ class TestShippedSchema:
         assert defs["Membership"]["required"] == ["actor"]
         assert defs["Membership"]["additionalProperties"] is False
         assert defs["Association"]["required"] == ["type", "id", "name"]
-        assert defs["Ecosystem"]["properties"]["ptcekit"] == {"description": "The format version of the document.", "const": "1"}
+        assert defs["Ecosystem"]["properties"]["ptcekit"] == {
+            "description": "The format version of the document.",
+            "const": "1",
+        }
         assert defs["Mutual"]["properties"]["kind"]["default"] == "mutuelle"
         assert defs["MemberRole"] == {
             "description": "The role of a member in a pôle.",
@@ -90,8 +106,12 @@ class TestShippedSchema:
 
     def test_patterns_end_at_the_very_end(self) -> None:
         """Identifier patterns reject a trailing newline, as the loader does."""
-        assert not VALIDATOR.is_valid({"ptcekit": "1", "actors": [{"type": "person", "id": "p\n", "name": "P"}]})
-        assert VALIDATOR.is_valid({"ptcekit": "1", "actors": [{"type": "person", "id": "p", "name": "P"}]})
+        assert not VALIDATOR.is_valid(
+            {"ptcekit": "1", "actors": [{"type": "person", "id": "p\n", "name": "P"}]}
+        )
+        assert VALIDATOR.is_valid(
+            {"ptcekit": "1", "actors": [{"type": "person", "id": "p", "name": "P"}]}
+        )
 
 
 class TestSchemaAgreesWithLoader:
@@ -105,8 +125,13 @@ class TestSchemaAgreesWithLoader:
         assert errors == []
 
     @PROPERTY
-    @given(data=st.data(), eco=testing.ecosystems(max_actors=6, max_poles=2, max_assets=3, max_agreements=2))
-    def test_structural_mutations_are_rejected_by_both(self, data: st.DataObject, eco: m.Ecosystem) -> None:
+    @given(
+        data=st.data(),
+        eco=testing.ecosystems(max_actors=6, max_poles=2, max_assets=3, max_agreements=2),
+    )
+    def test_structural_mutations_are_rejected_by_both(
+        self, data: st.DataObject, eco: m.Ecosystem
+    ) -> None:
         """A tag, required field, type, identifier pattern or enumeration broken: loader and schema both refuse."""
         document = to_dict(eco)
         sites = list(_objects(document, class_spec(m.Ecosystem), "$"))
@@ -122,9 +147,14 @@ class TestSchemaAgreesWithLoader:
 
     def test_integral_floats_are_the_one_gap(self) -> None:
         """JSON Schema counts 3.0 as an integer; the loader does not (documented in the format page)."""
-        document = {"ptcekit": "1", "actors": [{"type": "person", "id": "p", "name": "P", "headcount": 3.0}]}
+        document = {
+            "ptcekit": "1",
+            "actors": [{"type": "person", "id": "p", "name": "P", "headcount": 3.0}],
+        }
         assert VALIDATOR.is_valid(document)
-        with pytest.raises(LoadError, match=r"headcount: expected an integer, got 3\.0 \(a number\)"):
+        with pytest.raises(
+            LoadError, match=r"headcount: expected an integer, got 3\.0 \(a number\)"
+        ):
             from_dict(document)
 
 
@@ -135,7 +165,8 @@ class TestExamplesAgainstSchema:
     def test_example_modules(self, path: Path) -> None:
         """The ecosystem each examples/*.py builds dumps to a valid document."""
         spec = importlib.util.spec_from_file_location(f"schema_example_{path.stem}", path)
-        assert spec is not None and spec.loader is not None
+        assert spec is not None
+        assert spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         eco = module.build()
@@ -153,7 +184,9 @@ class TestExamplesAgainstSchema:
 
     def test_format_page_example(self) -> None:
         """The complete example of docs/explanation/format.md validates, loads, and is what dumps writes."""
-        blocks = re.findall(r"```json\n(.*?)```", FORMAT_PAGE.read_text(encoding="utf-8"), re.DOTALL)
+        blocks = re.findall(
+            r"```json\n(.*?)```", FORMAT_PAGE.read_text(encoding="utf-8"), re.DOTALL
+        )
         assert blocks, "the format page has a json example"
         text = blocks[0]
         document = json.loads(text)
@@ -234,12 +267,26 @@ def _mutations(obj: dict[str, Any], spec: ClassSpec) -> list[tuple[str, Any]]:
         if field.required:
             found.append((f"missing {name}", lambda o, name=name: o.pop(name)))
         wrong = _wrong(field.node)
-        found.append((f"wrong type for {name}", lambda o, name=name, wrong=wrong: o.__setitem__(name, wrong)))
+        found.append(
+            (f"wrong type for {name}", lambda o, name=name, wrong=wrong: o.__setitem__(name, wrong))
+        )
         inner = field.node.inner if isinstance(field.node, Opt) else field.node
         if isinstance(inner, Scalar) and inner.pattern is not None and name in obj:
-            found.append((f"bad pattern for {name}", lambda o, name=name: o.__setitem__(name, "bad value!")))
-        if isinstance(inner, Seq) and isinstance(inner.inner, Scalar) and inner.inner.pattern and obj.get(name):
-            found.append((f"bad item pattern for {name}", lambda o, name=name: o[name].__setitem__(0, "bad value!")))
+            found.append(
+                (f"bad pattern for {name}", lambda o, name=name: o.__setitem__(name, "bad value!"))
+            )
+        if (
+            isinstance(inner, Seq)
+            and isinstance(inner.inner, Scalar)
+            and inner.inner.pattern
+            and obj.get(name)
+        ):
+            found.append(
+                (
+                    f"bad item pattern for {name}",
+                    lambda o, name=name: o[name].__setitem__(0, "bad value!"),
+                )
+            )
     return found
 
 

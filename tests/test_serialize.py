@@ -24,10 +24,10 @@ from ptcekit import testing
 from ptcekit.serialize import (
     FORMAT_VERSION,
     UPGRADES,
-    Upgrades,
     Converter,
     KindError,
     LoadError,
+    Upgrades,
     available_backends,
     dump,
     dumps,
@@ -46,18 +46,16 @@ BACKENDS = available_backends()
 
 ids = st.from_regex(r"[a-z0-9][a-z0-9_.:\-]{0,11}", fullmatch=True)
 names = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=12
+    alphabet=st.characters(exclude_categories=["Cs", "Cc", "Zl", "Zp"]), min_size=1, max_size=12
 ).filter(lambda s: s.strip() != "")
-texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=20).filter(
+texts = st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=20).filter(
     lambda s: s.strip() != ""
 )
 dates = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 decimals = st.decimals(allow_nan=False, allow_infinity=False, places=None).filter(
     lambda d: abs(d) < Decimal("1e30")
 )
-money = st.builds(
-    m.Money, amount=decimals, currency=st.sampled_from(["EUR", "USD", "CHF"])
-)
+money = st.builds(m.Money, amount=decimals, currency=st.sampled_from(["EUR", "USD", "CHF"]))
 unit_fractions = st.fractions(min_value=Fraction(1, 1000), max_value=1, max_denominator=1000)
 
 
@@ -102,7 +100,9 @@ shares = st.one_of(
 )
 identifiers = st.one_of(
     st.builds(m.Identifier, scheme=st.just("FR-RCS"), value=sirens),
-    st.builds(m.Identifier, scheme=st.just("XI-LEI"), value=st.from_regex(r"[A-Z0-9]{20}", fullmatch=True)),
+    st.builds(
+        m.Identifier, scheme=st.just("XI-LEI"), value=st.from_regex(r"[A-Z0-9]{20}", fullmatch=True)
+    ),
 )
 
 
@@ -111,11 +111,22 @@ def governances(draw: st.DrawFn) -> m.Governance:
     college_names = draw(st.lists(names, max_size=3, unique=True))
     return m.Governance(
         bodies=tuple(
-            draw(st.lists(st.builds(m.Body, kind=st.sampled_from(m.BodyKind), seats=st.none() | st.integers(1, 50)), max_size=2))
+            draw(
+                st.lists(
+                    st.builds(
+                        m.Body,
+                        kind=st.sampled_from(m.BodyKind),
+                        seats=st.none() | st.integers(1, 50),
+                    ),
+                    max_size=2,
+                )
+            )
         ),
         voting=draw(st.sampled_from(m.VotingScheme)),
         colleges=tuple(
-            m.College(name=name, weight=draw(st.none() | st.just(Fraction(1, max(1, len(college_names))))))
+            m.College(
+                name=name, weight=draw(st.none() | st.just(Fraction(1, max(1, len(college_names)))))
+            )
             for name in college_names
         ),
         quorum=draw(st.none() | unit_fractions),
@@ -144,12 +155,29 @@ def _actor_fields(draw: st.DrawFn, actor_id: str) -> dict[str, Any]:
 @st.composite
 def actors(draw: st.DrawFn, actor_id: str) -> m.Actor:
     fields = _actor_fields(draw, actor_id)
-    kind = draw(st.sampled_from(["person", "association", "foundation", "mutual", "cooperative", "company", "public_body", "research_body", "training_body", "grouping"]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "person",
+                "association",
+                "foundation",
+                "mutual",
+                "cooperative",
+                "company",
+                "public_body",
+                "research_body",
+                "training_body",
+                "grouping",
+            ]
+        )
+    )
     if kind == "person":
         return m.Person(**fields)
     fields["governance"] = draw(st.none() | governances())
     if kind == "association":
-        return m.Association(**fields, public_utility=draw(st.booleans()), local_law=draw(st.booleans()))
+        return m.Association(
+            **fields, public_utility=draw(st.booleans()), local_law=draw(st.booleans())
+        )
     if kind == "foundation":
         return m.Foundation(**fields, public_utility=draw(st.booleans()))
     if kind == "mutual":
@@ -180,10 +208,27 @@ def actors(draw: st.DrawFn, actor_id: str) -> m.Actor:
             **fields,
             form=draw(st.none() | st.sampled_from(m.CompanyForm)),
             ess_statutes=draw(st.booleans()),
-            esus=draw(st.none() | st.builds(m.EsusApproval, period=periods(), by_right=st.booleans(), decided=st.none() | dates)),
+            esus=draw(
+                st.none()
+                | st.builds(
+                    m.EsusApproval,
+                    period=periods(),
+                    by_right=st.booleans(),
+                    decided=st.none() | dates,
+                )
+            ),
             mission_company=draw(st.booleans()),
             size=draw(st.none() | st.sampled_from(m.CompanySize)),
-            pay=draw(st.none() | st.builds(m.PayData, year=st.integers(1900, 2100), top5_average=money, highest=money, reference_minimum=money)),
+            pay=draw(
+                st.none()
+                | st.builds(
+                    m.PayData,
+                    year=st.integers(1900, 2100),
+                    top5_average=money,
+                    highest=money,
+                    reference_minimum=money,
+                )
+            ),
         )
     if kind == "public_body":
         return m.PublicBody(**fields, kind=draw(st.sampled_from(m.PublicBodyKind)))
@@ -191,7 +236,11 @@ def actors(draw: st.DrawFn, actor_id: str) -> m.Actor:
         return m.ResearchBody(**fields, legal_status=draw(st.sampled_from(m.LegalStatus)))
     if kind == "training_body":
         return m.TrainingBody(**fields, legal_status=draw(st.sampled_from(m.LegalStatus)))
-    return m.Grouping(**fields, kind=draw(st.sampled_from(m.GroupingKind)), members=tuple(draw(st.lists(ids, max_size=3, unique=True))))
+    return m.Grouping(
+        **fields,
+        kind=draw(st.sampled_from(m.GroupingKind)),
+        members=tuple(draw(st.lists(ids, max_size=3, unique=True))),
+    )
 
 
 @st.composite
@@ -242,9 +291,15 @@ def assets(draw: st.DrawFn, asset_id: str) -> m.MutualisedAsset:
     users = tuple(
         draw(
             st.one_of(
-                st.builds(m.Allocation, actor=ids, period=st.none() | periods(), share=st.none() | shares),
+                st.builds(
+                    m.Allocation, actor=ids, period=st.none() | periods(), share=st.none() | shares
+                ),
                 st.builds(m.Allocation, actor=ids, fte=unit_fractions),
-                st.builds(m.Allocation, actor=ids, hours=st.decimals(min_value=Decimal("0.5"), max_value=2000, places=1)),
+                st.builds(
+                    m.Allocation,
+                    actor=ids,
+                    hours=st.decimals(min_value=Decimal("0.5"), max_value=2000, places=1),
+                ),
             )
         )
         for _ in range(draw(st.integers(0, 2)))
@@ -252,11 +307,23 @@ def assets(draw: st.DrawFn, asset_id: str) -> m.MutualisedAsset:
     fixed = draw(st.booleans())
     cost_key = draw(
         st.none()
-        | st.just(m.CostSharingKey(method="fixed", shares=(m.KeyShare(actor="a", fraction="1/2"), m.KeyShare(actor="b", fraction="1/2"))))
+        | st.just(
+            m.CostSharingKey(
+                method="fixed",
+                shares=(
+                    m.KeyShare(actor="a", fraction="1/2"),
+                    m.KeyShare(actor="b", fraction="1/2"),
+                ),
+            )
+        )
         if fixed
-        else st.none() | st.builds(m.CostSharingKey, method=st.sampled_from([x for x in m.CostSharingMethod if x != "fixed"]))
+        else st.none()
+        | st.builds(
+            m.CostSharingKey,
+            method=st.sampled_from([x for x in m.CostSharingMethod if x != "fixed"]),
+        )
     )
-    common = {
+    common: dict[str, Any] = {
         "id": asset_id,
         "name": draw(names),
         "owners": owners,
@@ -269,11 +336,20 @@ def assets(draw: st.DrawFn, asset_id: str) -> m.MutualisedAsset:
     }
     kind = draw(st.integers(0, 5))
     if kind == 0:
-        return m.SharedPremises(**common, area=draw(st.none() | st.decimals(min_value=1, max_value=10000, places=2)), place=draw(st.none() | places()))
+        return m.SharedPremises(
+            **common,
+            area=draw(st.none() | st.decimals(min_value=1, max_value=10000, places=2)),
+            place=draw(st.none() | places()),
+        )
     if kind == 1:
         return m.SharedEquipment(**common, vehicle=draw(st.booleans()))
     if kind == 2:
-        return m.SharedEmployee(**common, fte=draw(unit_fractions), employer=draw(st.none() | ids), job=draw(st.none() | names))
+        return m.SharedEmployee(
+            **common,
+            fte=draw(unit_fractions),
+            employer=draw(st.none() | ids),
+            job=draw(st.none() | names),
+        )
     if kind == 3:
         return m.SharedFund(**common, endowment=draw(st.none() | money))
     if kind == 4:
@@ -290,7 +366,14 @@ def agreements(draw: st.DrawFn, agreement_id: str) -> m.PartnershipAgreement:
         amount = draw(st.none() | money)
         quantity = None
         if amount is None and kind != m.CommitmentKind.MONEY:
-            quantity = draw(st.none() | st.builds(m.Quantity, value=st.decimals(min_value=0, max_value=1000, places=2), unit=st.sampled_from(["h", "m2", "day"])))
+            quantity = draw(
+                st.none()
+                | st.builds(
+                    m.Quantity,
+                    value=st.decimals(min_value=0, max_value=1000, places=2),
+                    unit=st.sampled_from(["h", "m2", "day"]),
+                )
+            )
         commitments.append(
             m.Commitment(
                 party=party,
@@ -361,12 +444,18 @@ def sample_ecosystem() -> m.Ecosystem:
             m.Pole(
                 id="pole-sud",
                 name="Pôle Sud",
-                memberships=(m.Membership(actor="archer", role="lead"), m.Membership(actor="tetris")),
+                memberships=(
+                    m.Membership(actor="archer", role="lead"),
+                    m.Membership(actor="tetris"),
+                ),
             ),
         ),
         assets=(
             m.SharedEmployee(
-                id="compta", name="Comptable", fte="1/3", owners=(m.Ownership(actor="archer", share=m.Share.of("1/2")),)
+                id="compta",
+                name="Comptable",
+                fte="1/3",
+                owners=(m.Ownership(actor="archer", share=m.Share.of("1/2")),),
             ),
         ),
         agreements=(
@@ -375,7 +464,14 @@ def sample_ecosystem() -> m.Ecosystem:
                 title="Convention",
                 kind="mutualisation",
                 parties=(m.Party(actor="archer"), m.Party(actor="capg", role="financeur")),
-                commitments=(m.Commitment(party="capg", kind="money", amount=m.Money(amount=30000), recurrence="yearly"),),
+                commitments=(
+                    m.Commitment(
+                        party="capg",
+                        kind="money",
+                        amount=m.Money(amount=30000),
+                        recurrence="yearly",
+                    ),
+                ),
             ),
         ),
     )
@@ -409,7 +505,7 @@ class TestRoundTrip:
     @PROPERTY
     @given(eco=ecosystems())
     def test_backends_write_the_same_bytes(self, eco: m.Ecosystem) -> None:
-        """orjson and the standard library give byte-identical output, compact and pretty."""
+        """Orjson and the standard library give byte-identical output, compact and pretty."""
         assert dumps(eco, backend="json") == dumps(eco, backend="orjson")
         assert dumps(eco, backend="json", pretty=True) == dumps(eco, backend="orjson", pretty=True)
 
@@ -425,7 +521,9 @@ class TestRoundTrip:
         """The sample's wire text is exactly as documented: version first, type first, defaults left out."""
         eco = sample_ecosystem()
         text = dumps(eco).decode()
-        assert text.startswith('{"ptcekit":"1","name":"Pôle Sud","as_of":"2024-01-31","licence":"ODbL-1.0","actors":[{"type":"association","id":"archer"')
+        assert text.startswith(
+            '{"ptcekit":"1","name":"Pôle Sud","as_of":"2024-01-31","licence":"ODbL-1.0","actors":[{"type":"association","id":"archer"'
+        )
         data = json.loads(text)
         assert data["actors"][1] == {
             "type": "cooperative",
@@ -461,7 +559,10 @@ class TestRoundTrip:
     def test_floats_are_written_as_python_writes_them(self, backend: Any, value: float) -> None:
         """Both backends write coordinates in Python's repr, so the bytes agree."""
         place = m.Place(commune="26281", latitude=value, longitude=value)
-        assert dumps(place, backend=backend) == f'{{"commune":"26281","latitude":{value!r},"longitude":{value!r}}}'.encode()
+        assert (
+            dumps(place, backend=backend)
+            == f'{{"commune":"26281","latitude":{value!r},"longitude":{value!r}}}'.encode()
+        )
 
     @pytest.mark.parametrize("backend", BACKENDS)
     def test_big_integers_survive_both_backends(self, backend: Any) -> None:
@@ -510,8 +611,10 @@ class TestConverter:
         with pytest.raises(LoadError) as info:
             make_converter().structure(1.5, Decimal)
         assert [str(p) for p in info.value.problems] == [
-            '$: expected an exact decimal written as a string, such as "1200.50", '
-            "got 1.5 (a number): a JSON number is not exact"
+            (
+                '$: expected an exact decimal written as a string, such as "1200.50", '
+                "got 1.5 (a number): a JSON number is not exact"
+            )
         ]
 
     def test_hooks_are_built_once(self) -> None:
@@ -520,7 +623,9 @@ class TestConverter:
         first = converter.engine.structure_fn(m.Membership)
         converter.structure({"actor": "a"}, m.Membership)
         assert converter.engine.structure_fn(m.Membership) is first
-        assert converter.engine.unstructure_fn(m.Membership) is converter.engine.unstructure_fn(m.Membership)
+        assert converter.engine.unstructure_fn(m.Membership) is converter.engine.unstructure_fn(
+            m.Membership
+        )
 
     def test_gc_is_restored(self) -> None:
         """Loading pauses the cyclic collector and restores it, even when the load fails."""
@@ -544,17 +649,23 @@ class TestConverter:
 
     def test_unknown_mode_is_checked(self) -> None:
         """The unknown-keys mode must be forbid or keep."""
-        with pytest.raises(ValueError, match="Converter.unknown: expected 'forbid' or 'keep', got 'drop'"):
+        with pytest.raises(
+            ValueError, match=r"Converter\.unknown: expected 'forbid' or 'keep', got 'drop'"
+        ):
             make_converter(unknown="drop")  # type: ignore[arg-type]
 
     def test_unknown_backend(self) -> None:
         """Asking for a backend that is not installed is an error naming those that are."""
-        with pytest.raises(ValueError, match="serialize.backend: expected one of 'orjson', 'json'"):
+        with pytest.raises(
+            ValueError, match=r"serialize\.backend: expected one of 'orjson', 'json'"
+        ):
             dumps(m.Money(amount=1), backend="ujson")  # type: ignore[arg-type]
 
     def test_text_must_be_str_or_bytes(self) -> None:
-        """loads refuses anything but str or bytes with a ptcekit TypeError."""
-        with pytest.raises(TypeError, match=r"loads.text: expected JSON text \(str or bytes\), got 3"):
+        """Loads refuses anything but str or bytes with a ptcekit TypeError."""
+        with pytest.raises(
+            TypeError, match=r"loads.text: expected JSON text \(str or bytes\), got 3"
+        ):
             loads(3)  # type: ignore[call-overload]
         assert loads(bytearray(b'{"amount":"1"}'), m.Money) == m.Money(amount=1)
 
@@ -624,7 +735,9 @@ class TestFiles:
         assert load(path) == sample_ecosystem()
         assert [p.name for p in tmp_path.iterdir()] == ["eco.json"]
 
-    def test_crash_mid_write_keeps_the_old_file(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_crash_mid_write_keeps_the_old_file(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         """If writing fails, the old file is intact and no temporary file is left."""
         path = tmp_path / "eco.json"
         dump(sample_ecosystem(), path)
@@ -649,7 +762,7 @@ class TestFiles:
         assert path.read_bytes() == b'{"ptcekit":"1"}\n'
 
     def test_load_reports_problems(self, tmp_path: Path) -> None:
-        """load raises the LoadError of the file's content."""
+        """Load raises the LoadError of the file's content."""
         path = tmp_path / "bad.json"
         path.write_text('{"ptcekit": "1", "actors": 3}')
         with pytest.raises(LoadError, match=r"\$\.actors: expected an array, got 3 \(a number\)"):
@@ -677,8 +790,10 @@ class TestFormatVersions:
         with pytest.raises(LoadError) as info:
             loads('{"ptcekit":"2","actors":[]}')
         assert [str(p) for p in info.value.problems] == [
-            "$.ptcekit: the document is in format version '2', newer than '1', "
-            "the newest this ptcekit reads: upgrade ptcekit to load it"
+            (
+                "$.ptcekit: the document is in format version '2', newer than '1', "
+                "the newest this ptcekit reads: upgrade ptcekit to load it"
+            )
         ]
 
     def test_missing_or_malformed_version(self) -> None:
@@ -700,7 +815,10 @@ class TestFormatVersions:
         upgrades = Upgrades().with_step("0", "1", _version_0_to_1)
         eco = loads(VERSION_0, upgrades=upgrades, backend=backend)
         assert eco == m.Ecosystem(name="Old", actors=(m.Person(id="p", name="P"),))
-        assert dumps(eco) == b'{"ptcekit":"1","name":"Old","actors":[{"type":"person","id":"p","name":"P"}]}'
+        assert (
+            dumps(eco)
+            == b'{"ptcekit":"1","name":"Old","actors":[{"type":"person","id":"p","name":"P"}]}'
+        )
         converter = make_converter(upgrades=upgrades)
         assert converter.structure(json.loads(VERSION_0), m.Ecosystem) == eco
 
@@ -763,7 +881,9 @@ class TestFormatVersions:
     def test_one_step_per_source(self) -> None:
         """A version has at most one step."""
         upgrades = Upgrades().with_step("0", "1", _version_0_to_1)
-        with pytest.raises(ValueError, match="Upgrades.source: expected a version with no step yet, got '0'"):
+        with pytest.raises(
+            ValueError, match=r"Upgrades\.source: expected a version with no step yet, got '0'"
+        ):
             upgrades.with_step("0", "2", _version_0_to_1)
 
 

@@ -18,9 +18,7 @@ BUILT_IN_ACTOR_TAGS = (
     "association, company, cooperative, foundation, grouping, mutual, person, "
     "public_body, research_body, training_body"
 )
-BUILT_IN_ASSET_TAGS = (
-    "immaterial_asset, shared_employee, shared_equipment, shared_fund, shared_premises, shared_service"
-)
+BUILT_IN_ASSET_TAGS = "immaterial_asset, shared_employee, shared_equipment, shared_fund, shared_premises, shared_service"
 
 
 def listed(base: type[Any]) -> str:
@@ -65,7 +63,7 @@ class TestStrict:
 
     @pytest.mark.parametrize("backend", BACKENDS)
     def test_a_string_is_not_an_int(self, backend: Any) -> None:
-        """"3" where an integer is expected is refused."""
+        """A string "3" where an integer is expected is refused."""
         assert problems(doc(actors=[person(headcount="3")]), backend) == [
             ("$.actors[0].headcount", 'expected an integer, got "3" (a string)')
         ]
@@ -79,7 +77,7 @@ class TestStrict:
 
     @pytest.mark.parametrize("backend", BACKENDS)
     def test_true_is_not_one(self, backend: Any) -> None:
-        """true is not the integer 1, and 1 is not true."""
+        """True is not the integer 1, and 1 is not true."""
         document = doc(
             actors=[
                 person(headcount=True),
@@ -95,24 +93,49 @@ class TestStrict:
     def test_a_float_is_not_money(self, backend: Any) -> None:
         """A JSON number where an amount of money is expected is refused: it is not exact."""
         document = doc(
-            actors=[{"type": "cooperative", "id": "c", "name": "C", "kind": "scop", "capital": {"amount": 1200.5}}]
+            actors=[
+                {
+                    "type": "cooperative",
+                    "id": "c",
+                    "name": "C",
+                    "kind": "scop",
+                    "capital": {"amount": 1200.5},
+                }
+            ]
         )
         assert problems(document, backend) == [
             (
                 "$.actors[0].capital.amount",
-                'expected an exact decimal written as a string, such as "1200.50", '
-                "got 1200.5 (a number): a JSON number is not exact",
+                (
+                    'expected an exact decimal written as a string, such as "1200.50", '
+                    "got 1200.5 (a number): a JSON number is not exact"
+                ),
             )
         ]
 
     @pytest.mark.parametrize("backend", BACKENDS)
     def test_an_int_is_not_money_either(self, backend: Any) -> None:
         """Even an integer amount must be written as a string."""
-        assert problems(doc(actors=[{"type": "cooperative", "id": "c", "name": "C", "kind": "scop", "capital": {"amount": 3}}]), backend) == [
+        assert problems(
+            doc(
+                actors=[
+                    {
+                        "type": "cooperative",
+                        "id": "c",
+                        "name": "C",
+                        "kind": "scop",
+                        "capital": {"amount": 3},
+                    }
+                ]
+            ),
+            backend,
+        ) == [
             (
                 "$.actors[0].capital.amount",
-                'expected an exact decimal written as a string, such as "1200.50", '
-                "got 3 (a number): a JSON number is not exact",
+                (
+                    'expected an exact decimal written as a string, such as "1200.50", '
+                    "got 3 (a number): a JSON number is not exact"
+                ),
             )
         ]
 
@@ -122,8 +145,10 @@ class TestStrict:
         assert problems(document) == [
             (
                 "$.assets[0].fte",
-                'expected an exact fraction written as a string, such as "1/3" or "1", '
-                "got 0.5 (a number): a JSON number is not exact",
+                (
+                    'expected an exact fraction written as a string, such as "1/3" or "1", '
+                    "got 0.5 (a number): a JSON number is not exact"
+                ),
             )
         ]
 
@@ -137,14 +162,25 @@ class TestStrict:
             ]
         )
         assert problems(document) == [
-            ("$.poles[0].founded", 'expected a date written as a string "YYYY-MM-DD", got "2024-02-30" (a string), which is no calendar day'),
-            ("$.poles[1].founded", 'expected a date written as a string "YYYY-MM-DD", got "31/01/2024" (a string)'),
-            ("$.poles[2].founded", 'expected a date written as a string "YYYY-MM-DD", got 20240131 (a number)'),
+            (
+                "$.poles[0].founded",
+                'expected a date written as a string "YYYY-MM-DD", got "2024-02-30" (a string), which is no calendar day',
+            ),
+            (
+                "$.poles[1].founded",
+                'expected a date written as a string "YYYY-MM-DD", got "31/01/2024" (a string)',
+            ),
+            (
+                "$.poles[2].founded",
+                'expected a date written as a string "YYYY-MM-DD", got 20240131 (a number)',
+            ),
         ]
 
     def test_enumerations_list_their_values(self) -> None:
         """An unknown enumeration value is refused, listing the values."""
-        document = doc(poles=[{"id": "x", "name": "X", "memberships": [{"actor": "a", "role": "boss"}]}])
+        document = doc(
+            poles=[{"id": "x", "name": "X", "memberships": [{"actor": "a", "role": "boss"}]}]
+        )
         assert problems(document) == [
             (
                 "$.poles[0].memberships[0].role",
@@ -155,7 +191,10 @@ class TestStrict:
     def test_identifiers_are_in_compact_form(self) -> None:
         """The wire carries identifiers in compact form, as dumps writes them."""
         assert problems(doc(actors=[person(siren="732 829 320")])) == [
-            ("$.actors[0].siren", "expected a SIREN in compact form (9 digits), got \"732 829 320\" (a string)")
+            (
+                "$.actors[0].siren",
+                'expected a SIREN in compact form (9 digits), got "732 829 320" (a string)',
+            )
         ]
 
     def test_containers_have_their_json_kind(self) -> None:
@@ -178,8 +217,10 @@ class TestStrict:
             ("$.actors[0].name", "missing required key 'name' (expected a string)"),
             (
                 "$.poles[0].id",
-                "missing required key 'id' (expected an id of 1 to 200 letters, digits or "
-                "'_.:-' starting with a letter or digit)",
+                (
+                    "missing required key 'id' (expected an id of 1 to 200 letters, digits or "
+                    "'_.:-' starting with a letter or digit)"
+                ),
             ),
         ]
 
@@ -195,7 +236,11 @@ class TestPointingErrors:
         assert isinstance(error, PtcekitError)
         assert isinstance(error, ValueError)
         copy = pickle.loads(pickle.dumps(error))
-        assert copy.problems == error.problems == (Problem("$", "expected a JSON object (a ptcekit document), got [] (an array)"),)
+        assert (
+            copy.problems
+            == error.problems
+            == (Problem("$", "expected a JSON object (a ptcekit document), got [] (an array)"),)
+        )
         assert str(copy) == str(error)
 
     @pytest.mark.parametrize("backend", BACKENDS)
@@ -207,7 +252,9 @@ class TestPointingErrors:
                 {
                     "id": "x",
                     "name": "X",
-                    "memberships": [{"actor": "a", "period": {"start": "2024-05-01", "end": "2024-01-01"}}],
+                    "memberships": [
+                        {"actor": "a", "period": {"start": "2024-05-01", "end": "2024-01-01"}}
+                    ],
                 }
             ],
             assets=[
@@ -218,12 +265,23 @@ class TestPointingErrors:
                     "owners": [{"actor": "a", "share": {"fraction": "3/2"}}],
                 }
             ],
-            agreements=[{"id": "g", "title": "T", "kind": "partnership", "parties": [{"actor": "a"}]}],
+            agreements=[
+                {"id": "g", "title": "T", "kind": "partnership", "parties": [{"actor": "a"}]}
+            ],
         )
         assert problems(document, backend) == [
-            ("$.actors[0].siren", 'expected a valid SIREN (the Luhn check digit does not match), got "732829321" (a string)'),
-            ("$.poles[0].memberships[0].period.end", 'expected a date on or after start 2024-05-01, got "2024-01-01" (a string)'),
-            ("$.assets[0].owners[0].share.fraction", 'expected a fraction in (0, 1], got "3/2" (a string)'),
+            (
+                "$.actors[0].siren",
+                'expected a valid SIREN (the Luhn check digit does not match), got "732829321" (a string)',
+            ),
+            (
+                "$.poles[0].memberships[0].period.end",
+                'expected a date on or after start 2024-05-01, got "2024-01-01" (a string)',
+            ),
+            (
+                "$.assets[0].owners[0].share.fraction",
+                'expected a fraction in (0, 1], got "3/2" (a string)',
+            ),
             ("$.agreements[0].parties", 'expected at least 2 distinct parties, got ["a"]'),
         ]
 
@@ -233,8 +291,10 @@ class TestPointingErrors:
         assert problems(document) == [
             (
                 "$.actors[0].sirets[1]",
-                "expected a valid SIRET (the Luhn check digit over the 14 digits does not match), "
-                'got "73282932000075" (a string)',
+                (
+                    "expected a valid SIRET (the Luhn check digit over the 14 digits does not match), "
+                    'got "73282932000075" (a string)'
+                ),
             )
         ]
 
@@ -242,7 +302,10 @@ class TestPointingErrors:
         """An id used twice is reported where it is used again."""
         document = doc(actors=[person(id="a"), person(id="b")], poles=[{"id": "a", "name": "P"}])
         assert problems(document) == [
-            ("$.poles[0].id", 'expected an id unique in the document, got "a" again ($.actors[0] has it already)')
+            (
+                "$.poles[0].id",
+                'expected an id unique in the document, got "a" again ($.actors[0] has it already)',
+            )
         ]
 
     @pytest.mark.parametrize("backend", BACKENDS)
@@ -263,8 +326,14 @@ class TestPointingErrors:
                 f"unknown actor type 'asociation'; expected one of: {actors} (did you mean \"association\"?)",
             ),
             ("$.actors[1].type", f"missing actor type; expected one of: {actors}"),
-            ("$.actors[2].type", f"expected an actor type (a string, one of: {actors}), got 7 (a number)"),
-            ("$.assets[0].type", f"unknown asset type 'van'; expected one of: {listed(m.MutualisedAsset)}"),
+            (
+                "$.actors[2].type",
+                f"expected an actor type (a string, one of: {actors}), got 7 (a number)",
+            ),
+            (
+                "$.assets[0].type",
+                f"unknown asset type 'van'; expected one of: {listed(m.MutualisedAsset)}",
+            ),
         ]
 
     def test_built_in_tags(self) -> None:
@@ -279,7 +348,10 @@ class TestPointingErrors:
         """Malformed JSON is one problem at $ with its line and column, alike with both backends."""
         text = '{"ptcekit": "1",\n"actors": [\n  {"type": "person",,}]}'
         assert problems(text, backend) == [
-            ("$", "malformed JSON at line 3, column 21: Expecting property name enclosed in double quotes")
+            (
+                "$",
+                "malformed JSON at line 3, column 21: Expecting property name enclosed in double quotes",
+            )
         ]
 
     @pytest.mark.parametrize(
@@ -303,7 +375,10 @@ class TestPointingErrors:
             ("$.actors[0].extra", "unknown key 'extra' for person"),
             ("$.actors[0].headcount", "expected an int >= 0, got -1 (a number)"),
             ("$.actors[1].name", "expected a string, got 3 (a number)"),
-            ("$.actors[1].founded", 'expected a date written as a string "YYYY-MM-DD", got "x" (a string)'),
+            (
+                "$.actors[1].founded",
+                'expected a date written as a string "YYYY-MM-DD", got "x" (a string)',
+            ),
         ]
 
     def test_str_lists_twenty_then_counts_the_rest(self) -> None:
@@ -335,7 +410,11 @@ class TestPointingErrors:
         ]
         with pytest.raises(LoadError) as info:
             loads("[]", m.Actor)
-        assert [str(p) for p in info.value.problems] == ['$: expected an actor object with a "type", got [] (an array)']
+        assert [str(p) for p in info.value.problems] == [
+            '$: expected an actor object with a "type", got [] (an array)'
+        ]
         with pytest.raises(LoadError) as info:
             loads("3", m.Membership)
-        assert [str(p) for p in info.value.problems] == ["$: expected an object (Membership), got 3 (a number)"]
+        assert [str(p) for p in info.value.problems] == [
+            "$: expected an object (Membership), got 3 (a number)"
+        ]

@@ -18,14 +18,12 @@ import weakref
 from collections.abc import Callable
 from typing import Any, Literal
 
-
 from ptcekit.errors import DuplicateIdError, FieldTypeError, InvalidValueError, PtcekitError
 from ptcekit.model import Ecosystem
 from ptcekit.serialize._errors import KindError, LoadError, Problem
 from ptcekit.serialize._fields import (
     ClassSpec,
     EnumOf,
-    FieldSpec,
     Node,
     Obj,
     Opt,
@@ -127,13 +125,37 @@ def _expected(node: Node) -> str:  # noqa: PLR0911 -- one answer per kind of nod
 
 def type_problem(node: Node, value: object) -> str:
     message = f"expected {_expected(node)}, got {describe(value)}"
-    if isinstance(node, Scalar) and node.name in ("decimal", "fraction"):
-        if isinstance(value, int | float) and type(value) is not bool:
-            message += ": a JSON number is not exact"
-    elif isinstance(node, Scalar) and node.name == "date" and isinstance(value, str):
-        if re.fullmatch(DATE_PATTERN, value):
-            message += ", which is no calendar day"
+    if not isinstance(node, Scalar):
+        return message
+    number = isinstance(value, int | float) and type(value) is not bool
+    if node.name in ("decimal", "fraction") and number:
+        message += ": a JSON number is not exact"
+    elif node.name == "date" and isinstance(value, str) and re.fullmatch(DATE_PATTERN, value):
+        message += ", which is no calendar day"
     return message
+
+
+def _read_plain(kinds: tuple[type[Any], ...]) -> Callable[[Any, str | None], Any]:
+    def read(value: Any, pattern: str | None) -> Any:
+        if type(value) not in kinds:
+            raise WireError(value)
+        if pattern is not None and re.fullmatch(pattern, value) is None:
+            raise WireError(value)
+        return value
+
+    return read
+
+
+#: How the diagnosis reads each kind of scalar: the value, or a WireError.
+_SCALAR_READERS: dict[str, Callable[[Any, str | None], Any]] = {
+    "decimal": lambda value, _: parse_decimal(value),
+    "fraction": lambda value, _: parse_fraction(value),
+    "date": lambda value, _: parse_date(value),
+    "float": _read_plain((float, int)),
+    "str": _read_plain((str,)),
+    "int": _read_plain((int,)),
+    "bool": _read_plain((bool,)),
+}
 
 
 def _closest(word: str, choices: list[str]) -> str:
@@ -247,38 +269,32 @@ class Engine:
             names[name] = value
             return name
 
-        def emit(node: Node, src: str, dst: str, pad: str) -> list[str]:  # noqa: PLR0911 -- one branch per kind of node
+        def emit(node: Node, var: str, pad: str) -> list[str]:
+            """Check the wire value in ``var`` and replace it with its Python value."""
             if isinstance(node, Scalar):
-                if node.name in ("str", "int", "bool"):
-                    kind = node.name
-                    lines = [f"{pad}if {src}.__class__ is not {kind}: raise BAD"]
+                if node.name in ("str", "int", "bool", "float"):
+                    kinds = ("float", "int") if node.name == "float" else (node.name,)
+                    test = " and ".join(f"{var}.__class__ is not {kind}" for kind in kinds)
+                    lines = [f"{pad}if {test}: raise BAD"]
                     if node.pattern is not None:
                         match = bind(re.compile(node.pattern).fullmatch)
-                        lines.append(f"{pad}if {match}({src}) is None: raise BAD")
-                    if src != dst:
-                        lines.append(f"{pad}{dst} = {src}")
+                        lines.append(f"{pad}if {match}({var}) is None: raise BAD")
                     return lines
-                if node.name == "float":
-                    return [
-                        f"{pad}if {src}.__class__ is not float and {src}.__class__ is not int: raise BAD",
-                        f"{pad}{dst} = {src}",
-                    ]
                 parse = {"decimal": "DEC", "fraction": "FRAC", "date": "DATE"}[node.name]
-                return [f"{pad}{dst} = {parse}({src})"]
+                return [f"{pad}{var} = {parse}({var})"]
             if isinstance(node, EnumOf):
-                return [f"{pad}{dst} = {bind(_enum_values(node.cls))}[{src}]"]
+                return [f"{pad}{var} = {bind(_enum_values(node.cls))}[{var}]"]
             if isinstance(node, Obj):
-                return [f"{pad}{dst} = {bind(self.structure_fn(node.cls))}({src})"]
+                return [f"{pad}{var} = {bind(self.structure_fn(node.cls))}({var})"]
             if isinstance(node, Poly):
                 dispatch = bind(self._dispatcher_in(node.base))
-                return [f"{pad}{dst} = {dispatch}[{src}['type']]({src})"]
+                return [f"{pad}{var} = {dispatch}[{var}['type']]({var})"]
             if isinstance(node, Opt):
-                lines = [f"{pad}if {src} is None: {dst} = None", f"{pad}else:"]
-                return lines + emit(node.inner, src, dst, pad + "    ")
+                return [f"{pad}if {var} is not None:", *emit(node.inner, var, pad + "    ")]
             item = bind(self._item_fn(node.inner))
             return [
-                f"{pad}if {src}.__class__ is not list: raise BAD",
-                f"{pad}{dst} = tuple([{item}(x) for x in {src}])",
+                f"{pad}if {var}.__class__ is not list: raise BAD",
+                f"{pad}{var} = tuple([{item}(x) for x in {var}])",
             ]
 
         lines = ["def structure(d):"]
@@ -292,15 +308,15 @@ class Engine:
             args.append(f"{field.alias}={var}")
             if field.required:
                 lines.append(f"    {var} = d[{field.name!r}]")
-                lines.extend(emit(field.node, var, var, "    "))
+                lines.extend(emit(field.node, var, "    "))
             elif field.default is None and isinstance(field.node, Opt):
                 lines.append(f"    {var} = d.get({field.name!r})")
-                lines.extend(emit(field.node, var, var, "    "))
+                lines.extend(emit(field.node, var, "    "))
             else:
                 default = bind(field.default)
                 lines.append(f"    {var} = d.get({field.name!r}, {default})")
                 lines.append(f"    if {var} is not {default}:")
-                lines.extend(emit(field.node, var, var, "        "))
+                lines.extend(emit(field.node, var, "        "))
         lines.append(f"    o = C({', '.join(args)})")
         if self.unknown == "keep":
             lines.append("    if not d.keys() <= K: KEEP(o, d, K)")
@@ -335,7 +351,7 @@ class Engine:
                 return self.structure_fn(cls)(data)
             except KindError:
                 raise
-            except Exception:  # noqa: BLE001, S110 -- any failure means: diagnose slowly
+            except Exception:  # noqa: S110 -- any failure means: diagnose slowly
                 pass
             problems: list[Problem] = []
             result = self._diagnose(data, node, "$", problems)
@@ -348,7 +364,7 @@ class Engine:
 
     # ------------------------------------------------------------------ structuring: diagnosis
 
-    def _diagnose(self, value: Any, node: Node, path: str, problems: list[Problem]) -> Any:  # noqa: PLR0911, PLR0912 -- one branch per kind of node
+    def _diagnose(self, value: Any, node: Node, path: str, problems: list[Problem]) -> Any:  # noqa: PLR0911 -- one branch per kind of node
         if isinstance(node, Opt):
             if value is None:
                 return None
@@ -376,24 +392,10 @@ class Engine:
 
     def _diagnose_scalar(self, value: Any, node: Scalar, path: str, problems: list[Problem]) -> Any:
         try:
-            if node.name == "decimal":
-                return parse_decimal(value)
-            if node.name == "fraction":
-                return parse_fraction(value)
-            if node.name == "date":
-                return parse_date(value)
-            if node.name == "float":
-                if type(value) is float or type(value) is int:
-                    return value
-                raise WireError(value)
-            if type(value) is not {"str": str, "int": int, "bool": bool}[node.name]:
-                raise WireError(value)
-            if node.pattern is not None and re.fullmatch(node.pattern, value) is None:
-                raise WireError(value)
+            return _SCALAR_READERS[node.name](value, node.pattern)
         except WireError:
             problems.append(Problem(path, type_problem(node, value)))
             return _FAILED
-        return value
 
     def _diagnose_poly(self, value: Any, node: Poly, path: str, problems: list[Problem]) -> Any:
         if type(value) is not dict:
@@ -459,8 +461,33 @@ class Engine:
             structured[field.name] = result
         if failed:
             return _FAILED
+        obj = self._construct(
+            value=value,
+            spec=spec,
+            kwargs=kwargs,
+            structured=structured,
+            path=path,
+            problems=problems,
+        )
+        if obj is _FAILED or strays:  # built anyway, so that its own problems are reported too
+            return _FAILED
+        if self.unknown == "keep" and not value.keys() <= known:
+            self.kept.put(obj, value, known)
+        return obj
+
+    def _construct(
+        self,
+        *,
+        value: dict[str, Any],
+        spec: ClassSpec,
+        kwargs: dict[str, Any],
+        structured: dict[str, Any],
+        path: str,
+        problems: list[Problem],
+    ) -> Any:
+        """Call the class; turn its validators' errors into problems at their paths."""
         try:
-            obj = spec.cls(**kwargs)
+            return spec.cls(**kwargs)
         except (InvalidValueError, FieldTypeError) as error:
             problems.append(_model_problem(error, value, structured, path))
             return _FAILED
@@ -470,11 +497,6 @@ class Engine:
         except (ValueError, TypeError) as error:  # a downstream class's own validator
             problems.append(Problem(path, f"{type(error).__name__}: {error}"))
             return _FAILED
-        if strays:  # built anyway, so that its own problems are reported too
-            return _FAILED
-        if self.unknown == "keep" and not value.keys() <= known:
-            self.kept.put(obj, value, known)
-        return obj
 
     # ------------------------------------------------------------------ unstructuring
 
@@ -488,7 +510,7 @@ class Engine:
         dispatch = self._dispatch_out[flavour]
         function = dispatch.get(cls)
         if function is None:
-            family = family_of(cls) if isinstance(cls, type) else None
+            family = family_of(cls)
             if family is not None:
                 if not is_attrs_class(cls):
                     reason = (
@@ -601,7 +623,7 @@ class _ItemEmitter:
         self.names[name] = value
         return name
 
-    def emit(self, node: Node) -> str:
+    def emit(self, node: Node) -> str:  # noqa: PLR0911 -- one branch per kind of node
         if isinstance(node, Scalar) and node.name in ("str", "int", "bool", "float"):
             kinds = ("float", "int") if node.name == "float" else (node.name,)
             test = " and ".join(f"v.__class__ is not {kind}" for kind in kinds)
@@ -617,12 +639,12 @@ class _ItemEmitter:
         if isinstance(node, EnumOf):
             return f"    r = {self.bind(_enum_values(node.cls))}[v]"
         if isinstance(node, Poly):
-            return f"    r = {self.bind(self.engine._dispatcher_in(node.base))}[v['type']](v)"  # noqa: SLF001 -- the emitter is part of the engine
+            return f"    r = {self.bind(self.engine._dispatcher_in(node.base))}[v['type']](v)"
         if isinstance(node, Opt):
             inner = self.emit(node.inner).replace("\n    ", "\n        ")
             return f"    if v is None: r = None\n    else:\n    {inner}"
         if isinstance(node, Seq):
-            item = self.bind(self.engine._item_fn(node.inner))  # noqa: SLF001 -- as above
+            item = self.bind(self.engine._item_fn(node.inner))
             return (
                 f"    if v.__class__ is not list: raise BAD\n    r = tuple([{item}(x) for x in v])"
             )
@@ -641,7 +663,7 @@ def _compile(source: str, names: dict[str, Any], name: str) -> Callable[[Any], A
     return function
 
 
-def _node_for(cls: type[Any]) -> Node:
+def _node_for(cls: Any) -> Node:
     """Return how a top-level ``cls`` is read: a kind of a family always carries its tag."""
     family = family_of(cls) if isinstance(cls, type) else None
     if family is not None:
@@ -674,7 +696,7 @@ def _model_problem(
                 raw_value, value = raw_value[index], value[index]
         try:
             same = value is error.got or bool(value == error.got)
-        except Exception:  # noqa: BLE001 -- a comparison that fails is no match
+        except Exception:
             same = False
         if same and not isinstance(raw_value, dict | list):
             got = describe(raw_value)

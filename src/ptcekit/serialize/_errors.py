@@ -70,8 +70,10 @@ class LoadError(PtcekitError, ValueError):
 
 
 class KindError(PtcekitError, TypeError):
-    """A class cannot be serialised: it is not a ptcekit value, its kind has no tag of its own,
-    two classes claim one tag, or a field has a type the wire format cannot carry.
+    """A class cannot be serialised.
+
+    It is not a ptcekit value, its kind has no tag of its own, two classes
+    claim one tag, or a field has a type the wire format cannot carry.
 
     Attributes:
         cls: the name of the class, such as ``"tests.extension_kinds.Network"``.

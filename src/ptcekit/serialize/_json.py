@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import importlib
 import json
 import os
 import secrets
@@ -18,7 +19,7 @@ from ptcekit.serialize._engine import Unknown
 from ptcekit.serialize._errors import LoadError, Problem
 from ptcekit.serialize._versions import Upgrades
 
-__all__ = ["Backend", "available_backends", "dump", "dumps", "load", "loads"]
+__all__ = ["Backend", "JsonText", "available_backends", "dump", "dumps", "load", "loads"]
 
 T = TypeVar("T")
 
@@ -26,10 +27,14 @@ T = TypeVar("T")
 #: (the standard library). Both read the same documents and write the same bytes.
 Backend = Literal["orjson", "json"]
 
+orjson: Any
 try:
-    import orjson
+    orjson = importlib.import_module("orjson")
 except ImportError:  # pragma: no cover -- the fast extra is installed in the test environment
     orjson = None
+
+#: JSON text: a ``str``, or UTF-8 bytes.
+JsonText = str | bytes | bytearray | memoryview
 
 
 def available_backends() -> tuple[Backend, ...]:
@@ -83,7 +88,7 @@ def _parse_stdlib(text: str | bytes) -> Any:
 
 @overload
 def loads(
-    text: str | bytes,
+    text: JsonText,
     cls: None = None,
     *,
     unknown: Unknown = ...,
@@ -92,7 +97,7 @@ def loads(
 ) -> Ecosystem: ...
 @overload
 def loads(
-    text: str | bytes,
+    text: JsonText,
     cls: type[T],
     *,
     unknown: Unknown = ...,
@@ -100,7 +105,7 @@ def loads(
     backend: Backend | None = ...,
 ) -> T: ...
 def loads(
-    text: str | bytes,
+    text: JsonText,
     cls: type[Any] | None = None,
     *,
     unknown: Unknown = "forbid",
@@ -130,8 +135,9 @@ def loads(
     >>> loads('{"ptcekit": "1", "actors": [{"type": "person", "id": "p", "name": "P"}]}')
     Ecosystem(actors=1, poles=0, assets=0, agreements=0)
     """
-    if not isinstance(text, str | bytes | bytearray | memoryview):
-        raise FieldTypeError("loads", "text", "JSON text (str or bytes)", text)
+    given: object = text
+    if not isinstance(given, str | bytes | bytearray | memoryview):
+        raise FieldTypeError("loads", "text", "JSON text (str or bytes)", given)
     if isinstance(text, bytearray | memoryview):
         text = bytes(text)
     chosen = "json" if unknown == "keep" else _backend(backend)
@@ -172,9 +178,11 @@ def dumps(obj: object, *, pretty: bool = False, backend: Backend | None = None) 
     if _backend(backend) == "orjson":
         data = converter.dump(obj, "orjson")
         try:
-            return orjson.dumps(data, option=orjson.OPT_INDENT_2 if pretty else 0)
+            written: bytes = orjson.dumps(data, option=orjson.OPT_INDENT_2 if pretty else 0)
         except orjson.JSONEncodeError:
             pass  # an integer beyond 64 bits or a lone surrogate: the standard library writes them
+        else:
+            return written
     data = converter.dump(obj)
     if pretty:
         text = json.dumps(data, ensure_ascii=False, allow_nan=False, indent=2)
@@ -255,4 +263,5 @@ def load(
         ValueError: (a :class:`LoadError`) with every problem in the document.
         OSError: if the file cannot be read.
     """
-    return loads(Path(path).read_bytes(), cls, unknown=unknown, upgrades=upgrades, backend=backend)
+    reader: Any = loads  # one call for both overloads
+    return reader(Path(path).read_bytes(), cls, unknown=unknown, upgrades=upgrades, backend=backend)

@@ -18,7 +18,6 @@ from ptcekit.serialize._fields import (
     Opt,
     Poly,
     Scalar,
-    Seq,
     class_spec,
     qualname,
 )
@@ -70,10 +69,11 @@ _ATTRIBUTE = re.compile(r"^(\s+)(\w+):\s*(.*)$")
 
 
 def _summary(cls: type[Any]) -> str | None:
-    doc = inspect.getdoc(cls)
-    if not doc:
+    """Return the first paragraph of the class's own docstring (not one it inherits)."""
+    doc = cls.__dict__.get("__doc__")
+    if not isinstance(doc, str) or not doc.strip():
         return None
-    return doc.split("\n\n", 1)[0].replace("\n", " ").strip()
+    return inspect.cleandoc(doc).split("\n\n", 1)[0].replace("\n", " ").strip()
 
 
 def _attribute_docs(cls: type[Any]) -> dict[str, str]:
@@ -144,11 +144,11 @@ class _Builder:
                 else qualname(node.cls)
             )
             if name not in self.defs:
-                schema: dict[str, Any] = {"type": "string", "enum": [m.value for m in node.cls]}
+                values: dict[str, Any] = {"type": "string", "enum": [m.value for m in node.cls]}
                 summary = _summary(node.cls)
                 if summary:
-                    schema = {"description": summary, **schema}
-                self.defs[name] = schema
+                    values = {"description": summary, **values}
+                self.defs[name] = values
             return self.ref(name)
         if isinstance(node, Obj):
             return self.ref(self.cls(class_spec(node.cls)))

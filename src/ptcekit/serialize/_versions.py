@@ -96,7 +96,7 @@ class Upgrades:
             target, function = step
             try:
                 upgraded = function(document)
-            except Exception as error:  # noqa: BLE001 -- a failing upgrade is a problem of the document
+            except Exception as error:
                 message = (
                     f"upgrading from format version {version!r} to {target!r} failed: {error!r}"
                 )
@@ -125,7 +125,9 @@ def check_version(document: dict[str, Any], current: str = FORMAT_VERSION) -> st
     """
     path = f"$.{VERSION_KEY}"
     if VERSION_KEY not in document:
-        message = f"missing required key '{VERSION_KEY}' (the format version, expected \"{current}\")"
+        message = (
+            f"missing required key '{VERSION_KEY}' (the format version, expected \"{current}\")"
+        )
         raise LoadError([Problem(path, message)])
     version = document[VERSION_KEY]
     if type(version) is not str or _VERSION.fullmatch(version) is None:
