@@ -31,9 +31,10 @@ A property test in your own project:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import operator
 import string
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -189,6 +190,7 @@ MIN_DATE = dt.date(1980, 1, 1)
 MAX_DATE = dt.date(2040, 12, 31)
 
 
+@functools.cache
 def _texts(max_size: int = 24) -> Strategy[str]:
     """Printable, single-line, non-blank text that starts with a letter."""
     return st.builds(
@@ -196,27 +198,31 @@ def _texts(max_size: int = 24) -> Strategy[str]:
     ).map(str.rstrip)
 
 
+@functools.cache
 def _dates() -> Strategy[dt.date]:
     return st.dates(min_value=MIN_DATE, max_value=MAX_DATE)
 
 
-def _items(items: Iterable[Any]) -> Any:
-    """``items`` as a tuple, for a collection field of a model class.
-
-    Typed ``Any`` because mypy's attrs plugin reads the model's ``to_tuple``
-    converter as taking ``Iterable[T]`` with ``T`` unbound, and so refuses any
-    typed argument for those fields.
-    """
-    return tuple(items)
+@functools.cache
+def _default(factory: Callable[[], Strategy[Any]]) -> Strategy[Any]:
+    """The strategy ``factory()`` makes with its default arguments, made once."""
+    return factory()
 
 
+@functools.cache
 def _maybe(strategy: Strategy[Any]) -> Strategy[Any]:
     """``None`` or a value of ``strategy``."""
     return st.none() | strategy
 
 
+@functools.cache
+def _unit_fractions(*, positive: bool = True) -> Strategy[Fraction]:
+    """Exact fractions in [0, 1] (in (0, 1] when ``positive``) with a small denominator."""
+    return _unit_fraction_draws(positive=positive)
+
+
 @st.composite
-def _unit_fractions(draw: st.DrawFn, *, positive: bool = True) -> Fraction:
+def _unit_fraction_draws(draw: st.DrawFn, *, positive: bool) -> Fraction:
     """An exact fraction in [0, 1] (in (0, 1] when ``positive``) with a small denominator."""
     denominator = draw(st.integers(min_value=1, max_value=12))
     numerator = draw(st.integers(min_value=1 if positive else 0, max_value=denominator))
@@ -231,6 +237,7 @@ def _parts_of_one(draw: st.DrawFn, count: int) -> tuple[Fraction, ...]:
     return tuple(Fraction(weight, total) for weight in weights)
 
 
+@functools.cache
 def record_ids() -> Strategy[str]:
     """Ids of records (actors, pôles, assets, agreements), as the model accepts them.
 
@@ -304,19 +311,26 @@ def _luhn_digit(digits: str) -> str:
     return str((10 - total % 10) % 10)
 
 
+def _with_luhn_digit(base: str) -> str:
+    return base + _luhn_digit(base)
+
+
+@functools.cache
 def sirens() -> Strategy[str]:
     """SIRENs: 8 digits and their Luhn check digit.
 
     Returns:
         A strategy of 9-digit strings that :func:`ptcekit.identifiers.siren.validate` accepts.
     """
-    return st.text(string.digits, min_size=8, max_size=8).map(lambda base: base + _luhn_digit(base))
+    return st.text(string.digits, min_size=8, max_size=8).map(_with_luhn_digit)
 
 
 def _siret_of(siren: str, nic: str) -> str:
     """The SIRET of ``siren`` whose NIC starts with the 4 digits ``nic``."""
     base = siren + nic
-    # Luhn over the 14 digits; La Poste's SIRETs follow another rule, so ask the checker
+    if siren != _siret.LA_POSTE_SIREN:
+        return base + _luhn_digit(base)
+    # La Poste's SIRETs follow another rule (digit sum a multiple of 5): ask the checker
     return next(base + digit for digit in string.digits if _siret.is_valid(base + digit))
 
 
@@ -336,15 +350,17 @@ def sirets(siren: str | None = None) -> Strategy[str]:
     return st.builds(_siret_of, owners, st.text(string.digits, min_size=4, max_size=4))
 
 
+@functools.cache
 def rna_numbers() -> Strategy[str]:
     """RNA numbers of associations: ``W`` and 9 digits.
 
     Returns:
         A strategy of strings such as ``"W261000123"``.
     """
-    return st.text(string.digits, min_size=9, max_size=9).map(lambda digits: "W" + digits)
+    return st.text(string.digits, min_size=9, max_size=9).map("W{}".format)
 
 
+@functools.cache
 def departement_codes() -> Strategy[str]:
     """Codes of the 101 départements, such as ``"26"``, ``"2A"`` or ``"974"``.
 
@@ -354,6 +370,7 @@ def departement_codes() -> Strategy[str]:
     return st.sampled_from(sorted(_departement.NAMES))
 
 
+@functools.cache
 def region_codes() -> Strategy[str]:
     """Codes of the 18 régions, such as ``"84"``.
 
@@ -397,6 +414,7 @@ _COMMON_NAF = (
 )
 
 
+@functools.cache
 def naf_codes() -> Strategy[str]:
     """NAF rév. 2 activity codes in Sirene form, such as ``"88.99B"``.
 
@@ -490,6 +508,7 @@ CATEGORIES_BY_KIND: Mapping[str, Mapping[object, tuple[str, ...]]] = {
 }
 
 
+@functools.cache
 def _category(kind: str, key: object) -> Strategy[str | None]:
     return _maybe(st.sampled_from(CATEGORIES_BY_KIND[kind][key]))
 
@@ -527,6 +546,10 @@ def moneys(
         allow_infinity=False,
     )
     return st.builds(Money, amount=amounts, currency=st.sampled_from(codes))
+
+
+#: :func:`moneys` made once per set of arguments, for the strategies below.
+_fixed_moneys = functools.cache(moneys)
 
 
 @st.composite
@@ -586,26 +609,28 @@ def shares(draw: st.DrawFn, *, exact: bool | None = None) -> Share:
 _OTHER_SCHEMES = ("GB-COH", "XI-LEI", "FR-RNM", "XM-DAC")
 
 
+@functools.cache
 def identifiers() -> Strategy[Identifier]:
     """Identifiers in a registry: SIREN, SIRET and RNA numbers, and other schemes.
 
     Returns:
         A strategy of :class:`~ptcekit.model.Identifier`.
     """
+    return st.one_of(
+        st.builds(Identifier, scheme=st.just("FR-RCS"), value=sirens()),
+        st.builds(Identifier, scheme=st.just("FR-SIRET"), value=sirets()),
+        st.builds(Identifier, scheme=st.just("FR-RNA"), value=rna_numbers()),
+        _foreign_identifiers(),
+    )
 
-    def make(scheme: str) -> Any:
-        return lambda value: Identifier(scheme=scheme, value=value)
 
-    other = st.builds(
+@functools.cache
+def _foreign_identifiers() -> Strategy[Identifier]:
+    """Identifiers of schemes other than SIREN, SIRET and RNA (actors have fields for those)."""
+    return st.builds(
         Identifier,
         scheme=st.sampled_from(_OTHER_SCHEMES),
         value=st.text(_ID_HEAD, min_size=1, max_size=12),
-    )
-    return st.one_of(
-        sirens().map(make("FR-RCS")),
-        sirets().map(make("FR-SIRET")),
-        rna_numbers().map(make("FR-RNA")),
-        other,
     )
 
 
@@ -632,6 +657,7 @@ def places(draw: st.DrawFn, *, communes: Strategy[str] | None = None) -> Place:
 _UNITS = ("h", "day", "m2", "fte", "km", "month")
 
 
+@functools.cache
 def quantities() -> Strategy[Quantity]:
     """Quantities with a unit, such as 12 h or 40 m2.
 
@@ -692,6 +718,7 @@ def _communes_in(territory: Territory | None) -> Strategy[str]:
 # ---------------------------------------------------------------------------
 
 
+@functools.cache
 def colleges() -> Strategy[College]:
     """Vote colleges, with or without a weight.
 
@@ -706,6 +733,7 @@ def colleges() -> Strategy[College]:
     )
 
 
+@functools.cache
 def bodies() -> Strategy[Body]:
     """Governing bodies: general assembly, board, steering committee.
 
@@ -747,9 +775,9 @@ def governances(draw: st.DrawFn, *, max_colleges: int = 3) -> Governance:
         draw(_parts_of_one(len(names))) if weighted and names else (None,) * len(names)
     )
     return Governance(
-        bodies=_items(draw(st.lists(bodies(), max_size=2))),
+        bodies=tuple(draw(st.lists(bodies(), max_size=2))),
         voting=voting,
-        colleges=_items(College(name=n, weight=w) for n, w in zip(names, weights, strict=True)),
+        colleges=tuple(College(name=n, weight=w) for n, w in zip(names, weights, strict=True)),
         quorum=draw(_maybe(_unit_fractions(positive=False))),
         majority=draw(_maybe(_unit_fractions())),
     )
@@ -829,7 +857,7 @@ def pay_data(draw: st.DrawFn) -> PayData:
     Returns:
         A :class:`~ptcekit.model.PayData`.
     """
-    minimum = draw(moneys(min_amount=18_000, max_amount=25_000))
+    minimum = draw(_fixed_moneys(min_amount=18_000, max_amount=25_000))
     average = draw(moneys(min_amount=minimum.amount, max_amount=250_000))
     highest = draw(moneys(min_amount=average.amount, max_amount=300_000))
     return PayData(
@@ -840,9 +868,16 @@ def pay_data(draw: st.DrawFn) -> PayData:
     )
 
 
+@functools.cache
+def _seats(departements: tuple[str, ...] | None) -> Strategy[Place]:
+    """Places in ``departements`` (anywhere when ``None``), made once per tuple."""
+    return places(communes=commune_codes(departements=departements))
+
+
+@functools.cache
 def _websites() -> Strategy[str]:
     return st.text(string.ascii_lowercase, min_size=1, max_size=12).map(
-        lambda host: f"https://{host}.example.org"
+        "https://{}.example.org".format
     )
 
 
@@ -852,7 +887,7 @@ def _actor_fields(
     *,
     ids: Strategy[str] | None,
     categories: Strategy[str | None],
-    seat_departements: Sequence[str] | None = None,
+    seat_departements: tuple[str, ...] | None = None,
 ) -> dict[str, Any]:
     """The fields every organisation shares: id, name, identifiers, seat and the others."""
     number = draw(_maybe(sirens()))
@@ -863,24 +898,17 @@ def _actor_fields(
         "sirets": tuple(
             draw(st.lists(sirets(number), max_size=2, unique=True)) if number is not None else ()
         ),
-        "identifiers": tuple(
-            draw(st.lists(identifiers().filter(_foreign), max_size=1, unique=True))
-        ),
+        "identifiers": tuple(draw(st.lists(_foreign_identifiers(), max_size=1, unique=True))),
         "legal_category": draw(categories),
         "naf": draw(_maybe(naf_codes())),
-        "seat": draw(_maybe(places(communes=commune_codes(departements=seat_departements)))),
+        "seat": draw(_maybe(_seats(seat_departements))),
         "founded": draw(_maybe(_dates())),
         "headcount": draw(_maybe(st.integers(min_value=0, max_value=500))),
         "website": draw(_maybe(_websites())),
         "description": draw(_maybe(_texts(60))),
-        "governance": draw(_maybe(governances())),
+        "governance": draw(_maybe(_default(governances))),
     }
     return fields
-
-
-def _foreign(identifier: Identifier) -> bool:
-    """Whether ``identifier`` is not a SIREN, SIRET or RNA number (the actor has fields for those)."""
-    return identifier.scheme in _OTHER_SCHEMES
 
 
 @st.composite
@@ -996,8 +1024,8 @@ def cooperatives(draw: st.DrawFn, *, ids: Strategy[str] | None = None) -> Cooper
         kind=draw(st.sampled_from(CooperativeKind)),
         form=form,
         variable_capital=draw(st.booleans()),
-        capital=draw(_maybe(moneys(min_amount=0, max_amount=1_000_000))),
-        associates=_items(associates),
+        capital=draw(_maybe(_fixed_moneys(min_amount=0, max_amount=1_000_000))),
+        associates=tuple(associates),
     )
 
 
@@ -1019,10 +1047,10 @@ def companies(draw: st.DrawFn, *, ids: Strategy[str] | None = None) -> Company:
         **fields,
         form=form,
         ess_statutes=ess,
-        esus=draw(_maybe(esus_approvals())) if ess else None,
+        esus=draw(_maybe(_default(esus_approvals))) if ess else None,
         mission_company=draw(st.booleans()),
         size=draw(_maybe(st.sampled_from(CompanySize))),
-        pay=draw(_maybe(pay_data())),
+        pay=draw(_maybe(_default(pay_data))),
     )
 
 
@@ -1095,7 +1123,7 @@ def groupings(
     fields = draw(_actor_fields(ids=ids, categories=_category("grouping", kind)))
     members = draw(_distinct_refs(member_ids, 0, 4, "grouping members"))
     members = [member for member in members if member != fields["id"]]
-    return Grouping(**fields, kind=kind, members=_items(members))
+    return Grouping(**fields, kind=kind, members=tuple(members))
 
 
 def organisations(
@@ -1163,7 +1191,7 @@ def memberships(
     return Membership(
         actor=draw(_ref(actor_ids, "a membership")),
         role=draw(st.sampled_from(MemberRole)),
-        period=draw(_maybe(periods())),
+        period=draw(_maybe(_default(periods))),
         college=draw(_maybe(st.sampled_from(tuple(college_names)))) if college_names else None,
     )
 
@@ -1197,13 +1225,13 @@ def poles(
     Returns:
         A :class:`~ptcekit.model.Pole`.
     """
-    governance = draw(_maybe(governances()))
+    governance = draw(_maybe(_default(governances)))
     college_names = sorted(governance.college_names) if governance is not None else []
     members = draw(_distinct_refs(actor_ids, 0, max_members, "pôle members"))
     lead_at = (
         draw(_maybe(st.integers(min_value=0, max_value=len(members) - 1))) if members else None
     )
-    territory = draw(_maybe(territories()))
+    territory = draw(_maybe(_default(territories)))
     built = []
     for position, actor in enumerate(members):
         membership = draw(memberships(actor_ids=(actor,), college_names=college_names))
@@ -1233,7 +1261,7 @@ def poles(
         place=draw(_maybe(places(communes=_communes_in(territory)))),
         labels=tuple(draw(st.lists(st.sampled_from(_LABELS), max_size=2, unique=True))),
         strategy=draw(_maybe(_texts(60))),
-        memberships=_items(built),
+        memberships=tuple(built),
         governance=governance,
         website=draw(_maybe(_websites())),
         description=draw(_maybe(_texts(60))),
@@ -1257,8 +1285,8 @@ def ownerships(*, actor_ids: Sequence[str] | None = None) -> Strategy[Ownership]
     return st.builds(
         Ownership,
         actor=_ref(actor_ids, "an ownership"),
-        share=shares(),
-        period=_maybe(periods()),
+        share=_default(shares),
+        period=_maybe(_default(periods)),
     )
 
 
@@ -1274,10 +1302,10 @@ def allocations(draw: st.DrawFn, *, actor_ids: Sequence[str] | None = None) -> A
         An :class:`~ptcekit.model.Allocation`.
     """
     actor = draw(_ref(actor_ids, "an allocation"))
-    period = draw(_maybe(periods()))
+    period = draw(_maybe(_default(periods)))
     measure = draw(st.sampled_from(("share", "fte", "hours", None)))
     if measure == "share":
-        return Allocation(actor=actor, period=period, share=draw(shares()))
+        return Allocation(actor=actor, period=period, share=draw(_default(shares)))
     if measure == "fte":
         return Allocation(actor=actor, period=period, fte=draw(_unit_fractions()))
     if measure == "hours":
@@ -1322,7 +1350,7 @@ def cost_sharing_keys(draw: st.DrawFn, *, actor_ids: Sequence[str] | None = None
     parts = draw(_parts_of_one(len(payers)))
     return CostSharingKey(
         method=method,
-        shares=_items(KeyShare(actor=a, fraction=f) for a, f in zip(payers, parts, strict=True)),
+        shares=tuple(KeyShare(actor=a, fraction=f) for a, f in zip(payers, parts, strict=True)),
     )
 
 
@@ -1338,7 +1366,7 @@ def _asset_fields(
     """The fields every asset shares; owners' exact shares sum to 1."""
     owner_ids = draw(_distinct_refs(actor_ids, 0, 3, "owners"))
     parts = draw(_parts_of_one(len(owner_ids))) if owner_ids else ()
-    held = draw(_maybe(periods()))
+    held = draw(_maybe(_default(periods)))
     owners = tuple(
         Ownership(actor=a, share=Share(fraction=f), period=held)
         for a, f in zip(owner_ids, parts, strict=True)
@@ -1350,7 +1378,7 @@ def _asset_fields(
         "name": draw(_texts()),
         "owners": owners,
         "users": users,
-        "annual_cost": draw(_maybe(moneys(min_amount=0, max_amount=500_000))),
+        "annual_cost": draw(_maybe(_fixed_moneys(min_amount=0, max_amount=500_000))),
         "cost_key": draw(_maybe(cost_sharing_keys(actor_ids=user_ids or owner_ids))),
         "pole": draw(_optional_ref(pole_ids)),
         "agreement": draw(_optional_ref(agreement_ids)),
@@ -1383,7 +1411,7 @@ def shared_premises(
         _asset_fields(ids=ids, actor_ids=actor_ids, pole_ids=pole_ids, agreement_ids=agreement_ids)
     )
     area = st.decimals(min_value=1, max_value=20_000, places=1, allow_nan=False)
-    return SharedPremises(**fields, area=draw(_maybe(area)), place=draw(_maybe(places())))
+    return SharedPremises(**fields, area=draw(_maybe(area)), place=draw(_maybe(_default(places))))
 
 
 @st.composite
@@ -1472,7 +1500,7 @@ def shared_funds(
     fields = draw(
         _asset_fields(ids=ids, actor_ids=actor_ids, pole_ids=pole_ids, agreement_ids=agreement_ids)
     )
-    endowment = moneys(min_amount=0, max_amount=5_000_000)
+    endowment = _fixed_moneys(min_amount=0, max_amount=5_000_000)
     return SharedFund(**fields, endowment=draw(_maybe(endowment)))
 
 
@@ -1613,10 +1641,12 @@ def commitments(
     return Commitment(
         party=draw(_ref(party_ids, "a commitment")),
         kind=kind,
-        amount=draw(moneys(min_amount=0, max_amount=200_000)) if measure == "amount" else None,
+        amount=draw(_fixed_moneys(min_amount=0, max_amount=200_000))
+        if measure == "amount"
+        else None,
         quantity=draw(quantities()) if measure == "quantity" else None,
         recurrence=draw(st.sampled_from(Recurrence)),
-        period=draw(_maybe(st.just(period) if period is not None else periods())),
+        period=draw(_maybe(st.just(period) if period is not None else _default(periods))),
         asset=draw(_optional_ref(asset_ids)),
         description=draw(_maybe(_texts(60))),
     )
@@ -1648,17 +1678,17 @@ def partnership_agreements(
         A :class:`~ptcekit.model.PartnershipAgreement`.
     """
     party_ids = draw(_distinct_refs(actor_ids, 2, max(2, max_parties), "agreement parties"))
-    period = draw(_maybe(periods()))
+    period = draw(_maybe(_default(periods)))
     return PartnershipAgreement(
         id=draw(ids if ids is not None else record_ids()),
         title=draw(_texts(40)),
         kind=draw(st.sampled_from(AgreementKind)),
-        parties=_items(draw(parties(actor_ids=(actor,))) for actor in party_ids),
+        parties=tuple(draw(parties(actor_ids=(actor,))) for actor in party_ids),
         period=period,
         signed=draw(_maybe(_dates())),
         renewal=draw(st.sampled_from(Renewal)),
         notice_days=draw(_maybe(st.integers(min_value=0, max_value=365))),
-        commitments=_items(
+        commitments=tuple(
             draw(
                 st.lists(
                     commitments(party_ids=party_ids, asset_ids=asset_ids, period=period),
@@ -1738,10 +1768,10 @@ def _ecosystems(
         as_of=draw(_maybe(_dates())),
         source=draw(_maybe(_texts(40))),
         licence=draw(_maybe(st.sampled_from(_LICENCES))),
-        actors=_items(built_actors),
-        poles=_items(built_poles),
-        assets=_items(built_assets),
-        agreements=_items(built_agreements),
+        actors=tuple(built_actors),
+        poles=tuple(built_poles),
+        assets=tuple(built_assets),
+        agreements=tuple(built_agreements),
     )
 
 
