@@ -17,10 +17,66 @@ from ptcekit.rules import builtin_rules, catalogue_markdown  # noqa: E402 -- aft
 
 PAGE = ROOT / "docs" / "reference" / "rules.md"
 
+#: The API of ptcekit.rules, documented after the catalogue.
+API = """
+## API
+
+```{eval-rst}
+.. automodule:: ptcekit.rules
+   :no-index:
+
+.. autofunction:: ptcekit.rules.validate
+
+.. autofunction:: ptcekit.rules.builtin_rules
+
+.. autofunction:: ptcekit.rules.default_rules
+
+.. autofunction:: ptcekit.rules.load_plugins
+
+.. autodata:: ptcekit.rules.ENTRY_POINT_GROUP
+
+.. autofunction:: ptcekit.rules.catalogue_markdown
+
+.. autoclass:: ptcekit.rules.Rule
+   :members:
+
+.. autoclass:: ptcekit.rules.Example
+
+.. autoclass:: ptcekit.rules.Context
+   :members:
+
+.. autoclass:: ptcekit.rules.Member
+
+.. autoclass:: ptcekit.rules.Finding
+   :members:
+
+.. autoclass:: ptcekit.rules.Report
+   :members:
+
+.. autoclass:: ptcekit.rules.RuleSet
+   :members:
+
+.. autoclass:: ptcekit.rules.Severity
+   :members:
+
+.. autoclass:: ptcekit.rules.RuleKind
+   :members:
+
+.. autoclass:: ptcekit.rules.Confidence
+   :members:
+
+.. autoexception:: ptcekit.rules.PluginError
+
+.. autoexception:: ptcekit.rules.RuleError
+
+.. autoexception:: ptcekit.rules.UnknownRuleError
+```
+"""
+
 
 def render() -> str:
-    """Return the catalogue page of the built-in rules."""
-    return catalogue_markdown(builtin_rules())
+    """Return the catalogue page of the built-in rules, then the API of ``ptcekit.rules``."""
+    return catalogue_markdown(builtin_rules()) + API
 
 
 def main(argv: list[str] | None = None) -> int:

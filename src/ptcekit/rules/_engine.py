@@ -33,6 +33,7 @@ __all__ = [
     "Context",
     "Example",
     "Finding",
+    "Member",
     "PluginError",
     "Report",
     "Rule",
@@ -390,7 +391,13 @@ class Indexes:
 
 @attrs.frozen
 class Member:
-    """A membership of a pôle together with its position and its actor."""
+    """A membership of a pôle on a date, with its position and its actor.
+
+    Attributes:
+        position: the membership's index in the pôle's ``memberships``.
+        membership: the membership.
+        actor: the member actor.
+    """
 
     position: int
     membership: Membership
