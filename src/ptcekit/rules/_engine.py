@@ -330,7 +330,14 @@ def path_key(path: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def _finding_key(finding: Finding) -> tuple[Any, ...]:
-    return (path_key(finding.path), finding.code, -finding.severity.rank, finding.message)
+    return (
+        path_key(finding.path),
+        finding.code,
+        -finding.severity.rank,
+        finding.message,
+        finding.subject or "",
+        finding.source or "",
+    )
 
 
 def _sorted_findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
