@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ptcekit import testing
 from ptcekit.errors import FieldTypeError, InvalidValueError, PtcekitError, UnknownIdError
 from ptcekit.model import Association, Company, Ecosystem, Membership, Pole
 from ptcekit.rules import (
@@ -575,6 +576,18 @@ class TestReport:
         again = Report.from_json(report.to_json())
         assert again == report
         assert Report(findings=list(reversed(findings)), as_of=as_of) == report
+
+
+class TestAnyEcosystem:
+    """Every rule on any ecosystem the public strategies make."""
+
+    @given(testing.ecosystems(), st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)))
+    def test_no_rule_crashes(self, eco: Ecosystem, as_of: dt.date) -> None:
+        """No built-in rule crashes, references resolve, and the report survives JSON."""
+        report = validate(eco, rules=builtin_rules(), as_of=as_of)
+        assert [f.message for f in report if "crashed" in f.message] == []
+        assert report.filter(code="REF").findings == ()
+        assert Report.from_json(report.to_json()) == report
 
 
 def _entry_point(name: str, value: str) -> importlib.metadata.EntryPoint:
