@@ -69,11 +69,11 @@ REFUSALS = [
     ),
     pytest.param(
         lambda: Money(amount="abc"),
-        FieldTypeError,
+        InvalidValueError,
         "Money",
         "amount",
         "abc",
-        "Money.amount: expected a Decimal, an int or a decimal string such as '12.50', got 'abc' (str)",
+        "Money.amount: expected a decimal string such as '12.50', got 'abc'",
         id="money-not-a-number",
     ),
     pytest.param(

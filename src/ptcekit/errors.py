@@ -157,15 +157,17 @@ class UnknownIdError(PtcekitError, KeyError):
     Attributes:
         id: the id looked up.
         kind: what was looked for, such as ``"actor"``.
+        where: where it was looked for, such as ``"this ecosystem"``.
     """
 
-    def __init__(self, id: str, kind: str = "object") -> None:  # noqa: A002 -- "id" is the domain's name for it
+    def __init__(self, id: str, kind: str = "object", where: str = "this ecosystem") -> None:  # noqa: A002 -- "id" is the domain's name for it
         self.id = id
         self.kind = kind
+        self.where = where
         super().__init__(id)
 
     def __str__(self) -> str:
-        return f"no {self.kind} with id {self.id!r} in this ecosystem"
+        return f"no {self.kind} with id {self.id!r} in {self.where}"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.id, self.kind))
+        return (type(self), (self.id, self.kind, self.where))

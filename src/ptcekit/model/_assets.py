@@ -152,7 +152,7 @@ class CostSharingKey(Value):
             c.fail(
                 self,
                 field,
-                f"no shares for a {self.method.value} key (they are derived)",
+                f"no shares for {c.article(self.method.value)} key (they are derived)",
                 self.shares,
             )
 

@@ -36,6 +36,11 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:\-]{0,199}")
 ID_EXPECTED = "an id of 1 to 200 letters, digits or '_.:-' starting with a letter or digit"
 
 
+def article(noun: str) -> str:
+    """Return ``noun`` after "a" or "an", as English spells it: "an Ownership", "a Share"."""
+    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
+
+
 def fail(inst: object, attribute: attrs.Attribute[Any], expected: str, got: object) -> NoReturn:
     """Raise the :class:`InvalidValueError` for ``attribute`` of ``inst``."""
     raise InvalidValueError(type(inst).__name__, attribute.name, expected, got)
@@ -129,7 +134,7 @@ def member_of(enum_cls: type[E], *, optional: bool = False) -> _Validator:
         if value is None and optional:
             return
         if not isinstance(value, enum_cls):
-            fail(inst, attribute, f"a {enum_cls.__name__} (one of {choices})", value)
+            fail(inst, attribute, f"{article(enum_cls.__name__)} (one of {choices})", value)
 
     return check
 
@@ -150,7 +155,7 @@ def enum_member(enum_cls: type[E], value: E | str) -> E:
 
 def instance(cls: type[Any], *, optional: bool = False, expected: str | None = None) -> _Validator:
     """Accept an instance of ``cls``."""
-    what = expected or f"a {cls.__name__}"
+    what = expected or article(cls.__name__)
 
     def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is None and optional:
@@ -190,7 +195,7 @@ def tuple_of(item: _Validator, *, unique: bool = False, what: str = "items") -> 
                 ) from None
         if unique and len(set(value)) != len(value):
             seen: set[object] = set()
-            for element in value:
+            for element in value:  # pragma: no branch -- a repeat exists, so the loop always fails
                 if element in seen:
                     fail(
                         inst, attribute, f"{what} without repeats ({element!r} is repeated)", value
@@ -217,7 +222,7 @@ def identifier_kind(
         if value is None and optional:
             return
         if type(value) is not str:
-            fail_type(inst, attribute, f"a {kind} (str)", value)
+            fail_type(inst, attribute, f"{article(kind)} (str)", value)
         try:
             validate(value)
         except IdentifierError as error:
@@ -267,6 +272,8 @@ def decimal(
     def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is None and optional:
             return
+        if type(value) is str:
+            fail(inst, attribute, "a decimal string such as '12.50'", value)
         if type(value) is not Decimal:
             fail_type(
                 inst, attribute, "a Decimal, an int or a decimal string such as '12.50'", value

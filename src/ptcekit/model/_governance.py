@@ -118,7 +118,7 @@ class Governance(Value):
         for college in self.colleges:
             if college.name == name:
                 return college
-        raise c.UnknownIdError(name, "college")
+        raise c.UnknownIdError(name, "college", where="this governance")
 
     @property
     def college_names(self) -> frozenset[str]:

@@ -151,13 +151,10 @@ class Share(Value):
     def __attrs_post_init__(self) -> None:
         fields = attrs.fields(Share)
         if self.fraction is not None:
-            if self.minimum is not None or self.maximum is not None:
-                c.fail(
-                    self,
-                    fields.minimum,
-                    "no bounds when fraction is given",
-                    self.minimum or self.maximum,
-                )
+            for bound in (fields.minimum, fields.maximum):
+                value = getattr(self, bound.name)
+                if value is not None:
+                    c.fail(self, bound, "no bounds when fraction is given", value)
         elif self.minimum is None and self.maximum is None:
             c.fail(self, fields.fraction, "a fraction, or a minimum and/or a maximum", None)
         elif self.minimum is not None and self.maximum is not None and self.maximum < self.minimum:
