@@ -370,7 +370,10 @@ def _call004_passes() -> Ecosystem:
 
 _CALL_NOTE = (
     " This is an eligibility criterion for the State's calls for projects, not "
-    "part of the legal definition: the rule is opt-in, selected with `CALL`."
+    "part of the legal definition: the rule is opt-in, selected with `CALL`. "
+    "The décret's other criteria (an innovative project on an activity "
+    "territory; no State support from a previous call) are not in the model's "
+    "data, so no rule checks them."
 )
 
 RULES: tuple[Rule, ...] = (
