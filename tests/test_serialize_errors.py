@@ -418,3 +418,21 @@ class TestPointingErrors:
         assert [str(p) for p in info.value.problems] == [
             "$: expected an object (Membership), got 3 (a number)"
         ]
+
+
+class TestDescriptions:
+    """How messages write the values they quote."""
+
+    def test_model_values_in_wire_form(self) -> None:
+        """Model values are quoted as the wire writes them, short."""
+        from ptcekit.serialize._wire import describe_python
+
+        assert describe_python(None) == "null"
+        assert describe_python(True) == "true"
+        assert describe_python(False) == "false"
+        assert describe_python(m.MemberRole.LEAD) == '"lead"'
+        assert describe_python(1.5) == "1.5"
+        assert describe_python((1, 2, 3, 4, 5)) == "[1, 2, 3, 4, …]"
+        assert describe_python(m.Money(amount=1)) == "{…}"
+        assert describe_python(object).startswith("<class 'object'>")
+        assert describe_python("x" * 100) == '"' + "x" * 58 + "…"

@@ -8,7 +8,6 @@ import json
 import re
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
 
 import attrs
 
@@ -176,4 +175,3 @@ def path_key(path: str, key: object) -> str:
     if isinstance(key, str) and _PLAIN_KEY.fullmatch(key):
         return f"{path}.{key}"
     return f"{path}[{json.dumps(key, ensure_ascii=False)}]"
-
