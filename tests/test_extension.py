@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import gc
-import pickle
 import importlib.util
 import json
+import pickle
 import sys
 import types
 from decimal import Decimal
@@ -267,8 +267,10 @@ class TestEveryFieldShape:
         with pytest.raises(LoadError) as info:
             loads(json.dumps(data), m.Actor)
         assert [str(p) for p in info.value.problems] == [
-            "$.rate: missing required key 'rate' (expected an exact decimal written as a string, "
-            'such as "1200.50" or null)'
+            (
+                "$.rate: missing required key 'rate' (expected an exact decimal written as a string, "
+                'such as "1200.50" or null)'
+            )
         ]
 
     def test_other_ptcekit_errors_of_validators(self) -> None:
@@ -285,9 +287,16 @@ class TestEveryFieldShape:
         schema = json_schema()
         sink = schema["$defs"]["tests.test_extension.Sink"]
         assert "description" not in sink
-        assert sink["properties"]["rates"] == {"default": [], "type": "array", "items": {"$ref": "#/$defs/Decimal"}}
+        assert sink["properties"]["rates"] == {
+            "default": [],
+            "type": "array",
+            "items": {"$ref": "#/$defs/Decimal"},
+        }
         assert sink["properties"]["ratio"]["default"] == "1/2"
-        assert schema["$defs"]["tests.test_extension.SinkRole"] == {"type": "string", "enum": ["a", "b"]}
+        assert schema["$defs"]["tests.test_extension.SinkRole"] == {
+            "type": "string",
+            "enum": ["a", "b"],
+        }
         jsonschema.validate({"ptcekit": "1", "actors": [to_dict(SINK)]}, schema)
 
     def test_missing_share_value_is_rendered_as_null(self) -> None:
@@ -369,7 +378,9 @@ class TestBadKinds:
         """A class whose nested class cannot be serialised fails with a KindError, and stays unusable."""
         converter = make_converter()
         for _ in range(2):
-            with pytest.raises(KindError, match=r"Unsupported: field 'choice' is annotated int \| str"):
+            with pytest.raises(
+                KindError, match=r"Unsupported: field 'choice' is annotated int \| str"
+            ):
                 converter.structure({"sink": to_dict(SINK)}, Holder)
 
     def test_unresolvable_and_factory_fields(self) -> None:
@@ -383,7 +394,9 @@ class TestBadKinds:
         class Factory:
             values: tuple[str, ...] = attrs.field(factory=tuple)
 
-        with pytest.raises(KindError, match=r"Unresolved: cannot resolve its annotations \(name 'NoSuchType'"):
+        with pytest.raises(
+            KindError, match=r"Unresolved: cannot resolve its annotations \(name 'NoSuchType'"
+        ):
             to_dict(Unresolved(value=1))
         with pytest.raises(KindError, match="field 'values' has a factory default"):
             to_dict(Factory())
@@ -391,7 +404,7 @@ class TestBadKinds:
     def test_not_a_class(self) -> None:
         """Reading as something that is not a class is a KindError."""
         with pytest.raises(KindError, match="cannot serialise int: not a ptcekit value class"):
-            make_converter().load({}, 3)  # type: ignore[call-overload]
+            make_converter().load({}, 3)  # type: ignore[arg-type]
 
     def test_kind_error_pickles(self) -> None:
         """KindError keeps its class and reason through pickling."""
