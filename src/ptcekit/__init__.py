@@ -10,6 +10,7 @@ assets and partnership agreements, as typed, immutable classes.
 """
 
 from ptcekit._version import __version__
+from ptcekit.analysis import summarize
 from ptcekit.errors import (
     DuplicateIdError,
     FieldTypeError,
@@ -19,6 +20,9 @@ from ptcekit.errors import (
     InvalidFormat,
     InvalidLength,
     InvalidValueError,
+    KindError,
+    LoadError,
+    Problem,
     PtcekitError,
     UnknownIdError,
 )
@@ -87,6 +91,8 @@ from ptcekit.model import (
     TrainingBody,
     VotingScheme,
 )
+from ptcekit.rules import Finding, Report, Rule, RuleSet, Severity, validate
+from ptcekit.serialize import dump, dumps, from_dict, json_schema, load, loads, to_dict
 
 __all__ = [
     "Actor",
@@ -112,6 +118,7 @@ __all__ = [
     "Ecosystem",
     "EsusApproval",
     "FieldTypeError",
+    "Finding",
     "Foundation",
     "Governance",
     "Grouping",
@@ -126,7 +133,9 @@ __all__ = [
     "InvalidLength",
     "InvalidValueError",
     "KeyShare",
+    "KindError",
     "LegalStatus",
+    "LoadError",
     "MemberRole",
     "Membership",
     "Money",
@@ -142,6 +151,7 @@ __all__ = [
     "Person",
     "Place",
     "Pole",
+    "Problem",
     "PtcekitError",
     "PublicBody",
     "PublicBodyKind",
@@ -149,8 +159,12 @@ __all__ = [
     "Record",
     "Recurrence",
     "Renewal",
+    "Report",
     "ResearchBody",
+    "Rule",
+    "RuleSet",
     "Sector",
+    "Severity",
     "Share",
     "SharedEmployee",
     "SharedEquipment",
@@ -163,4 +177,13 @@ __all__ = [
     "UnknownIdError",
     "VotingScheme",
     "__version__",
+    "dump",
+    "dumps",
+    "from_dict",
+    "json_schema",
+    "load",
+    "loads",
+    "summarize",
+    "to_dict",
+    "validate",
 ]

@@ -9,8 +9,8 @@ b'{"ptcekit":"1","actors":[{"type":"association","id":"archer","name":"Archer"}]
 True
 """
 
+from ptcekit.errors import KindError, LoadError, Problem
 from ptcekit.serialize._converter import Converter, from_dict, make_converter, to_dict
-from ptcekit.serialize._errors import KindError, LoadError, Problem
 from ptcekit.serialize._json import Backend, available_backends, dump, dumps, load, loads
 from ptcekit.serialize._kinds import KIND_ROOTS, KindTable, kind_table
 from ptcekit.serialize._schema import SCHEMA_ID, json_schema

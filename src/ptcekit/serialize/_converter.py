@@ -11,9 +11,9 @@ from typing import Any, TypeVar, overload
 import attrs
 import cattrs
 
+from ptcekit.errors import KindError, LoadError, Problem
 from ptcekit.model import Ecosystem
 from ptcekit.serialize._engine import Engine, Flavour, KeptKeys, Unknown, type_problem
-from ptcekit.serialize._errors import KindError, LoadError, Problem
 from ptcekit.serialize._fields import Scalar, qualname
 from ptcekit.serialize._versions import (
     FORMAT_VERSION,

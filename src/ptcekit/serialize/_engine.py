@@ -18,9 +18,16 @@ import weakref
 from collections.abc import Callable
 from typing import Any, Literal
 
-from ptcekit.errors import DuplicateIdError, FieldTypeError, InvalidValueError, PtcekitError
+from ptcekit.errors import (
+    DuplicateIdError,
+    FieldTypeError,
+    InvalidValueError,
+    KindError,
+    LoadError,
+    Problem,
+    PtcekitError,
+)
 from ptcekit.model import Ecosystem
-from ptcekit.serialize._errors import KindError, LoadError, Problem
 from ptcekit.serialize._fields import (
     ClassSpec,
     EnumOf,

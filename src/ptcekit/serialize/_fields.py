@@ -16,8 +16,8 @@ from typing import Any, Union
 
 import attrs
 
+from ptcekit.errors import KindError
 from ptcekit.model._checks import ID_EXPECTED, ID_PATTERN
-from ptcekit.serialize._errors import KindError
 from ptcekit.serialize._kinds import family_of, own_tag
 
 __all__ = [

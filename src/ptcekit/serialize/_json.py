@@ -12,11 +12,10 @@ import stat
 from pathlib import Path
 from typing import Any, Literal, TypeVar, overload
 
-from ptcekit.errors import FieldTypeError, InvalidValueError
+from ptcekit.errors import FieldTypeError, InvalidValueError, LoadError, Problem
 from ptcekit.model import Ecosystem
 from ptcekit.serialize._converter import default_converter
 from ptcekit.serialize._engine import Unknown
-from ptcekit.serialize._errors import LoadError, Problem
 from ptcekit.serialize._versions import Upgrades
 
 __all__ = ["Backend", "JsonText", "available_backends", "dump", "dumps", "load", "loads"]

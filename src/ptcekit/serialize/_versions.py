@@ -9,8 +9,7 @@ from typing import Any
 
 import attrs
 
-from ptcekit.errors import InvalidValueError
-from ptcekit.serialize._errors import LoadError, Problem
+from ptcekit.errors import InvalidValueError, LoadError, Problem
 from ptcekit.serialize._wire import describe
 
 __all__ = ["FORMAT_VERSION", "UPGRADES", "VERSION_KEY", "Upgrade", "Upgrades"]
