@@ -1,0 +1,275 @@
+"""The ``ptcekit`` command: validate documents, list the rules, print the schema or a summary.
+
+Exit status, for every subcommand: 0 when all went well and nothing reached
+``--fail-on``; 1 when a finding did; 2 for a usage error or a file that
+cannot be read or loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import textwrap
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from ptcekit import analysis, rules, serialize
+from ptcekit._version import __version__
+from ptcekit.errors import PtcekitError
+from ptcekit.model import Ecosystem
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+class _Progress:
+    """Status lines on standard error, shown only when it is a terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._enabled = stream.isatty()
+        self._started = 0.0
+
+    def start(self, what: str) -> None:
+        self._started = time.perf_counter()
+        if self._enabled:
+            self._stream.write(f"\r\x1b[K{what}…")
+            self._stream.flush()
+
+    def done(self) -> None:
+        if self._enabled:
+            elapsed = time.perf_counter() - self._started
+            self._stream.write(f" {elapsed:.1f}s\r\x1b[K")
+            self._stream.flush()
+
+
+def _codes(text: str) -> tuple[str, ...]:
+    codes = tuple(code.strip() for code in text.split(",") if code.strip())
+    if not codes:
+        message = f"expected codes or prefixes separated by commas, got {text!r}"
+        raise argparse.ArgumentTypeError(message)
+    return codes
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        message = f"expected a date as YYYY-MM-DD, got {text!r}"
+        raise argparse.ArgumentTypeError(message) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ptcekit",
+        description="Validate and explore models of the social and solidarity economy (ESS, PTCE).",
+    )
+    parser.add_argument("--version", action="version", version=f"ptcekit {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser(
+        "validate",
+        help="load documents and check them against the rules",
+        description="Load each FILE, check it against the rules and print the findings with their paths.",
+    )
+    check.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="a ptcekit JSON document"
+    )
+    check.add_argument(
+        "--select",
+        type=_codes,
+        metavar="CODES",
+        help="run only these rules (codes or prefixes, comma-separated)",
+    )
+    check.add_argument(
+        "--ignore",
+        type=_codes,
+        metavar="CODES",
+        help="skip these rules (codes or prefixes, comma-separated)",
+    )
+    check.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="check the situation on this day (default: the document's as_of, else today)",
+    )
+    check.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning"),
+        default="error",
+        help="lowest severity that makes the exit status 1 (default: error)",
+    )
+
+    catalogue = commands.add_parser(
+        "rules",
+        help="list the rules, or explain one",
+        description="List every rule (built-in and from installed plugins), or explain the rule CODE.",
+    )
+    catalogue.add_argument("code", nargs="?", metavar="CODE", help="a rule code, such as PTCE001")
+
+    commands.add_parser(
+        "schema",
+        help="print the JSON Schema of ptcekit documents",
+        description="Print the JSON Schema (draft 2020-12).",
+    )
+
+    overview = commands.add_parser(
+        "summary",
+        help="print a readable overview of a document",
+        description="Print actors by sector, pôles, assets and agreements.",
+    )
+    overview.add_argument("file", type=Path, metavar="FILE", help="a ptcekit JSON document")
+    overview.add_argument(
+        "--as-of", type=_date, metavar="DATE", help="show the situation on this day"
+    )
+    return parser
+
+
+def _load(path: Path, progress: _Progress, err: TextIO) -> Ecosystem | None:
+    """Load ``path``, printing load errors with their paths; ``None`` when it cannot be loaded."""
+    progress.start(f"loading {path}")
+    try:
+        ecosystem = serialize.load(path)
+    except serialize.LoadError as error:
+        progress.done()
+        err.write(f"{path}: cannot be loaded: {len(error.problems)} problem(s)\n")
+        for line in str(error).splitlines():
+            err.write(f"{path}: {line}\n")
+        return None
+    except OSError as error:
+        progress.done()
+        err.write(f"{path}: cannot be read: {error.strerror or error}\n")
+        return None
+    progress.done()
+    return ecosystem
+
+
+def _all_rules() -> rules.RuleSet:
+    """The built-in rules and those of installed plugins, opt-in ones included."""
+    builtin = rules.builtin_rules()
+    return builtin | rules.load_plugins(reserved=builtin.codes)
+
+
+def _rule_set(args: argparse.Namespace) -> rules.RuleSet:
+    available = _all_rules()
+    # selecting by code or prefix also reaches the opt-in rules (such as CALL)
+    ruleset = available.select(*args.select) if args.select else available.defaults()
+    if args.ignore:
+        ruleset = ruleset.ignore(*args.ignore)
+    return ruleset
+
+
+def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    progress = _Progress(err)
+    ruleset = _rule_set(args)
+    threshold = rules.Severity(args.fail_on)
+    status = EXIT_OK
+    for path in args.files:
+        ecosystem = _load(path, progress, err)
+        if ecosystem is None:
+            status = EXIT_USAGE
+            continue
+        progress.start(f"validating {path}")
+        report = rules.validate(ecosystem, rules=ruleset, as_of=args.as_of)
+        progress.done()
+        if report.filter(at_least=threshold).findings and status == EXIT_OK:
+            status = EXIT_FINDINGS
+        if args.format == "json":
+            # one report per line (JSON Lines): each line reads back with Report.from_json
+            out.write(report.to_json(indent=None) + "\n")
+        else:
+            for finding in report.findings:
+                out.write(f"{path}: {finding.to_text()}\n")
+            out.write(f"{path}: {report.summary()}\n")
+    return status
+
+
+def _describe(rule: rules.Rule) -> str:
+    """The explanation of one rule, for ``ptcekit rules CODE``."""
+    lines = [
+        f"{rule.code}: {rule.title}",
+        "",
+        f"  severity:   {rule.severity.value}",
+        f"  kind:       {rule.kind.value}",
+        f"  source:     {rule.source}",
+        f"  confidence: {rule.confidence.value}",
+        f"  checks:     {', '.join(sorted(rule.applies_to))}",
+    ]
+    if rule.opt_in:
+        lines.append("  opt-in:     runs only when selected (--select)")
+    lines.append("")
+    lines.extend(textwrap.fill(paragraph, width=88) for paragraph in rule.explanation.split("\n\n"))
+    return "\n".join(lines)
+
+
+def _rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    ruleset = _all_rules()
+    if args.code is None:
+        for rule in ruleset:
+            marker = " (opt-in)" if rule.opt_in else ""
+            out.write(f"{rule.code:<9} {rule.severity.value:<8} {rule.title}{marker}\n")
+        return EXIT_OK
+    try:
+        rule = ruleset[args.code]
+    except KeyError:
+        err.write(f"ptcekit rules: no rule {args.code!r}; run 'ptcekit rules' for the list\n")
+        return EXIT_USAGE
+    out.write(_describe(rule) + "\n")
+    return EXIT_OK
+
+
+def _schema(out: TextIO) -> int:
+    out.write(json.dumps(serialize.json_schema(), ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
+def _summary(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    ecosystem = _load(args.file, _Progress(err), err)
+    if ecosystem is None:
+        return EXIT_USAGE
+    out.write(analysis.summarize(ecosystem, as_of=args.as_of) + "\n")
+    return EXIT_OK
+
+
+def main(
+    argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Run the command line with ``argv`` and return the exit status.
+
+    Args:
+        argv: the arguments, without the program name; ``sys.argv[1:]`` when ``None``.
+        out: where results go; standard output when ``None``.
+        err: where errors and progress go; standard error when ``None``.
+
+    Returns:
+        0 when nothing reached ``--fail-on``, 1 when a finding did, 2 for a
+        usage error or a file that cannot be loaded.
+    """
+    out = sys.stdout if out is None else out
+    err = sys.stderr if err is None else err
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return EXIT_USAGE if exit_.code not in (0, None) else EXIT_OK
+    try:
+        if args.command == "validate":
+            return _validate(args, out, err)
+        if args.command == "rules":
+            return _rules(args, out, err)
+        if args.command == "schema":
+            return _schema(out)
+        return _summary(args, out, err)
+    except PtcekitError as error:
+        err.write(f"ptcekit {args.command}: {error}\n")
+        return EXIT_USAGE
