@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 
 from ptcekit import (
@@ -392,22 +390,6 @@ class TestSections:
             poles=(Pole(id="p", name="P", memberships=(Membership(actor="a"),)),),
         )
         assert "      member   A (association, ESS)\n" in summarize(eco, as_of=dt.date(2000, 1, 1))
-
-
-class TestLayering:
-    """The analysis layer sits above the model."""
-
-    def test_model_does_not_import_analysis(self) -> None:
-        """Importing ptcekit and its model loads no analysis module."""
-        code = "import sys, ptcekit, ptcekit.model; print('ptcekit.analysis' in sys.modules)"
-        result = subprocess.run(
-            [sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={"PYTHONPATH": str(SRC)},
-        )
-        assert result.stdout == "False\n"
 
 
 class TestDanglingIds:

@@ -1,0 +1,73 @@
+"""Imports point down the layers (DESIGN §3): the model imports nothing above it."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+PACKAGE = SRC / "ptcekit"
+
+#: Each layer, and the ptcekit modules it may import (besides itself).
+ALLOWED: dict[str, set[str]] = {
+    "errors": set(),
+    "_version": set(),
+    "identifiers": {"errors"},
+    "model": {"errors", "identifiers"},
+    "testing": {"errors", "identifiers", "model"},
+    "analysis": {"errors", "identifiers", "model"},
+    "serialize": {"errors", "identifiers", "model"},
+    "rules": {"errors", "identifiers", "model"},
+    "cli": {"errors", "identifiers", "model", "analysis", "rules", "serialize", "_version"},
+    "__main__": {"cli"},
+}
+
+
+def imports_of(path: Path) -> set[str]:
+    """Every absolute module name ``path`` imports."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def layer_of(path: Path) -> str:
+    """The layer a module of the package belongs to: its first component under ptcekit."""
+    relative = path.relative_to(PACKAGE)
+    return relative.parts[0].removesuffix(".py")
+
+
+MODULES = sorted(p for p in PACKAGE.rglob("*.py") if p.name != "__init__.py" or p.parent != PACKAGE)
+
+
+class TestLayers:
+    @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
+    def test_imports_point_down(self, path: Path) -> None:
+        """A module imports only its own layer and the layers below it."""
+        layer = layer_of(path)
+        assert layer in ALLOWED, f"{layer} is not a known layer"
+        for name in imports_of(path):
+            parts = name.split(".")
+            if parts[0] != "ptcekit" or len(parts) < 2:
+                continue
+            target = parts[1]
+            if target == layer or (
+                not (PACKAGE / target).exists() and not (PACKAGE / f"{target}.py").exists()
+            ):
+                continue
+            assert target in ALLOWED[layer], (
+                f"{path.relative_to(SRC)} imports {name} ({layer} -> {target})"
+            )
+
+    def test_every_layer_is_covered(self) -> None:
+        """Every top-level module or package of ptcekit is a known layer."""
+        found = {layer_of(p) for p in MODULES}
+        assert found <= set(ALLOWED)
+        assert {"model", "rules", "serialize", "cli"} <= found
