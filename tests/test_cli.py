@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import subprocess
@@ -269,6 +270,32 @@ class TestUsage:
         )
         assert done.returncode == 0
         assert "All checks passed" in done.stdout
+
+
+class TestReference:
+    def test_page_documents_every_command_and_option(self) -> None:
+        """docs/reference/cli.md names every subcommand and every option of the parser."""
+        page = (ROOT / "docs" / "reference" / "cli.md").read_text(encoding="utf-8")
+        parser = cli._parser()
+        for action in parser._actions:
+            for option in action.option_strings:
+                assert option in page
+            if not isinstance(action, argparse._SubParsersAction):
+                continue
+            for name, sub in action.choices.items():
+                assert f"## `ptcekit {name}`" in page
+                for sub_action in sub._actions:
+                    for option in sub_action.option_strings:
+                        assert option in page, (name, option)
+
+    def test_page_is_what_the_generator_writes(self) -> None:
+        """The checked-in page is the generator's output (regenerate with scripts/write_cli_reference.py)."""
+        if sys.version_info[:2] != (3, 11):
+            pytest.skip(
+                "argparse's help layout differs between Python versions; the page is made on 3.11"
+            )
+        page = (ROOT / "docs" / "reference" / "cli.md").read_text(encoding="utf-8")
+        assert page == cli.reference_markdown()
 
 
 class _Terminal(io.StringIO):

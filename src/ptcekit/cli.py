@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import sys
 import textwrap
@@ -22,7 +23,7 @@ from ptcekit._version import __version__
 from ptcekit.errors import PtcekitError
 from ptcekit.model import Ecosystem
 
-__all__ = ["main"]
+__all__ = ["main", "reference_markdown"]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -133,6 +134,44 @@ def _parser() -> argparse.ArgumentParser:
         "--as-of", type=_date, metavar="DATE", help="show the situation on this day"
     )
     return parser
+
+
+_REFERENCE_INTRO = """\
+# Command line
+
+The `ptcekit` command is installed with the package; `python -m ptcekit` runs the same.
+
+Exit status, for every subcommand:
+
+- `0`: all went well, and no finding reached `--fail-on`;
+- `1`: a finding reached `--fail-on` (`error` by default);
+- `2`: a usage error, or a file that cannot be read or loaded (each load problem is printed with its path).
+
+Progress lines ("loading …", "validating …") go to standard error, and only when it is a terminal.
+
+`validate --format json` prints one report per file, one per line ([JSON Lines](https://jsonlines.org/)); each line reads back with `ptcekit.rules.Report.from_json`.
+
+This page is generated from the command's own help by `scripts/write_cli_reference.py`.
+"""
+
+
+def reference_markdown(width: int = 88) -> str:
+    """Return the command-line reference page (MyST markdown), made from the parser's help.
+
+    Args:
+        width: the width the help is wrapped at, fixed so the page is stable.
+    """
+    parser = _parser()
+    sections = [_REFERENCE_INTRO]
+    commands = [("ptcekit", parser)]
+    # argparse offers no public way to list the subcommands of a parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            commands.extend((f"ptcekit {name}", sub) for name, sub in action.choices.items())
+    for title, command in commands:
+        command.formatter_class = functools.partial(argparse.HelpFormatter, width=width)
+        sections.append(f"## `{title}`\n\n```text\n{command.format_help().rstrip()}\n```\n")
+    return "\n".join(sections)
 
 
 def _load(path: Path, progress: _Progress, err: TextIO) -> Ecosystem | None:
