@@ -1,0 +1,76 @@
+"""Usage that must type-check under ``mypy --strict``: the public API's types serve their users.
+
+Lines ending in ``# type: ignore[...]`` must be errors: with
+``warn_unused_ignores`` (part of strict), mypy fails if one of them is not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from fractions import Fraction
+
+import ptcekit
+from ptcekit import rules, serialize
+from ptcekit.model import (
+    Allocation,
+    Association,
+    Company,
+    Cooperative,
+    CooperativeKind,
+    Ecosystem,
+    Membership,
+    Money,
+    Ownership,
+    Period,
+    Pole,
+    Sector,
+    Share,
+    SharedPremises,
+    Territory,
+)
+
+# enums take their members or their wire values; collections take any iterable
+coop: Cooperative = Cooperative(id="tetris", name="SCIC TETRIS", kind="scic", form="sas")
+same_kind: CooperativeKind = coop.kind
+company = Company(id="roux", name="Tannerie Roux", form=ptcekit.CompanyForm.SAS)
+sector: Sector = company.sector
+territory = Territory(name="Grasse", level="commune", codes=["06069"], cog_year=2024)
+pole = Pole(
+    id="tetris-pole",
+    name="TETRIS",
+    territory=territory,
+    memberships=[Membership(actor="tetris", role="lead"), Membership(actor="roux")],
+)
+premises = SharedPremises(
+    id="marigarde",
+    name="La Marigarde",
+    area=1500,
+    owners=[Ownership(actor="tetris", share=Share.of("1"))],
+    users=[Allocation(actor="roux", share=Share(fraction=Fraction(1, 4)))],
+    annual_cost=Money(amount=Decimal("12000.00")),
+)
+eco = Ecosystem(actors=[coop, company, Association(id="a", name="A")], poles=[pole], assets=[premises])
+period = Period(start=dt.date(2015, 7, 1))
+running: bool = dt.date(2024, 1, 1) in period
+
+# look-ups and navigation return precise types
+members: tuple[ptcekit.Actor, ...] = eco.members("tetris-pole", as_of=dt.date(2024, 1, 1))
+first_pole: Pole = eco.poles_of("roux")[0]
+cost: Money | None = eco.asset("marigarde").annual_cost
+
+# the wire: loads gives an Ecosystem unless told otherwise
+data: bytes = ptcekit.dumps(eco)
+again: Ecosystem = ptcekit.loads(data)
+money: Money = serialize.loads(b'{"amount": "1.50", "currency": "EUR"}', Money)
+
+# the rules
+report: rules.Report = ptcekit.validate(eco, rules=rules.builtin_rules().select("PTCE"))
+ok: bool = report.ok
+codes: list[str] = [finding.code for finding in report.findings]
+
+# mistakes mypy catches
+Money(amount=1.5)  # type: ignore[arg-type]
+Pole(id="p", name="P", memberships=[1])  # type: ignore[list-item]
+Association(id="a", name="A", headcount="12")  # type: ignore[arg-type]
+eco.actor(3)  # type: ignore[arg-type]
