@@ -50,7 +50,9 @@ premises = SharedPremises(
     users=[Allocation(actor="roux", share=Share(fraction=Fraction(1, 4)))],
     annual_cost=Money(amount=Decimal("12000.00")),
 )
-eco = Ecosystem(actors=[coop, company, Association(id="a", name="A")], poles=[pole], assets=[premises])
+eco = Ecosystem(
+    actors=[coop, company, Association(id="a", name="A")], poles=[pole], assets=[premises]
+)
 period = Period(start=dt.date(2015, 7, 1))
 running: bool = dt.date(2024, 1, 1) in period
 
