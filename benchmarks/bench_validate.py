@@ -40,7 +40,7 @@ from ptcekit.rules import Report, RuleSet, builtin_rules, default_rules, validat
 
 FULL: dict[str, int] = {"actors": 100_000, "poles": 2_000, "assets": 20_000, "agreements": 20_000}
 #: Rule times below this many seconds at full size are too short to compare.
-NOISE = 0.002
+NOISE = 0.005
 
 
 def _sizes(scale: float, *, half: bool) -> dict[str, int]:

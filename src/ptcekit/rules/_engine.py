@@ -361,13 +361,13 @@ class Indexes:
         self.ecosystem = ecosystem
 
     @functools.cached_property
-    def records(self) -> dict[str, tuple[str, Record]]:
-        """Each id with the path of its record and the record."""
-        found: dict[str, tuple[str, Record]] = {}
+    def positions(self) -> dict[str, tuple[str, int]]:
+        """Each id with the list and the position of its record (built only when a path is asked)."""
+        found: dict[str, tuple[str, int]] = {}
         for list_name in RECORD_LISTS:
             records: tuple[Record, ...] = getattr(self.ecosystem, list_name)
             for position, record in enumerate(records):
-                found.setdefault(record.id, (f"$.{list_name}[{position}]", record))
+                found.setdefault(record.id, (list_name, position))
         return found
 
     @functools.cached_property
@@ -454,15 +454,15 @@ class Context:
         Raises:
             KeyError: (an :class:`~ptcekit.errors.UnknownIdError`) if no record has it.
         """
-        found = self._indexes.records.get(id)
+        found = self._indexes.positions.get(id)
         if found is None:
             raise c.UnknownIdError(id, "record")
-        return found[0]
+        return f"$.{found[0]}[{found[1]}]"
 
     def record(self, id: str) -> Record | None:  # noqa: A002 -- "id" is the domain's name for it
         """Return the record with ``id``, or ``None``."""
-        found = self._indexes.records.get(id)
-        return None if found is None else found[1]
+        # the ecosystem's own index: built at construction, constant time
+        return self.ecosystem.get(id) if id in self.ecosystem else None
 
     def actor(self, id: str) -> Actor | None:  # noqa: A002 -- "id" is the domain's name for it
         """Return the actor with ``id``, or ``None`` if there is none (or it is not an actor)."""
