@@ -92,6 +92,17 @@ class TestSweep:
             if first.stop == second.start:
                 assert (first.low, first.high) != (second.low, second.high)
 
+    def test_gap_and_merge(self) -> None:
+        """Days when nothing holds make no segment; touching runs of equal sums merge."""
+        half = Fraction(1, 2)
+        gap = sweep([(_period(0, 1), half, half), (_period(5, 6), half, half)])
+        assert [(s.span(), s.low) for s in gap] == [
+            ("from 2024-01-01 to 2024-01-02", half),
+            ("from 2024-01-06 to 2024-01-07", half),
+        ]
+        merged = sweep([(_period(0, 9), half, half), (_period(10, None), half, half)])
+        assert [(s.span(), s.low, s.active) for s in merged] == [("from 2024-01-01 on", half, 1)]
+
     def test_spans(self) -> None:
         """Open starts and ends read in words."""
         segments = sweep(
