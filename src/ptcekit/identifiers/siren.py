@@ -1,8 +1,12 @@
 """SIREN, the 9-digit number INSEE gives a French legal unit (unité légale).
 
-The last digit is a Luhn check digit (ess-law.md §3.1, rule R22). The check
-itself is python-stdnum's :mod:`stdnum.fr.siren`; this module adds dashes to the
-separators it strips and turns stdnum's errors into ptcekit's.
+The last digit is a Luhn check digit (ess-law.md §3.1, rule R22). The
+reference check is python-stdnum's :mod:`stdnum.fr.siren`; this module adds
+dashes to the separators it strips and turns stdnum's errors into ptcekit's.
+:func:`is_valid_compact` answers the same question for a compact SIREN (9
+ASCII digits) with a table-driven Luhn sum, in a fraction of the time; it
+agrees with python-stdnum (a property test proves it), which stays the
+reference and gives the precise error for anything refused.
 
 >>> from ptcekit.identifiers import siren
 >>> siren.validate("732 829 320")
@@ -33,7 +37,16 @@ from ptcekit.errors import (
     InvalidLength,
 )
 
-__all__ = ["KIND", "compact", "format", "is_valid", "translate_stdnum_error", "validate"]
+__all__ = [
+    "KIND",
+    "LUHN_CHUNKS",
+    "compact",
+    "format",
+    "is_valid",
+    "is_valid_compact",
+    "translate_stdnum_error",
+    "validate",
+]
 
 KIND: Final = "SIREN"
 _LENGTH: Final = 9
@@ -48,6 +61,28 @@ _STDNUM_ERRORS: Final[
     (stdnum_errors.InvalidChecksum, InvalidChecksum),
     (stdnum_errors.InvalidComponent, InvalidComponent),
 )
+
+
+def _luhn_chunks() -> dict[str, int]:
+    """Return the Luhn sums of digit chunks, keyed by the chunk.
+
+    A chunk of 1 digit counts as it is; in chunks of 2 and 4 digits the first
+    digit of each pair is doubled (less 9 when the double exceeds 9). A string
+    of ASCII digits cut into such chunks, aligned so that the doubled digits
+    are those at odd places from the right, has the sum of its chunks as its
+    Luhn sum; a chunk with any other character is no key.
+    """
+    doubled = [2 * d - 9 if 2 * d > 9 else 2 * d for d in range(10)]
+    chunks = {str(d): d for d in range(10)}
+    pairs = {f"{a}{b}": doubled[a] + b for a in range(10) for b in range(10)}
+    chunks.update(pairs)
+    chunks.update({head + tail: pairs[head] + pairs[tail] for head in pairs for tail in pairs})
+    return chunks
+
+
+#: The Luhn sums of chunks of 1, 2 and 4 ASCII digits (see :func:`_luhn_chunks`),
+#: shared with :mod:`ptcekit.identifiers.siret`.
+LUHN_CHUNKS: Final[dict[str, int]] = _luhn_chunks()
 
 
 def _as_text(value: object) -> str:
@@ -142,6 +177,36 @@ def is_valid(value: object) -> bool:
     except IdentifierError:
         return False
     return True
+
+
+def is_valid_compact(value: object) -> bool:
+    """Tell whether ``value`` is a SIREN in compact form (9 ASCII digits) that passes; never raises.
+
+    The fast path of the model's and the loader's checks: a table-driven Luhn
+    sum, equal to python-stdnum's (the reference, which :func:`validate`
+    runs) on every compact form. ``False`` for anything else, valid spaced
+    forms included: call :func:`validate` to compact them or to learn what
+    is wrong.
+
+    Args:
+        value: anything.
+
+    Returns:
+        ``True`` exactly when ``value`` is a ``str`` of 9 ASCII digits that
+        :func:`validate` accepts.
+
+    >>> is_valid_compact("732829320"), is_valid_compact("732 829 320"), is_valid_compact("732829321")
+    (True, False, False)
+    """
+    if type(value) is not str or len(value) != _LENGTH:
+        return False
+    chunks = LUHN_CHUNKS
+    try:
+        # the first digit (never doubled) alone, then two chunks of four
+        total = chunks[value[0]] + chunks[value[1:5]] + chunks[value[5:]]
+    except KeyError:
+        return False  # other characters than ASCII digits
+    return total % 10 == 0
 
 
 def format(value: str) -> str:  # noqa: A001 -- the python-stdnum interface name

@@ -3,8 +3,12 @@
 The Luhn check runs over all 14 digits, except for La Poste (SIREN 356000000),
 whose establishments share one SIREN: for them the sum of the 14 digits must be
 a multiple of 5; the head office, 35600000000048, passes Luhn as well. The first
-9 digits must form a valid SIREN (ess-law.md §3.1, rule R23). The checks are
-python-stdnum's :mod:`stdnum.fr.siret`, which applies the La Poste rule too.
+9 digits must form a valid SIREN (ess-law.md §3.1, rule R23). The reference
+checks are python-stdnum's :mod:`stdnum.fr.siret`, which applies the La Poste
+rule too. :func:`is_valid_compact` answers the same
+question for a compact SIRET (14 ASCII digits) with table-driven sums, in a
+fraction of the time; it agrees with python-stdnum (a property test proves
+it), which stays the reference and gives the precise error for anything refused.
 
 >>> from ptcekit.identifiers import siret
 >>> siret.validate("732 829 320 00074")
@@ -31,9 +35,18 @@ from stdnum import luhn
 from stdnum.fr import siret as stdnum_siret
 
 from ptcekit.errors import IdentifierError, InvalidChecksum, InvalidFormat, InvalidLength
-from ptcekit.identifiers.siren import translate_stdnum_error
+from ptcekit.identifiers.siren import LUHN_CHUNKS, translate_stdnum_error
 
-__all__ = ["KIND", "LA_POSTE_SIREN", "compact", "format", "is_valid", "siren", "validate"]
+__all__ = [
+    "KIND",
+    "LA_POSTE_SIREN",
+    "compact",
+    "format",
+    "is_valid",
+    "is_valid_compact",
+    "siren",
+    "validate",
+]
 
 KIND: Final = "SIRET"
 LA_POSTE_SIREN: Final = "356000000"
@@ -42,6 +55,7 @@ LA_POSTE_SIREN: Final = "356000000"
 _LENGTH: Final = 14
 _SEPARATORS: Final = str.maketrans("", "", " .-")
 _DIGITS: Final = re.compile(r"[0-9]+")
+_LA_POSTE_HEAD_OFFICE: Final = "35600000000048"
 
 
 def _as_text(value: object) -> str:
@@ -124,6 +138,46 @@ def is_valid(value: object) -> bool:
     except IdentifierError:
         return False
     return True
+
+
+def is_valid_compact(value: object) -> bool:
+    """Tell whether ``value`` is a SIRET in compact form (14 ASCII digits) that passes; never raises.
+
+    The fast path of the model's and the loader's checks: table-driven sums
+    for the Luhn check over the 14 digits, the La Poste rule and the
+    embedded SIREN, equal to python-stdnum's (the reference, which
+    :func:`validate` runs) on every compact form. ``False`` for anything
+    else, valid spaced forms included: call :func:`validate` to compact them
+    or to learn what is wrong.
+
+    Args:
+        value: anything.
+
+    Returns:
+        ``True`` exactly when ``value`` is a ``str`` of 14 ASCII digits that
+        :func:`validate` accepts.
+
+    >>> is_valid_compact("73282932000074"), is_valid_compact("35600000000001")
+    (True, True)
+    >>> is_valid_compact("73282932000075"), is_valid_compact("732 829 320 00074")
+    (False, False)
+    """
+    if type(value) is not str or len(value) != _LENGTH:
+        return False
+    chunks = LUHN_CHUNKS
+    try:
+        # the embedded SIREN: its first digit alone, then two chunks of four
+        siren_sum = chunks[value[0]] + chunks[value[1:5]] + chunks[value[5:9]]
+        # all 14 digits: a chunk of two, then three of four, so that the
+        # doubled digits (odd places from the right) come first in each pair
+        luhn_sum = chunks[value[:2]] + chunks[value[2:6]] + chunks[value[6:10]] + chunks[value[10:]]
+    except KeyError:
+        return False  # other characters than ASCII digits
+    if siren_sum % 10:
+        return False
+    if value.startswith(LA_POSTE_SIREN) and value != _LA_POSTE_HEAD_OFFICE:
+        return sum(map(int, value)) % 5 == 0
+    return luhn_sum % 10 == 0
 
 
 def format(value: str) -> str:  # noqa: A001 -- the python-stdnum interface name

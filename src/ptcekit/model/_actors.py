@@ -178,13 +178,17 @@ class Actor(Value):
     siren: str | None = attrs.field(
         default=None,
         converter=_compact_siren,
-        validator=c.identifier_kind(siren.validate, "SIREN", optional=True),
+        validator=c.identifier_kind(
+            siren.validate, "SIREN", optional=True, accept=siren.is_valid_compact
+        ),
     )
     sirets: tuple[str, ...] = attrs.field(
         default=(),
         converter=_sirets,
         validator=c.tuple_of(
-            c.identifier_kind(siret.validate, "SIRET"), unique=True, what="SIRETs"
+            c.identifier_kind(siret.validate, "SIRET", accept=siret.is_valid_compact),
+            unique=True,
+            what="SIRETs",
         ),
     )
     rna: str | None = attrs.field(

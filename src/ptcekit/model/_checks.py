@@ -211,11 +211,23 @@ def tuple_of_type(cls: type[Any], *, what: str | None = None) -> _Validator:
 
 
 def identifier_kind(
-    validate: Callable[[str], str], kind: str, *, optional: bool = False
+    validate: Callable[[str], str],
+    kind: str,
+    *,
+    optional: bool = False,
+    accept: Callable[[object], bool] | None = None,
 ) -> _Validator:
     """Accept a string that ``validate`` (an identifiers module's) accepts unchanged.
 
     The field's converter should already have compacted the value.
+
+    Args:
+        validate: the identifiers module's ``validate``, the reference check.
+        kind: the identifier's name, for messages.
+        optional: whether ``None`` is accepted.
+        accept: the module's fast check of compact forms (``is_valid_compact``),
+            if it has one: values it accepts skip ``validate``; the others go
+            through ``validate``, which accepts them or says what is wrong.
     """
 
     def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -223,6 +235,8 @@ def identifier_kind(
             return
         if type(value) is not str:
             fail_type(inst, attribute, f"{article(kind)} (str)", value)
+        if accept is not None and accept(value):
+            return
         try:
             validate(value)
         except IdentifierError as error:
