@@ -124,6 +124,8 @@ nitpick_ignore = [
     # ptcekit.testing's private alias of hypothesis.strategies.SearchStrategy
     ("py:class", "Strategy"),
     ("py:class", "collections.abc.Sequence"),
+    # plugins are read from importlib.metadata entry points
+    ("py:class", "importlib.metadata.EntryPoint"),
     ("py:class", "collections.abc.Mapping"),
 ]
 

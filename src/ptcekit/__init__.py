@@ -91,7 +91,16 @@ from ptcekit.model import (
     TrainingBody,
     VotingScheme,
 )
-from ptcekit.rules import Finding, Report, Rule, RuleSet, Severity, validate
+from ptcekit.rules import (
+    Finding,
+    Report,
+    Rule,
+    RuleSet,
+    Severity,
+    builtin_rules,
+    default_rules,
+    validate,
+)
 from ptcekit.serialize import dump, dumps, from_dict, json_schema, load, loads, to_dict
 
 __all__ = [
@@ -177,6 +186,8 @@ __all__ = [
     "UnknownIdError",
     "VotingScheme",
     "__version__",
+    "builtin_rules",
+    "default_rules",
     "dump",
     "dumps",
     "from_dict",
