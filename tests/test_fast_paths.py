@@ -2,17 +2,58 @@
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
+import importlib
 import string
+from fractions import Fraction
+from typing import Any
 
+import attrs
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from stdnum.fr import siren as stdnum_siren
 from stdnum.fr import siret as stdnum_siret
 
-from ptcekit.errors import InvalidValueError
+from ptcekit import testing as ptesting
+from ptcekit.errors import InvalidValueError, LoadError, Problem
 from ptcekit.identifiers import siren, siret
-from ptcekit.model import Person
+from ptcekit.model import (
+    Actor,
+    Allocation,
+    AssociateCategory,
+    Body,
+    College,
+    Commitment,
+    CostSharingKey,
+    Ecosystem,
+    EsusApproval,
+    Governance,
+    Identifier,
+    KeyShare,
+    MemberRole,
+    Membership,
+    Money,
+    MutualisedAsset,
+    Ownership,
+    PartnershipAgreement,
+    Party,
+    PayData,
+    Period,
+    Person,
+    Place,
+    Pole,
+    Quantity,
+    Share,
+    Territory,
+)
+from ptcekit.model import _checks as c
+from ptcekit.serialize import _codegen, from_dict, to_dict
+from ptcekit.serialize._converter import default_converter
+from ptcekit.serialize._engine import _node_for
+from ptcekit.serialize._fields import IDENTIFIER_PATTERNS, Poly
+from ptcekit.serialize._wire import DECIMAL_PATTERN, parse_decimal
 
 DIGITS = st.text(string.digits, min_size=1, max_size=1)
 
@@ -148,3 +189,346 @@ class TestModelUsesTheFastPath:
             "Person.sirets[0]: expected a valid SIRET (the Luhn check digit over the 14 digits "
             "does not match), got '73282932000075'"
         )
+
+
+# -- the loader's fast path: the same answers as the classes themselves ------
+
+FAILED = object()
+
+#: Values a mutation puts in a wire document: wrong types, out-of-range
+#: numbers and fractions, broken identifiers, blank and multi-line text.
+JUNK_VALUES: tuple[Any, ...] = (
+    None,
+    True,
+    False,
+    0,
+    -1,
+    1,
+    1899,
+    2101,
+    0.5,
+    "",
+    " ",
+    "a\nb",
+    "x",
+    "0",
+    "-1",
+    "1/2",
+    "3/2",
+    "-1/3",
+    "0/1",
+    "2",
+    "12.50",
+    "-3",
+    "0.0",
+    "1E+3",
+    "2024-01-01",
+    "1990-06-30",
+    "2024-02-30",
+    "732829320",
+    "732829321",
+    "73282932000074",
+    "73282932000075",
+    "35600000000001",
+    "W261000001",
+    "W26100000",
+    "88.99B",
+    "00.00Z",
+    "26281",
+    "99999",
+    "2A004",
+    "EUR",
+    "XXX",
+    "eur",
+    "https://example.org",
+    "ftp://example.org",
+    "bogus",
+    "lead",
+    "fixed",
+    "equal",
+    "money",
+    [],
+    ["x"],
+    {},
+)
+
+STRATEGIES: dict[type[Any], st.SearchStrategy[Any]] = {
+    Period: ptesting.periods(),
+    Share: ptesting.shares(),
+    Money: ptesting.moneys(),
+    Place: ptesting.places(),
+    Quantity: ptesting.quantities(),
+    Identifier: ptesting.identifiers(),
+    Territory: ptesting.territories(),
+    Membership: ptesting.memberships(),
+    Ownership: ptesting.ownerships(),
+    Allocation: ptesting.allocations(),
+    KeyShare: ptesting.key_shares(),
+    CostSharingKey: ptesting.cost_sharing_keys(),
+    Party: ptesting.parties(),
+    Commitment: ptesting.commitments(),
+    PartnershipAgreement: ptesting.partnership_agreements(),
+    Pole: ptesting.poles(),
+    College: ptesting.colleges(),
+    Body: ptesting.bodies(),
+    Governance: ptesting.governances(),
+    AssociateCategory: ptesting.associate_categories(),
+    EsusApproval: ptesting.esus_approvals(),
+    PayData: ptesting.pay_data(),
+    Actor: ptesting.actors(),
+    MutualisedAsset: ptesting.mutualised_assets(),
+    Ecosystem: ptesting.ecosystems(max_actors=4, max_poles=2, max_assets=2, max_agreements=2),
+}
+
+
+def paths(value: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place in a wire value: keys of objects and positions in arrays."""
+    found = [here]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found.extend(paths(item, (*here, key)))
+    elif isinstance(value, list):
+        for position, item in enumerate(value):
+            found.extend(paths(item, (*here, position)))
+    return found
+
+
+@st.composite
+def mutated(draw: st.DrawFn, data: Any) -> Any:
+    """``data`` with one to three changes: a value replaced, a key dropped, an item repeated, dates swapped."""
+    data = copy.deepcopy(data)
+    for _ in range(draw(st.integers(1, 3))):
+        where = draw(st.sampled_from(paths(data)))
+        if not where:
+            continue
+        parent = data
+        for step in where[:-1]:
+            parent = parent[step]
+        last = where[-1]
+        action = draw(st.sampled_from(("replace", "replace", "drop", "repeat", "swap")))
+        if action == "drop" and isinstance(parent, dict):
+            del parent[last]
+        elif action == "repeat" and isinstance(parent, list):
+            parent.append(copy.deepcopy(parent[last]))
+        elif action == "swap" and isinstance(parent, dict) and {"start", "end"} <= parent.keys():
+            parent["start"], parent["end"] = parent["end"], parent["start"]
+        else:
+            parent[last] = copy.deepcopy(draw(st.sampled_from(JUNK_VALUES)))
+    return data
+
+
+def same(left: Any, right: Any) -> bool:
+    """Equal, and of the same types all the way down (``Decimal('1') == 1`` is not enough)."""
+    if type(left) is not type(right):
+        return False
+    if attrs.has(type(left)):
+        return all(
+            same(getattr(left, field.name), getattr(right, field.name))
+            for field in attrs.fields(type(left))
+            if field.init
+        )
+    if isinstance(left, tuple):
+        return len(left) == len(right) and all(map(same, left, right))
+    return bool(left == right)
+
+
+def fast_then_reference(data: Any, cls: type[Any]) -> tuple[Any, Any, list[Problem]]:
+    """Read ``data`` with the generated function alone, then with the diagnosis (the classes' own checks)."""
+    engine = default_converter().engine
+    node = _node_for(cls)
+    try:
+        if isinstance(node, Poly):
+            fast = engine._dispatcher_in(node.base)[data["type"]](data)
+        else:
+            fast = engine.structure_fn(cls)(data)
+    except Exception:  # any failure of the fast path means: refused
+        fast = FAILED
+    problems: list[Problem] = []
+    reference = engine._diagnose(data, node, "$", problems)
+    return fast, reference, problems
+
+
+def agree(data: Any, cls: type[Any]) -> bool:
+    """Assert the fast path and the classes agree on ``data``; return whether it was accepted."""
+    body = data
+    if cls is Ecosystem:  # a document: its format version is checked before the classes read it
+        data = {**data, "ptcekit": "1"}
+        body = {key: value for key, value in data.items() if key != "ptcekit"}
+    fast, reference, problems = fast_then_reference(body, cls)
+    assert (fast is FAILED) == bool(problems), (data, problems)
+    if problems:
+        with pytest.raises(LoadError) as caught:
+            from_dict(data, cls)
+        assert str(caught.value) == str(LoadError(problems))
+        return False
+    assert same(fast, reference), (fast, reference)
+    return True
+
+
+class TestFastLoader:
+    @pytest.mark.parametrize("cls", list(STRATEGIES), ids=lambda cls: cls.__name__)
+    @settings(max_examples=15, suppress_health_check=[HealthCheck.too_slow])
+    @given(data=st.data())
+    def test_valid_documents_read_the_same(self, cls: type[Any], data: st.DataObject) -> None:
+        """A valid value's wire form reads, by the fast path, as the value itself."""
+        value = data.draw(STRATEGIES[cls])
+        wire = to_dict(value)
+        assert agree(wire, cls) is True
+        fast, _, _ = fast_then_reference(wire, cls) if cls is not Ecosystem else (None, 0, 0)
+        if cls is not Ecosystem:
+            assert same(fast, value)
+
+    @pytest.mark.parametrize("cls", list(STRATEGIES), ids=lambda cls: cls.__name__)
+    @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+    @given(data=st.data())
+    def test_mutated_documents_get_the_same_answer(
+        self, cls: type[Any], data: st.DataObject
+    ) -> None:
+        """Wrong types, bounds, identifiers, orders: refused (or accepted) exactly as the class does."""
+        wire = to_dict(data.draw(STRATEGIES[cls]))
+        agree(data.draw(mutated(wire)), cls)
+
+
+class TestWhatTheFastPathReliesOn:
+    @pytest.mark.parametrize("module", sorted(IDENTIFIER_PATTERNS))
+    @given(data=st.data())
+    def test_compact_leaves_wire_forms_unchanged(self, module: str, data: st.DataObject) -> None:
+        """Each identifier's wire pattern is a compact form: compact() returns it unchanged."""
+        pattern, _ = IDENTIFIER_PATTERNS[module]
+        value = data.draw(st.from_regex(pattern, fullmatch=True))
+        assert importlib.import_module(module).compact(value) == value
+
+    @given(st.from_regex(DECIMAL_PATTERN, fullmatch=True))
+    def test_wire_decimals_are_finite(self, text: str) -> None:
+        """A wire decimal is always finite, so the loader need not ask again."""
+        assert parse_decimal(text).is_finite()
+
+    def test_caches_stop_growing(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Parsed dates, fractions and accepted identifiers are kept up to the limit only."""
+        monkeypatch.setattr(_codegen, "CACHE_LIMIT", 1)
+        caches = _codegen.Caches()
+        accepted, check = caches.checker(siren.validate)
+        for day, fraction, number in (
+            ("2024-01-01", "1/2", "732829320"),
+            ("2024-01-02", "1/3", "100000009"),
+        ):
+            assert caches.date(day) == dt.date.fromisoformat(day)
+            assert caches.fraction(fraction) == Fraction(fraction)
+            check(number)
+        assert (list(caches.dates), list(caches.fractions), accepted) == (
+            ["2024-01-01"],
+            ["1/2"],
+            {"732829320"},
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Mismatched:
+    """Validators that do not match their fields' types: the fast path must check everything."""
+
+    flag: int = attrs.field(validator=c.boolean)
+    label: int = attrs.field(validator=c.text())
+    day: str = attrs.field(validator=c.date())
+    role: str = attrs.field(validator=c.member_of(MemberRole))
+    place: str = attrs.field(validator=c.instance(Place))
+    amount: int = attrs.field(validator=c.decimal())
+    part: int = attrs.field(validator=c.fraction())
+    number: int = attrs.field(validator=c.identifier_kind(siren.validate, "SIREN"))
+    count: str = attrs.field(validator=c.integer())
+    items: str = attrs.field(validator=c.tuple_of(c.text()))
+
+
+def anything(inst: object, attribute: object, value: object) -> None:
+    """A validator that is none of the model's: the fast path calls it as it is."""
+
+
+@attrs.frozen(kw_only=True)
+class Odd:
+    """Unusual fields the fast path still builds itself."""
+
+    codes: tuple[str, ...] = attrs.field(default=(), validator=c.tuple_of(anything))
+    bad_default: int = attrs.field(default=-1, validator=c.integer(minimum=0))
+    needed: int | None = attrs.field(default=None, validator=c.integer())
+    ratio: Fraction = attrs.field(
+        default=Fraction(2), converter=c.to_fraction, validator=c.fraction(high=None)
+    )
+    role: MemberRole | None = attrs.field(default=MemberRole.MEMBER, converter=MemberRole)
+
+
+@attrs.frozen(kw_only=True)
+class Loose:
+    """A class the fast path does not build itself: it has a pre-init hook."""
+
+    name: str = attrs.field(validator=c.text())
+
+    def __attrs_pre_init__(self) -> None:
+        """A hook attrs calls first: the class must be called."""
+
+
+@attrs.frozen(kw_only=True, slots=False)
+class Unslotted:
+    """No slots: made by calling it."""
+
+    name: str = attrs.field(validator=c.text())
+
+
+@attrs.frozen(kw_only=True)
+class WithFactory:
+    """A field __init__ does not take, with a factory: made by calling it."""
+
+    name: str = attrs.field(validator=c.text())
+    cache: dict[str, int] = attrs.field(init=False, factory=dict, eq=False)
+
+
+@attrs.define(kw_only=True)
+class Mutable:
+    """Not frozen: made by calling it."""
+
+    name: str = attrs.field(validator=c.text())
+
+
+class TestUnusualClasses:
+    def test_mismatched_validators_refuse_as_the_class_does(self) -> None:
+        """Every field of Mismatched is refused by both the fast path and the class."""
+        wire = {
+            "flag": 1,
+            "label": 2,
+            "day": "2024-01-01",
+            "role": "lead",
+            "place": "x",
+            "amount": 3,
+            "part": 1,
+            "number": 732829320,
+            "count": "4",
+            "items": "x",
+        }
+        assert agree(wire, Mismatched) is False
+        with pytest.raises(LoadError) as caught:
+            from_dict(wire, Mismatched)
+        assert len(caught.value.problems) == 1  # the class stops at its first refusal
+
+    @pytest.mark.parametrize(
+        ("wire", "accepted"),
+        [
+            ({"bad_default": 0, "needed": 1}, True),
+            ({"bad_default": 0, "needed": 1, "codes": ["a", "a"], "ratio": "7/2"}, True),
+            ({"needed": 1}, False),  # the default -1 is refused
+            ({"bad_default": 0}, False),  # needed is None: refused
+            ({"bad_default": 0, "needed": 1, "ratio": "0"}, True),
+            ({"bad_default": 0, "needed": 1, "ratio": "-1"}, False),
+            ({"bad_default": 0, "needed": 1, "role": None}, False),  # MemberRole(None) fails
+            ({"bad_default": 0, "needed": 1, "role": "lead"}, True),
+        ],
+    )
+    def test_unusual_fields(self, wire: dict[str, Any], accepted: bool) -> None:
+        """Undescribed item checks, refused defaults, non-optional checks, open bounds, odd converters."""
+        assert _codegen.constructible(Odd)
+        assert agree(wire, Odd) is accepted
+
+    @pytest.mark.parametrize("cls", [Loose, Mutable, Unslotted, WithFactory])
+    def test_classes_built_by_calling_them(self, cls: type[Any]) -> None:
+        """A pre-init hook, no freezing, no slots, a factory: the class is called, and agrees."""
+        assert not _codegen.constructible(cls)
+        assert agree({"name": "n"}, cls) is True
+        assert agree({"name": " "}, cls) is False
+        assert from_dict({"name": "n"}, cls) == cls(name="n")

@@ -62,12 +62,21 @@ def _identifier_tuple(value: Iterable[Identifier]) -> tuple[Identifier, ...]:
     return c.to_tuple(value)
 
 
+c.describe(_identifier_tuple, c.Conversion("tuple"))
+
+
 def _associate_category_tuple(value: Iterable[AssociateCategory]) -> tuple[AssociateCategory, ...]:
     return c.to_tuple(value)
 
 
+c.describe(_associate_category_tuple, c.Conversion("tuple"))
+
+
 def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
     return c.to_tuple(value)
+
+
+c.describe(_str_tuple, c.Conversion("tuple"))
 
 
 def _to_mutual_kind(value: MutualKind | str) -> MutualKind:
@@ -106,12 +115,21 @@ def _compact_siren(value: str | None) -> str | None:
     return c.compact_with(siren.compact, value)
 
 
+c.describe(_compact_siren, c.Conversion("compact", compact=siren.compact))
+
+
 def _compact_rna(value: str | None) -> str | None:
     return c.compact_with(rna.compact, value)
 
 
+c.describe(_compact_rna, c.Conversion("compact", compact=rna.compact))
+
+
 def _compact_naf(value: str | None) -> str | None:
     return c.compact_with(naf.compact, value)
+
+
+c.describe(_compact_naf, c.Conversion("compact", compact=naf.compact))
 
 
 #: A built-in kind tag: snake_case.
@@ -145,6 +163,9 @@ def _sirets(value: Iterable[str]) -> tuple[str, ...]:
     if type(value) is not tuple:
         return value
     return tuple(siret.compact(v) if type(v) is str else v for v in value)
+
+
+c.describe(_sirets, c.Conversion("compact_each", compact=siret.compact))
 
 
 @attrs.frozen(kw_only=True, repr=False)

@@ -20,8 +20,14 @@ def _party_tuple(value: Iterable[Party]) -> tuple[Party, ...]:
     return c.to_tuple(value)
 
 
+c.describe(_party_tuple, c.Conversion("tuple"))
+
+
 def _commitment_tuple(value: Iterable[Commitment]) -> tuple[Commitment, ...]:
     return c.to_tuple(value)
+
+
+c.describe(_commitment_tuple, c.Conversion("tuple"))
 
 
 def _to_commitment_kind(value: CommitmentKind | str) -> CommitmentKind:

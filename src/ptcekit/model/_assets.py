@@ -40,12 +40,21 @@ def _key_share_tuple(value: Iterable[KeyShare]) -> tuple[KeyShare, ...]:
     return c.to_tuple(value)
 
 
+c.describe(_key_share_tuple, c.Conversion("tuple"))
+
+
 def _ownership_tuple(value: Iterable[Ownership]) -> tuple[Ownership, ...]:
     return c.to_tuple(value)
 
 
+c.describe(_ownership_tuple, c.Conversion("tuple"))
+
+
 def _allocation_tuple(value: Iterable[Allocation]) -> tuple[Allocation, ...]:
     return c.to_tuple(value)
+
+
+c.describe(_allocation_tuple, c.Conversion("tuple"))
 
 
 def _to_cost_sharing_method(value: CostSharingMethod | str) -> CostSharingMethod:

@@ -4,12 +4,19 @@ Each validator raises :class:`~ptcekit.errors.InvalidValueError` or
 :class:`~ptcekit.errors.FieldTypeError` naming the class, the field, what was
 expected and what was given. Converters are idempotent, since
 :func:`attrs.evolve` runs them again.
+
+Each validator made here carries a :class:`Check`, and each converter a
+:class:`Conversion` (see :func:`description`): what it accepts or leaves
+unchanged, as data. The serializer generates its loading code from them, so
+that it checks inline what a validator would check, and skips a converter
+on values it leaves unchanged, with no second copy of the rules.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
@@ -21,15 +28,96 @@ import attrs
 from ptcekit.errors import FieldTypeError, IdentifierError, InvalidValueError, UnknownIdError
 
 __all__ = [
+    "Check",
+    "Conversion",
     "FieldTypeError",
     "InvalidValueError",
     "UnknownIdError",
+    "describe",
+    "description",
 ]
 
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
 
 _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: The attribute of a validator or converter that holds its description.
+_DESCRIPTION = "__ptcekit_check__"
+
+
+@attrs.frozen
+class Check:
+    """What a validator made by this module accepts, as data for code generators.
+
+    Attributes:
+        kind: ``"text"``, ``"id"``, ``"bool"``, ``"date"``, ``"int"``,
+            ``"enum"``, ``"instance"``, ``"tuple"``, ``"identifier"``,
+            ``"decimal"``, ``"fraction"`` or ``"url"``: the factory that made it.
+        optional: whether ``None`` is accepted.
+        multiline: for ``"text"``, whether line breaks are accepted.
+        pattern: for ``"id"`` and ``"url"``, the pattern the whole value matches.
+        cls: for ``"enum"`` and ``"instance"``, the class of accepted values.
+        low: the lowest value accepted, if any (``"int"``, ``"decimal"``, ``"fraction"``).
+        low_inclusive: whether ``low`` itself is accepted.
+        high: the highest value accepted (inclusive), if any.
+        positive: for ``"decimal"``, whether only numbers > 0 are accepted.
+        item: for ``"tuple"``, the check of each item (``None`` if the item
+            validator is not one of this module's).
+        unique: for ``"tuple"``, whether repeats are refused.
+        validate: for ``"identifier"``, the identifiers module's ``validate``.
+        accept: for ``"identifier"``, its fast check of compact forms, if any.
+    """
+
+    kind: str
+    optional: bool = False
+    multiline: bool = True
+    pattern: re.Pattern[str] | None = None
+    cls: type[Any] | None = None
+    low: Any = None
+    low_inclusive: bool = True
+    high: Any = None
+    positive: bool = False
+    item: Check | None = None
+    unique: bool = False
+    validate: Callable[[str], str] | None = None
+    accept: Callable[[object], bool] | None = None
+
+
+@attrs.frozen
+class Conversion:
+    """What a converter does, as data for code generators: which values it leaves unchanged.
+
+    Attributes:
+        kind: ``"tuple"`` (leaves tuples and ``None`` unchanged),
+            ``"decimal"`` (:class:`Decimal` and ``None``), ``"fraction"``
+            (:class:`Fraction` and ``None``), ``"compact"`` (a string ``s``
+            with ``compact(s) == s``, and anything not a string) or
+            ``"compact_each"`` (a tuple whose strings are all such strings).
+        compact: for ``"compact"`` and ``"compact_each"``, the identifiers
+            module's ``compact``.
+    """
+
+    kind: str
+    compact: Callable[[str], str] | None = None
+
+
+def describe(function: F, what: Check | Conversion) -> F:
+    """Attach the description ``what`` to a validator or converter; return the function.
+
+    The model's own converters, written as small typed functions, say here
+    which of this module's converters they are.
+    """
+    setattr(function, _DESCRIPTION, what)
+    return function
+
+
+def description(function: object) -> Check | Conversion | None:
+    """Return the :class:`Check` or :class:`Conversion` attached to ``function``, if any."""
+    what = getattr(function, _DESCRIPTION, None)
+    return what if isinstance(what, Check | Conversion) else None
+
 
 #: The shape of an id: letters, digits and ``_ . : -``, starting with a letter or digit.
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:\-]{0,199}")
@@ -66,7 +154,7 @@ def text(*, optional: bool = False, multiline: bool = True) -> _Validator:
         if not multiline and ("\n" in value or "\r" in value):
             fail(inst, attribute, "a single line of text", value)
 
-    return check
+    return describe(check, Check("text", optional=optional, multiline=multiline))
 
 
 def identifier(*, optional: bool = False) -> _Validator:
@@ -80,13 +168,16 @@ def identifier(*, optional: bool = False) -> _Validator:
         if ID_PATTERN.fullmatch(value) is None:
             fail(inst, attribute, ID_EXPECTED, value)
 
-    return check
+    return describe(check, Check("id", optional=optional, pattern=ID_PATTERN))
 
 
 def boolean(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Accept exactly ``True`` or ``False``."""
     if type(value) is not bool:
         fail_type(inst, attribute, "a bool", value)
+
+
+describe(boolean, Check("bool"))
 
 
 def date(*, optional: bool = False) -> _Validator:
@@ -98,7 +189,7 @@ def date(*, optional: bool = False) -> _Validator:
         if type(value) is not dt.date:
             fail_type(inst, attribute, "a datetime.date", value)
 
-    return check
+    return describe(check, Check("date", optional=optional))
 
 
 def integer(
@@ -115,7 +206,7 @@ def integer(
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
             fail(inst, attribute, f"an int {bounds}", value)
 
-    return check
+    return describe(check, Check("int", optional=optional, low=minimum, high=maximum))
 
 
 def _bounds_text(minimum: object, maximum: object) -> str:
@@ -136,7 +227,7 @@ def member_of(enum_cls: type[E], *, optional: bool = False) -> _Validator:
         if not isinstance(value, enum_cls):
             fail(inst, attribute, f"{article(enum_cls.__name__)} (one of {choices})", value)
 
-    return check
+    return describe(check, Check("enum", optional=optional, cls=enum_cls))
 
 
 def enum_member(enum_cls: type[E], value: E | str) -> E:
@@ -163,7 +254,7 @@ def instance(cls: type[Any], *, optional: bool = False, expected: str | None = N
         if not isinstance(value, cls):
             fail_type(inst, attribute, what, value)
 
-    return check
+    return describe(check, Check("instance", optional=optional, cls=cls))
 
 
 def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
@@ -177,6 +268,9 @@ def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
         return tuple(value)
     except TypeError:
         return value  # type: ignore[return-value]  # the validator rejects it with a message
+
+
+describe(to_tuple, Conversion("tuple"))
 
 
 def tuple_of(item: _Validator, *, unique: bool = False, what: str = "items") -> _Validator:
@@ -202,11 +296,19 @@ def tuple_of(item: _Validator, *, unique: bool = False, what: str = "items") -> 
                     )
                 seen.add(element)
 
-    return check
+    item_check = description(item)
+    return describe(
+        check,
+        Check("tuple", item=item_check if isinstance(item_check, Check) else None, unique=unique),
+    )
 
 
+@functools.cache
 def tuple_of_type(cls: type[Any], *, what: str | None = None) -> _Validator:
-    """Accept a tuple of instances of ``cls``."""
+    """Accept a tuple of instances of ``cls``.
+
+    Made once per class: the model's own validators call it on every check.
+    """
     return tuple_of(instance(cls), what=what or f"{cls.__name__} values")
 
 
@@ -242,7 +344,7 @@ def identifier_kind(
         except IdentifierError as error:
             fail(inst, attribute, f"a valid {kind} ({error.reason})", value)
 
-    return check
+    return describe(check, Check("identifier", optional=optional, validate=validate, accept=accept))
 
 
 def compact_with(compact: Callable[[str], str], value: T) -> T:
@@ -278,6 +380,10 @@ def to_optional_decimal(value: Decimal | int | str | None) -> Decimal | None:
     return None if value is None else to_decimal(value)
 
 
+describe(to_decimal, Conversion("decimal"))
+describe(to_optional_decimal, Conversion("decimal"))
+
+
 def decimal(
     *, minimum: Decimal | None = None, positive: bool = False, optional: bool = False
 ) -> _Validator:
@@ -299,7 +405,7 @@ def decimal(
         if minimum is not None and value < minimum:
             fail(inst, attribute, f"a number >= {minimum}", value)
 
-    return check
+    return describe(check, Check("decimal", optional=optional, low=minimum, positive=positive))
 
 
 _FRACTION_TEXT = re.compile(r"\s*-?\d+(\s*/\s*\d+)?\s*|\s*-?\d*\.\d+\s*")
@@ -328,6 +434,10 @@ def to_fraction(value: Fraction | int | Decimal | str) -> Fraction:
 def to_optional_fraction(value: Fraction | int | Decimal | str | None) -> Fraction | None:
     """Like :func:`to_fraction`, letting ``None`` through."""
     return None if value is None else to_fraction(value)
+
+
+describe(to_fraction, Conversion("fraction"))
+describe(to_optional_fraction, Conversion("fraction"))
 
 
 FRACTION_TYPES = "a Fraction, an int, a Decimal or a string such as '1/3'"
@@ -362,7 +472,14 @@ def fraction(
         if too_low or (high is not None and value > high):
             fail(inst, attribute, f"a fraction {span}", value)
 
-    return check
+    return describe(
+        check,
+        Check("fraction", optional=optional, low=low, low_inclusive=include_low, high=high),
+    )
+
+
+#: What :func:`url` accepts.
+URL_PATTERN = re.compile(r"https?://[^\s/]+\S*")
 
 
 def url(*, optional: bool = False) -> _Validator:
@@ -373,10 +490,10 @@ def url(*, optional: bool = False) -> _Validator:
             return
         if type(value) is not str:
             fail_type(inst, attribute, "a URL (str)", value)
-        if re.fullmatch(r"https?://[^\s/]+\S*", value) is None:
+        if URL_PATTERN.fullmatch(value) is None:
             fail(inst, attribute, "an http:// or https:// URL", value)
 
-    return check
+    return describe(check, Check("url", optional=optional, pattern=URL_PATTERN))
 
 
 def period_order(start_field: str, end_field: str) -> Callable[[Any], None]:

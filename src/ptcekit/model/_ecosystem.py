@@ -23,18 +23,30 @@ def _actor_tuple(value: Iterable[Actor]) -> tuple[Actor, ...]:
     return c.to_tuple(value)
 
 
+c.describe(_actor_tuple, c.Conversion("tuple"))
+
+
 def _pole_tuple(value: Iterable[Pole]) -> tuple[Pole, ...]:
     return c.to_tuple(value)
+
+
+c.describe(_pole_tuple, c.Conversion("tuple"))
 
 
 def _mutualised_asset_tuple(value: Iterable[MutualisedAsset]) -> tuple[MutualisedAsset, ...]:
     return c.to_tuple(value)
 
 
+c.describe(_mutualised_asset_tuple, c.Conversion("tuple"))
+
+
 def _partnership_agreement_tuple(
     value: Iterable[PartnershipAgreement],
 ) -> tuple[PartnershipAgreement, ...]:
     return c.to_tuple(value)
+
+
+c.describe(_partnership_agreement_tuple, c.Conversion("tuple"))
 
 
 #: Anything an ecosystem holds by id.

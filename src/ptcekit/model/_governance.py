@@ -19,8 +19,14 @@ def _body_tuple(value: Iterable[Body]) -> tuple[Body, ...]:
     return c.to_tuple(value)
 
 
+c.describe(_body_tuple, c.Conversion("tuple"))
+
+
 def _college_tuple(value: Iterable[College]) -> tuple[College, ...]:
     return c.to_tuple(value)
+
+
+c.describe(_college_tuple, c.Conversion("tuple"))
 
 
 def _to_body_kind(value: BodyKind | str) -> BodyKind:

@@ -22,8 +22,14 @@ def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
     return c.to_tuple(value)
 
 
+c.describe(_str_tuple, c.Conversion("tuple"))
+
+
 def _membership_tuple(value: Iterable[Membership]) -> tuple[Membership, ...]:
     return c.to_tuple(value)
+
+
+c.describe(_membership_tuple, c.Conversion("tuple"))
 
 
 def _to_member_role(value: MemberRole | str) -> MemberRole:

@@ -21,6 +21,9 @@ def _compact_commune(value: str | None) -> str | None:
     return c.compact_with(commune.compact, value)
 
 
+c.describe(_compact_commune, c.Conversion("compact", compact=commune.compact))
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Money(Value):
     """An exact amount of money in one currency.

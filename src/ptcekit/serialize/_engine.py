@@ -1,11 +1,13 @@
 """The engine behind the converter: generated structuring and unstructuring functions.
 
 For each class the engine generates, once, a Python function that reads a wire
-dict (checking every wire type inline) and calls the class, so the model's
-validators run as usual; and one that writes an object as a wire dict. A
+dict, checking inline every wire type and every check of the model's
+validators that the wire types do not already prove, and builds the object
+directly (see :mod:`ptcekit.serialize._codegen`): it accepts exactly what the
+class accepts. It also generates one that writes an object as a wire dict. A
 document is first read by these fast functions with the cyclic garbage
 collector paused; only if that fails is it read again by a slower walk that
-collects every problem with its path.
+calls the classes themselves and collects every problem with its path.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import weakref
 from collections.abc import Callable
 from typing import Any, Literal
 
+import attrs
+
 from ptcekit.errors import (
     DuplicateIdError,
     FieldTypeError,
@@ -28,9 +32,11 @@ from ptcekit.errors import (
     PtcekitError,
 )
 from ptcekit.model import Ecosystem
+from ptcekit.serialize._codegen import Caches, constructible, field_code, slot_setter
 from ptcekit.serialize._fields import (
     ClassSpec,
     EnumOf,
+    FieldSpec,
     Node,
     Obj,
     Opt,
@@ -185,6 +191,7 @@ class Engine:
             raise InvalidValueError("Converter", "unknown", "'forbid' or 'keep'", unknown)
         self.unknown: Unknown = unknown
         self.kept = kept if kept is not None else KeptKeys()
+        self.caches = Caches()
         self._specs: dict[type[Any], ClassSpec] = {}
         self._tables: dict[type[Any], KindTable] = {}
         self._structure: dict[type[Any], Callable[[Any], Any]] = {}
@@ -259,15 +266,19 @@ class Engine:
                     continue  # reported when a document uses the kind
         return dispatch
 
-    def _generate_structure(self, spec: ClassSpec) -> Callable[[Any], Any]:
+    def _generate_structure(self, spec: ClassSpec) -> Callable[[Any], Any]:  # noqa: PLR0915 -- one generator, read top to bottom
+        caches = self.caches
         names: dict[str, Any] = {
             "C": spec.cls,
             "K": spec.keys,
             "BAD": _Bad,
             "DEC": parse_decimal,
-            "FRAC": parse_fraction,
-            "DATE": parse_date,
+            "FRAC": caches.fraction,
+            "FC": caches.fractions,
+            "DATE": caches.date,
+            "DC": caches.dates,
             "KEEP": self.kept.put,
+            "NEW": object.__new__,
         }
         counter = iter(range(1_000_000))
 
@@ -287,8 +298,11 @@ class Engine:
                         match = bind(re.compile(node.pattern).fullmatch)
                         lines.append(f"{pad}if {match}({var}) is None: raise BAD")
                     return lines
-                parse = {"decimal": "DEC", "fraction": "FRAC", "date": "DATE"}[node.name]
-                return [f"{pad}{var} = {parse}({var})"]
+                if node.name == "decimal":
+                    return [f"{pad}{var} = DEC({var})"]
+                # dates and fractions repeat: parsed once, then looked up
+                table, parse = ("DC", "DATE") if node.name == "date" else ("FC", "FRAC")
+                return [f"{pad}{var} = {table}.get({var}) or {parse}({var})"]
             if isinstance(node, EnumOf):
                 return [f"{pad}{var} = {bind(_enum_values(node.cls))}[{var}]"]
             if isinstance(node, Obj):
@@ -296,7 +310,7 @@ class Engine:
             if isinstance(node, Poly):
                 dispatch = bind(self._dispatcher_in(node.base))
                 return [f"{pad}{var} = {dispatch}[{var}['type']]({var})"]
-            if isinstance(node, Opt):
+            if isinstance(node, Opt):  # pragma: no cover -- a field's own Opt is read by read()
                 return [f"{pad}if {var} is not None:", *emit(node.inner, var, pad + "    ")]
             item = bind(self._item_fn(node.inner))
             return [
@@ -304,27 +318,75 @@ class Engine:
                 f"{pad}{var} = tuple([{item}(x) for x in {var}])",
             ]
 
+        fast = constructible(spec.cls)
+        attributes = attrs.fields_dict(spec.cls)
         lines = ["def structure(d):"]
         if self.unknown == "forbid":
             lines.append("    if d.__class__ is not dict or not d.keys() <= K: raise BAD")
         else:
             lines.append("    if d.__class__ is not dict: raise BAD")
-        args = []
-        for position, field in enumerate(spec.fields):
+        later: list[str] = []
+
+        def read(position: int, field: FieldSpec) -> list[str]:
+            """Read, check and convert one field into ``a<position>``; note what runs later."""
             var = f"a{position}"
-            args.append(f"{field.alias}={var}")
-            if field.required:
-                lines.append(f"    {var} = d[{field.name!r}]")
-                lines.extend(emit(field.node, var, "    "))
-            elif field.default is None and isinstance(field.node, Opt):
-                lines.append(f"    {var} = d.get({field.name!r})")
-                lines.extend(emit(field.node, var, "    "))
+            node = field.node
+            sentinel = not field.required and not (field.default is None and isinstance(node, Opt))
+            pad = "        " if sentinel else "    "
+            inner_pad = pad + "    " if isinstance(node, Opt) else pad
+            code = (
+                field_code(
+                    attributes[field.name], node, var, pad=inner_pad, bind=bind, caches=caches
+                )
+                if fast
+                else None
+            )
+            checks = list(code.checks) if code is not None else []
+            if isinstance(node, Opt):
+                body = [f"{pad}if {var} is not None:", *emit(node.inner, var, inner_pad), *checks]
+                if code is not None and code.none_fails:
+                    body.append(f"{pad}else: raise BAD")
             else:
-                default = bind(field.default)
-                lines.append(f"    {var} = d.get({field.name!r}, {default})")
-                lines.append(f"    if {var} is not {default}:")
-                lines.extend(emit(field.node, var, "        "))
-        lines.append(f"    o = C({', '.join(args)})")
+                body = [*emit(node, var, pad), *checks]
+            if code is not None and code.convert is not None:
+                body.append(f"{pad}{code.convert}")
+            if code is not None:
+                attribute = bind(attributes[field.name])
+                later.extend(f"    {bind(check)}(o, {attribute}, {var})" for check in code.later)
+            if field.required:
+                return [f"    {var} = d[{field.name!r}]", *body]
+            if not sentinel:
+                return [f"    {var} = d.get({field.name!r})", *body]
+            default = bind(field.default)
+            body = [
+                f"    {var} = d.get({field.name!r}, {default})",
+                f"    if {var} is not {default}:",
+                *body,
+            ]
+            if code is not None:
+                absent = "raise BAD" if code.absent_fails else f"{var} = {bind(code.default)}"
+                body.append(f"    else: {absent}")
+            return body
+
+        for position, field in enumerate(spec.fields):
+            lines.extend(read(position, field))
+        if fast:
+            lines.append("    o = NEW(C)")
+            for position, field in enumerate(spec.fields):
+                lines.append(f"    {bind(slot_setter(spec.cls, field.name))}(o, a{position})")
+            for attribute in attrs.fields(spec.cls):
+                if not attribute.init and attribute.default is not attrs.NOTHING:
+                    setter = bind(slot_setter(spec.cls, attribute.name))
+                    lines.append(f"    {setter}(o, {bind(attribute.default)})")
+            lines.extend(later)
+            post_init = getattr(spec.cls, "__attrs_post_init__", None)
+            if post_init is not None:
+                lines.append(f"    {bind(post_init)}(o)")
+        else:
+            args = ", ".join(
+                f"{field.alias}=a{position}" for position, field in enumerate(spec.fields)
+            )
+            lines.append(f"    o = C({args})")
         if self.unknown == "keep":
             lines.append("    if not d.keys() <= K: KEEP(o, d, K)")
         lines.append("    return o")
@@ -630,7 +692,7 @@ class _ItemEmitter:
         self.names[name] = value
         return name
 
-    def emit(self, node: Node) -> str:
+    def emit(self, node: Node) -> str:  # noqa: PLR0911 -- one branch per kind of node
         if isinstance(node, Scalar) and node.name in ("str", "int", "bool", "float"):
             kinds = ("float", "int") if node.name == "float" else (node.name,)
             test = " and ".join(f"v.__class__ is not {kind}" for kind in kinds)
@@ -641,8 +703,15 @@ class _ItemEmitter:
             lines.append("    r = v")
             return "\n".join(lines)
         if isinstance(node, Scalar):
-            parse = {"decimal": parse_decimal, "fraction": parse_fraction, "date": parse_date}
-            return f"    r = {self.bind(parse[node.name])}(v)"
+            if node.name == "decimal":
+                return f"    r = {self.bind(parse_decimal)}(v)"
+            caches = self.engine.caches
+            table, parse = (
+                (caches.dates, caches.date)
+                if node.name == "date"
+                else (caches.fractions, caches.fraction)
+            )
+            return f"    r = {self.bind(table)}.get(v) or {self.bind(parse)}(v)"
         if isinstance(node, EnumOf):
             return f"    r = {self.bind(_enum_values(node.cls))}[v]"
         if isinstance(node, Poly):

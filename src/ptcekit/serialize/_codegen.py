@@ -1,0 +1,362 @@
+"""How generated structuring functions build an object without running twice what they proved.
+
+The model's validators and converters describe themselves
+(:func:`ptcekit.model._checks.description`). From those descriptions and a
+field's wire type, the code here writes the checks a validator would make
+that the wire reading has not already proven, drops a converter on values it
+leaves unchanged, and calls every validator it cannot write out (a model's
+own, such as a cross-item check) as it is. The object is then made with
+``object.__new__`` and its slots set directly, and ``__attrs_post_init__``
+runs as usual. A value the class would refuse is refused; the structuring
+function then gives up, and the slower diagnosis calls the class itself, so
+every message stays the class's own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import types
+from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from ptcekit.model._checks import Check, Conversion, description
+from ptcekit.serialize._fields import IDENTIFIER_PATTERNS, EnumOf, Node, Obj, Opt, Poly, Scalar, Seq
+from ptcekit.serialize._wire import parse_date, parse_fraction
+
+__all__ = ["Caches", "FieldCode", "constructible", "field_code", "slot_setter"]
+
+#: How many parsed values or accepted identifiers each cache keeps at most.
+CACHE_LIMIT = 1 << 16
+
+Bind = Callable[[Any], str]
+
+
+class Caches:
+    """Parsed wire strings and accepted identifiers, shared by one engine's functions.
+
+    Dates, fractions and identifiers repeat across a document (the same
+    start dates, the same shares, the same currency): each is parsed or
+    checked once. Values are immutable and each check is a pure function of
+    the string, so a hit gives what a fresh parse or check would. Each table
+    stops growing at :data:`CACHE_LIMIT` entries.
+    """
+
+    def __init__(self) -> None:
+        self.dates: dict[str, dt.date] = {}
+        self.fractions: dict[str, Fraction] = {}
+        self.accepted: dict[Callable[[str], str], set[str]] = {}
+
+    def date(self, value: object) -> dt.date:
+        """Parse a wire date (raising :class:`WireError` as :func:`parse_date` does), and keep it."""
+        parsed = parse_date(value)
+        if len(self.dates) < CACHE_LIMIT:
+            self.dates[value] = parsed  # type: ignore[index]  # parse_date proved it a str
+        return parsed
+
+    def fraction(self, value: object) -> Fraction:
+        """Parse a wire fraction (as :func:`parse_fraction` does), and keep it."""
+        parsed = parse_fraction(value)
+        if len(self.fractions) < CACHE_LIMIT:
+            self.fractions[value] = parsed  # type: ignore[index]  # parse_fraction proved it a str
+        return parsed
+
+    def checker(self, validate: Callable[[str], str]) -> tuple[set[str], Callable[[str], None]]:
+        """Return the strings ``validate`` accepted so far, and a check that adds to them."""
+        accepted = self.accepted.setdefault(validate, set())
+
+        def check(value: str) -> None:
+            validate(value)
+            if len(accepted) < CACHE_LIMIT:
+                accepted.add(value)
+
+        return accepted, check
+
+
+def constructible(cls: type[Any]) -> bool:
+    """Tell whether ``cls`` can be made by setting its slots, as its attrs ``__init__`` would.
+
+    That holds for a frozen, slotted attrs class with the ``__init__`` attrs
+    wrote, no ``__attrs_pre_init__``, no ``__new__`` of its own, plain
+    converters, no slots but its fields', and plain defaults on fields that
+    ``__init__`` does not take. Anything else is made by calling the class.
+    """
+    init = getattr(cls.__init__, "__code__", None)
+    new: object = cls.__new__  # a class may define its own
+    plain = (
+        init is not None
+        and init.co_filename.startswith("<attrs generated")
+        and not hasattr(cls, "__attrs_pre_init__")
+        and new is object.__new__
+        and getattr(cls.__setattr__, "__name__", "") == "_frozen_setattrs"
+    )
+    fields = attrs.fields(cls) if plain else ()
+    for attribute in fields:
+        settable = not attribute.name.startswith("__") and slot_setter(cls, attribute.name)
+        factory = not attribute.init and isinstance(attribute.default, attrs.Factory)  # type: ignore[arg-type]  # attrs.Factory is a class at run time
+        if not settable or factory or isinstance(attribute.converter, attrs.Converter):
+            return False
+    slots = {
+        name
+        for klass in cls.__mro__
+        for name in getattr(klass, "__dict__", {}).get("__slots__", ())
+        if name not in ("__weakref__", "__dict__")
+    }
+    return plain and slots <= {attribute.name for attribute in fields}
+
+
+def slot_setter(cls: type[Any], name: str) -> Callable[[Any, Any], None] | None:
+    """Return the ``__set__`` of the slot ``name`` of ``cls``, or ``None`` if it is no slot."""
+    found = inspect.getattr_static(cls, name, None)
+    if type(found) is not types.MemberDescriptorType:
+        return None
+    setter: Callable[[Any, Any], None] = found.__set__
+    return setter
+
+
+def _validators(validator: Any) -> list[Any]:
+    """Flatten attrs' ``and_`` validators into a list, in order."""
+    if validator is None:
+        return []
+    inner = getattr(validator, "_validators", None)
+    if inner is not None:
+        return [leaf for part in inner for leaf in _validators(part)]
+    return [validator]
+
+
+def _inner(node: Node | None) -> Node | None:
+    return node.inner if isinstance(node, Opt) else node
+
+
+def _is_scalar(node: Node | None, name: str) -> bool:
+    return isinstance(node, Scalar) and node.name == name
+
+
+def _keeps(conversion: Any, node: Node) -> bool:
+    """Tell whether a converter leaves every value the wire reading of ``node`` gives unchanged."""
+    inner = _inner(node)
+    if not isinstance(conversion, Conversion):
+        return isinstance(inner, EnumOf) and _keeps_members(conversion, inner, inner is node)
+    kind = conversion.kind
+    if kind == "compact_each":
+        kind, inner = "compact", inner.inner if isinstance(inner, Seq) else None
+    return (
+        (kind == "tuple" and isinstance(inner, Seq))
+        or (kind in ("decimal", "fraction") and _is_scalar(inner, kind))
+        or (kind == "compact" and _compact_form(conversion, inner))
+    )
+
+
+def _keeps_members(converter: Callable[[Any], Any], node: EnumOf, required: bool) -> bool:  # noqa: FBT001 -- internal helper
+    """Whether ``converter`` returns every member (and ``None``, unless ``required``) unchanged.
+
+    An enumeration is a finite set of values: try them all.
+    """
+    try:
+        members = all(converter(member) is member for member in node.cls)
+        return members and (required or converter(None) is None)
+    except Exception:  # a converter that fails here is simply called
+        return False
+
+
+def _compact_form(conversion: Conversion, node: Node | None) -> bool:
+    """Whether ``node`` is a string in the compact form of the identifier ``conversion`` compacts.
+
+    The wire patterns of :data:`IDENTIFIER_PATTERNS` are compact forms: the
+    tests prove that each module's ``compact`` leaves every string that
+    matches its pattern unchanged.
+    """
+    module = getattr(conversion.compact, "__module__", None)
+    shape = IDENTIFIER_PATTERNS.get(module or "")
+    return isinstance(node, Scalar) and shape is not None and node.pattern == shape[0]
+
+
+class _Writer:
+    """Writes the inline form of a :class:`Check` on one variable."""
+
+    def __init__(self, bind: Bind, caches: Caches) -> None:
+        self.bind = bind
+        self.caches = caches
+
+    def typed(self, var: str, kind: type[Any], pad: str, *, proven: bool) -> list[str]:
+        if proven:
+            return []
+        name = kind.__name__ if kind in (str, int, bool, tuple) else self.bind(kind)
+        return [f"{pad}if {var}.__class__ is not {name}: raise BAD"]
+
+    def check(self, check: Check, node: Node, var: str, pad: str) -> list[str] | None:  # noqa: PLR0911, PLR0912 -- one branch per kind of check
+        """Return lines that raise when ``check`` would refuse ``var``, or ``None`` if they cannot be written.
+
+        ``node`` is what the wire reading proved of ``var``, which is not ``None``.
+        """
+        if isinstance(node, Opt):
+            node = node.inner  # pragma: no cover -- the fields' own Opt is handled by the caller
+        kind = check.kind
+        if kind == "text":
+            lines = self.typed(var, str, pad, proven=_is_scalar(node, "str"))
+            lines.append(f"{pad}if not {var}.strip(): raise BAD")
+            if not check.multiline:
+                lines.append(f"{pad}if '\\n' in {var} or '\\r' in {var}: raise BAD")
+            return lines
+        if kind in ("id", "url"):
+            assert check.pattern is not None  # noqa: S101 -- both kinds carry their pattern
+            lines = self.typed(var, str, pad, proven=_is_scalar(node, "str"))
+            if not (isinstance(node, Scalar) and node.pattern == check.pattern.pattern):
+                lines.append(
+                    f"{pad}if {self.bind(check.pattern.fullmatch)}({var}) is None: raise BAD"
+                )
+            return lines
+        if kind == "bool":
+            return self.typed(var, bool, pad, proven=_is_scalar(node, "bool"))
+        if kind == "date":
+            return self.typed(var, dt.date, pad, proven=_is_scalar(node, "date"))
+        if kind == "int":
+            lines = self.typed(var, int, pad, proven=_is_scalar(node, "int"))
+            return lines + self.bounds(check, var, pad)
+        if kind in ("enum", "instance"):
+            assert check.cls is not None  # noqa: S101 -- both kinds carry their class
+            proven = (
+                (isinstance(node, EnumOf) and issubclass(node.cls, check.cls))
+                or (isinstance(node, Obj) and issubclass(node.cls, check.cls))
+                or (isinstance(node, Poly) and issubclass(node.base, check.cls))
+            )
+            return (
+                []
+                if proven
+                else [f"{pad}if not isinstance({var}, {self.bind(check.cls)}): raise BAD"]
+            )
+        if kind == "tuple":
+            return self.tuple(check, node, var, pad)
+        if kind == "identifier":
+            return self.identifier(check, node, var, pad)
+        if kind == "decimal":
+            proven = _is_scalar(node, "decimal")  # the wire pattern has no NaN nor infinity
+            lines = self.typed(var, Decimal, pad, proven=proven)
+            if not proven:
+                lines.append(f"{pad}if not {var}.is_finite(): raise BAD")
+            if check.positive:
+                lines.append(f"{pad}if {var} <= 0: raise BAD")
+            return lines + self.bounds(check, var, pad)
+        if kind == "fraction":
+            lines = self.typed(var, Fraction, pad, proven=_is_scalar(node, "fraction"))
+            return lines + self.fraction_bounds(check, var, pad)
+        return None  # pragma: no cover -- every kind this module's factories make is handled
+
+    def bounds(self, check: Check, var: str, pad: str) -> list[str]:
+        lines = []
+        if check.low is not None:
+            below = "<" if check.low_inclusive else "<="
+            lines.append(f"{pad}if {var} {below} {self.bind(check.low)}: raise BAD")
+        if check.high is not None:
+            lines.append(f"{pad}if {var} > {self.bind(check.high)}: raise BAD")
+        return lines
+
+    def fraction_bounds(self, check: Check, var: str, pad: str) -> list[str]:
+        """Compare a fraction with its bounds on integers: n/d < p/q exactly when n*q < p*d (d, q > 0)."""
+        lines = []
+        for bound, wrong in ((check.low, "<" if check.low_inclusive else "<="), (check.high, ">")):
+            if bound is None:
+                continue
+            limit = Fraction(bound)
+            p, q = limit.numerator, limit.denominator
+            left = f"{var}.numerator" if q == 1 else f"{var}.numerator * {q}"
+            right = f"{var}.denominator" if p == 1 else f"{p} * {var}.denominator"
+            if p == 0:
+                right = "0"
+            lines.append(f"{pad}if {left} {wrong} {right}: raise BAD")
+        return lines
+
+    def tuple(self, check: Check, node: Node, var: str, pad: str) -> list[str] | None:
+        if check.item is None or not isinstance(node, Seq):
+            return None
+        lines: list[str] = []
+        item = self.check(check.item, node.inner, "x", pad + "    ")
+        if item is None:
+            return None
+        if item:
+            lines += [f"{pad}for x in {var}:", *item]
+        if check.unique:
+            lines.append(f"{pad}if len(set({var})) != len({var}): raise BAD")
+        return lines
+
+    def identifier(self, check: Check, node: Node, var: str, pad: str) -> list[str]:
+        assert check.validate is not None  # noqa: S101 -- identifier checks carry their validate
+        lines = self.typed(var, str, pad, proven=_is_scalar(node, "str"))
+        validate = self.bind(check.validate)
+        if check.accept is not None:
+            # the fast check of compact forms; validate for the rest (it raises)
+            lines.append(f"{pad}if not {self.bind(check.accept)}({var}): {validate}({var})")
+        else:
+            accepted, checker = self.caches.checker(check.validate)
+            lines.append(f"{pad}if {var} not in {self.bind(accepted)}: {self.bind(checker)}({var})")
+        return lines
+
+
+@attrs.frozen
+class FieldCode:
+    """What a structuring function does with one field once the wire value is read.
+
+    Attributes:
+        convert: the line that converts the value, when the converter cannot be skipped.
+        checks: lines run on the value read from the wire when it is not ``None``.
+        none_fails: whether ``None`` is refused by the checks written in ``checks``.
+        absent_fails: whether leaving the key out is refused (its default fails a check).
+        default: the value when the key is left out, converted as ``__init__`` would.
+        later: the validators to call, in order, once the object exists.
+    """
+
+    convert: str | None
+    checks: tuple[str, ...]
+    none_fails: bool
+    absent_fails: bool
+    default: Any
+    later: tuple[Any, ...]
+
+
+def field_code(
+    attribute: attrs.Attribute[Any], node: Node, var: str, *, pad: str, bind: Bind, caches: Caches
+) -> FieldCode:
+    """Return how to check and convert the field ``attribute``, read from the wire into ``var``.
+
+    ``checks`` are written at ``pad`` for a value that is not ``None``.
+    """
+    writer = _Writer(bind, caches)
+    converter: Any = attribute.converter  # constructible() allows plain callables only
+    keeps = converter is None or _keeps(description(converter) or converter, node)
+    later = []
+    checks: list[str] = []
+    checked = []
+    none_fails = False
+    inner = node.inner if isinstance(node, Opt) else node
+    for validator in _validators(attribute.validator):
+        check = description(validator)
+        # after a converter that may return anything, nothing is proven: call them all
+        lines = writer.check(check, inner, var, pad) if isinstance(check, Check) and keeps else None
+        if lines is None or not isinstance(check, Check):
+            later.append(validator)
+        else:
+            checks.extend(lines)
+            checked.append(validator)
+            none_fails = none_fails or not check.optional
+    default = attribute.default
+    absent_fails = False
+    if default is not attrs.NOTHING:
+        try:
+            if converter is not None:
+                default = converter(default)
+            for validator in checked:
+                validator(None, attribute, default)
+        except Exception:  # a default the class would refuse: refuse the key's absence
+            absent_fails = True
+    return FieldCode(
+        convert=None if keeps else f"{var} = {bind(converter)}({var})",
+        checks=tuple(checks),
+        none_fails=none_fails,
+        absent_fails=absent_fails,
+        default=default,
+        later=tuple(later),
+    )
