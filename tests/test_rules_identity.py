@@ -40,7 +40,7 @@ def _run(code: str, *actors: Actor) -> list[tuple[str, str, str]]:
 class RegionalNetwork(Organisation):
     """An extension actor kind, defined outside ptcekit."""
 
-    type_tag: ClassVar[str] = "aura:regional_network"
+    type_tag: ClassVar[str] = "rulestest:regional_network"
 
     @property
     def sector(self) -> Sector:
