@@ -251,8 +251,14 @@ class Actor(Value):
 
     @property
     def sector(self) -> Sector:
-        """The actor's sector in the triptych, derived as loi n° 2014-856 art. 1 reads."""
-        raise NotImplementedError
+        """The actor's sector in the triptych, derived as loi n° 2014-856 art. 1 reads.
+
+        Every concrete kind defines it; a downstream kind that subclasses
+        :class:`Actor` or :class:`Organisation` directly must define it too.
+        """
+        # an abstract property: the built-in kinds all override it
+        message = f"{type(self).__name__} must define the property 'sector' (ESS, private or public)"
+        raise NotImplementedError(message)
 
     @property
     def is_legal_person(self) -> bool:
