@@ -643,8 +643,13 @@ class Engine:
             start.append(f"{VERSION_KEY!r}: {FORMAT_VERSION!r}")
         if spec.tag is not None:
             start.append(f"'type': {spec.tag!r}")
+        fields = list(spec.fields)
+        # the leading required fields go in the dict literal, in field order
+        while fields and fields[0].required:
+            field = fields.pop(0)
+            start.append(f"{field.name!r}: {value_expr(field.node, f'o.{field.name}')}")
         lines.append(f"    d = {{{', '.join(start)}}}")
-        for field in spec.fields:
+        for field in fields:
             get = f"o.{field.name}"
             if field.required:
                 lines.append(f"    d[{field.name!r}] = {value_expr(field.node, get)}")
