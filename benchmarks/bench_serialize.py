@@ -16,8 +16,9 @@ bytes:
   most 3.0 ×);
 - the same with the standard-library backend, for reference;
 - ``construction``: calling the model's constructors alone, with values ready
-  (attrs ``__init__`` and the validators), which no loader can skip: the floor
-  of ``loads``.
+  (attrs ``__init__`` and the validators): what ``loads`` would cost at least
+  if it called the classes (it builds the objects from the validators'
+  descriptions instead, with the same checks).
 
 Each time is the best of ``--repeats`` runs with the garbage collector at its
 default settings (ptcekit pauses it inside ``loads`` by itself). Peak memory
