@@ -14,3 +14,8 @@ from hypothesis import settings
 settings.register_profile("fast", max_examples=25, deadline=None)
 settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
+
+# tests/extension_kinds.py is imported by tests/test_extension.py, under its own
+# name, after ptcekit is in use; collecting it for doctests would import it a
+# second time and declare its kind tags twice.
+collect_ignore = ["extension_kinds.py"]

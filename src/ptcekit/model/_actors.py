@@ -257,7 +257,9 @@ class Actor(Value):
         :class:`Actor` or :class:`Organisation` directly must define it too.
         """
         # an abstract property: the built-in kinds all override it
-        message = f"{type(self).__name__} must define the property 'sector' (ESS, private or public)"
+        message = (
+            f"{type(self).__name__} must define the property 'sector' (ESS, private or public)"
+        )
         raise NotImplementedError(message)
 
     @property
