@@ -342,7 +342,11 @@ def identifier_kind(
         try:
             validate(value)
         except IdentifierError as error:
-            fail(inst, attribute, f"a valid {kind} ({error.reason})", value)
+            reason = error.reason
+        else:
+            return
+        # raised outside the except block, so the traceback is ours alone
+        fail(inst, attribute, f"a valid {kind} ({reason})", value)
 
     return describe(check, Check("identifier", optional=optional, validate=validate, accept=accept))
 
