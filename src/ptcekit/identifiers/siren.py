@@ -80,7 +80,7 @@ def _luhn_chunks() -> dict[str, int]:
     return chunks
 
 
-#: The Luhn sums of chunks of 1, 2 and 4 ASCII digits (see :func:`_luhn_chunks`),
+#: The Luhn sums of chunks of 1, 2 and 4 ASCII digits (built once at import),
 #: shared with :mod:`ptcekit.identifiers.siret`.
 LUHN_CHUNKS: Final[dict[str, int]] = _luhn_chunks()
 
