@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import importlib.util
 import re
 from pathlib import Path
@@ -51,6 +52,23 @@ class TestReadme:
         """The file the main job validates is in the repository."""
         main_job = readme_commands()[0]
         assert (ROOT / main_job.split()[-1]).is_file()
+
+
+class TestQuickStart:
+    def test_python_blocks_run(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The README's quick-start code runs as written, and its doctest block holds."""
+        text = (ROOT / "README.md").read_text(encoding="utf-8")
+        blocks = re.findall(r"```python\n(.*?)```", text, re.S)
+        script = next(block for block in blocks if not block.startswith(">>>"))
+        monkeypatch.chdir(tmp_path)
+        namespace: dict[str, object] = {}
+        exec(compile(script, "README.md", "exec"), namespace)
+        assert ptcekit.load(tmp_path / "romans.json") == namespace["eco"]
+        session = next(block for block in blocks if block.startswith(">>>"))
+        examples = doctest.DocTestParser().get_examples(session)
+        runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+        test = doctest.DocTest(examples, {"pk": ptcekit}, "README", "README.md", 0, session)
+        assert runner.run(test).failed == 0
 
 
 class TestBundledExamples:
