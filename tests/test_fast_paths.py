@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import copy
 import datetime as dt
 import importlib
@@ -49,9 +50,9 @@ from ptcekit.model import (
     Territory,
 )
 from ptcekit.model import _checks as c
-from ptcekit.serialize import _codegen, from_dict, to_dict
+from ptcekit.serialize import _codegen, _engine, from_dict, to_dict
 from ptcekit.serialize._converter import default_converter
-from ptcekit.serialize._engine import _node_for
+from ptcekit.serialize._engine import Engine, _node_for
 from ptcekit.serialize._fields import IDENTIFIER_PATTERNS, Poly
 from ptcekit.serialize._wire import DECIMAL_PATTERN, parse_decimal
 
@@ -332,9 +333,11 @@ def same(left: Any, right: Any) -> bool:
     return bool(left == right)
 
 
-def fast_then_reference(data: Any, cls: type[Any]) -> tuple[Any, Any, list[Problem]]:
+def fast_then_reference(
+    data: Any, cls: type[Any], engine: Engine | None = None
+) -> tuple[Any, Any, list[Problem]]:
     """Read ``data`` with the generated function alone, then with the diagnosis (the classes' own checks)."""
-    engine = default_converter().engine
+    engine = engine if engine is not None else default_converter().engine
     node = _node_for(cls)
     try:
         if isinstance(node, Poly):
@@ -348,13 +351,13 @@ def fast_then_reference(data: Any, cls: type[Any]) -> tuple[Any, Any, list[Probl
     return fast, reference, problems
 
 
-def agree(data: Any, cls: type[Any]) -> bool:
+def agree(data: Any, cls: type[Any], engine: Engine | None = None) -> bool:
     """Assert the fast path and the classes agree on ``data``; return whether it was accepted."""
     body = data
     if cls is Ecosystem:  # a document: its format version is checked before the classes read it
         data = {**data, "ptcekit": "1"}
         body = {key: value for key, value in data.items() if key != "ptcekit"}
-    fast, reference, problems = fast_then_reference(body, cls)
+    fast, reference, problems = fast_then_reference(body, cls, engine)
     assert (fast is FAILED) == bool(problems), (data, problems)
     if problems:
         with pytest.raises(LoadError) as caught:
@@ -387,6 +390,104 @@ class TestFastLoader:
         """Wrong types, bounds, identifiers, orders: refused (or accepted) exactly as the class does."""
         wire = to_dict(data.draw(STRATEGIES[cls]))
         agree(data.draw(mutated(wire)), cls)
+
+
+class TestLayouts:
+    @pytest.mark.parametrize("cls", list(STRATEGIES), ids=lambda cls: cls.__name__)
+    @settings(max_examples=15, suppress_health_check=[HealthCheck.too_slow])
+    @given(data=st.data())
+    def test_learned_layouts_agree_on_changed_documents(
+        self, cls: type[Any], data: st.DataObject
+    ) -> None:
+        """Layouts learned from a valid document, then a changed one: the same answers as the classes."""
+        engine = Engine()
+        value = data.draw(STRATEGIES[cls])
+        wire = to_dict(value)
+        assert agree(wire, cls, engine) is True
+        agree(data.draw(mutated(wire)), cls, engine)
+        agree(wire, cls, engine)
+
+    def test_a_layout_seen_valid_then_without_a_required_key(self) -> None:
+        """The layout of a valid dict reads it; the same dict without a required key is refused."""
+        engine = Engine()
+        read = engine.structure_fn(Membership)
+        member = read({"actor": "a1", "role": "founder"})
+        assert member == Membership(actor="a1", role=MemberRole.FOUNDER)
+        assert agree({"role": "founder"}, Membership, engine) is False
+        with pytest.raises(LoadError) as caught:
+            from_dict({"role": "founder"}, Membership)
+        assert [(p.path, p.message) for p in caught.value.problems] == [
+            (
+                "$.actor",
+                (
+                    "missing required key 'actor' (expected an id of 1 to 200 letters, digits "
+                    "or '_.:-' starting with a letter or digit)"
+                ),
+            )
+        ]
+        assert read({"actor": "a2", "role": "partner"}) == Membership(
+            actor="a2", role=MemberRole.PARTNER
+        )
+
+    def test_a_key_order_change_is_another_layout(self) -> None:
+        """The same keys in another order: a layout of its own, the same value."""
+        engine = Engine()
+        read = engine.structure_fn(Period)
+        first = read({"start": "2024-01-01", "end": "2024-12-31"})
+        second = read({"end": "2024-12-31", "start": "2024-01-01"})
+        assert first == second == Period(start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31))
+        assert list(engine._layout_table(Period)[0]) == [("start", "end"), ("end", "start")]
+        assert agree({"end": "2024-01-01", "start": "2024-12-31"}, Period, engine) is False
+
+    def test_an_unknown_key_is_refused_then_kept(self) -> None:
+        """A layout with an unknown key: refused when forbidden, kept (every time) when asked."""
+        wire = {"actor": "a1", "colour": "red"}
+        assert agree(wire, Membership, Engine()) is False
+        keeping = Engine(unknown="keep")
+        read = keeping.structure_fn(Membership)
+        for _ in range(2):  # the layout is learned, then read again
+            member = read(wire)
+            assert member == Membership(actor="a1")
+            assert keeping.kept.get(member) == {"colour": "red"}
+        assert keeping.kept.get(read({"actor": "a1"})) is None
+
+    def test_beyond_the_limit_the_generic_function_reads(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Past the limit of layouts per class, new layouts are read by the generic function."""
+        monkeypatch.setattr(_engine, "LAYOUT_LIMIT", 1)
+        engine = Engine()
+        read = engine.structure_fn(Period)
+        assert read({"start": "2024-01-01"}) == Period(start=dt.date(2024, 1, 1))
+        assert read({"end": "2024-01-01"}) == Period(end=dt.date(2024, 1, 1))
+        assert list(engine._layout_table(Period)[0]) == [("start",)]
+        assert agree({"end": "x"}, Period, engine) is False
+
+    @pytest.mark.parametrize(
+        "value",
+        [["actor"], ("actor",), "a", collections.OrderedDict(actor="a1")],
+        ids=["list", "tuple", "str", "dict subclass"],
+    )
+    def test_what_is_no_dict_is_refused_even_with_a_known_layout(self, value: Any) -> None:
+        """Keys like a learned layout's, but not a dict: refused, as the classes refuse it."""
+        engine = Engine()
+        assert agree({"actor": "a1"}, Membership, engine) is True
+        assert agree({"actor": "a"}, Membership, engine) is True
+        assert agree(value, Membership, engine) is False
+        assert agree({"actor": "p", "period": value}, Membership, engine) is False
+
+    def test_nested_objects_are_read_by_their_layout(self) -> None:
+        """Objects inside objects and arrays go through their own class's layouts."""
+        engine = Engine()
+        wire = {
+            "actor": "a1",
+            "share": {"fraction": "1/2"},
+            "period": {"start": "2024-01-01"},
+        }
+        assert agree(wire, Ownership, engine) is True
+        assert list(engine._layout_table(Share)[0]) == [("fraction",)]
+        assert list(engine._layout_table(Period)[0]) == [("start",)]
+        assert agree({**wire, "share": {"fraction": "3/2"}}, Ownership, engine) is False
 
 
 class TestWhatTheFastPathReliesOn:
@@ -460,6 +561,7 @@ class Loose:
     """A class the fast path does not build itself: it has a pre-init hook."""
 
     name: str = attrs.field(validator=c.text())
+    note: str = attrs.field(default="-", validator=c.text())
 
     def __attrs_pre_init__(self) -> None:
         """A hook attrs calls first: the class must be called."""
@@ -532,3 +634,14 @@ class TestUnusualClasses:
         assert agree({"name": "n"}, cls) is True
         assert agree({"name": " "}, cls) is False
         assert from_dict({"name": "n"}, cls) == cls(name="n")
+
+    @pytest.mark.parametrize("limit", [0, 32], ids=["generic", "layouts"])
+    def test_defaults_of_classes_built_by_calling_them(
+        self, monkeypatch: pytest.MonkeyPatch, limit: int
+    ) -> None:
+        """A key left out of a class that is called: its default, by layout or generic function."""
+        monkeypatch.setattr(_engine, "LAYOUT_LIMIT", limit)
+        engine = Engine()
+        assert engine.structure_fn(Loose)({"name": "n"}) == Loose(name="n", note="-")
+        assert engine.structure_fn(Loose)({"name": "n", "note": "m"}) == Loose(name="n", note="m")
+        assert agree({"name": "n", "note": " "}, Loose, engine) is False

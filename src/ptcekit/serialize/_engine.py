@@ -66,6 +66,9 @@ Unknown = Literal["forbid", "keep"]
 #: Which values the unstructuring functions make: plain data, or data for orjson.
 Flavour = Literal["data", "orjson"]
 
+#: How many key layouts of one class get a function of their own.
+LAYOUT_LIMIT = 32
+
 _FAILED: Any = object()
 _MISSING: Any = object()
 
@@ -195,6 +198,11 @@ class Engine:
         self._specs: dict[type[Any], ClassSpec] = {}
         self._tables: dict[type[Any], KindTable] = {}
         self._structure: dict[type[Any], Callable[[Any], Any]] = {}
+        self._generic: dict[type[Any], Callable[[Any], Any]] = {}
+        self._layouts: dict[
+            type[Any],
+            tuple[dict[tuple[Any, ...], Callable[[Any], Any]], Callable[[Any], Any]],
+        ] = {}
         # tag -> structuring function, per polymorphic base; updated in place
         self._dispatch_in: dict[type[Any], dict[str, Callable[[Any], Any]]] = {}
         # class -> unstructuring function, per flavour; updated in place
@@ -236,8 +244,23 @@ class Engine:
     # ------------------------------------------------------------------ structuring: fast path
 
     def structure_fn(self, cls: type[Any]) -> Callable[[Any], Any]:
-        """Return the generated function that reads a wire dict into ``cls`` (no tag dispatch)."""
+        """Return the function that reads a wire dict into ``cls`` (no tag dispatch).
+
+        It picks the function generated for the dict's key layout, made the
+        first time that layout is seen (see :meth:`_layout_table`).
+        """
         function = self._structure.get(cls)
+        if function is None:
+            self.generic_fn(cls)
+            table, learn = self._layout_table(cls)
+            names = {"L": table, "LEARN": learn}
+            source = "def structure(d):\n    return (L.get(tuple(d)) or LEARN)(d)"
+            function = self._structure[cls] = _compile(source, names, f"structure_{cls.__name__}")
+        return function
+
+    def generic_fn(self, cls: type[Any]) -> Callable[[Any], Any]:
+        """Return the generated function that reads a wire dict of any key layout into ``cls``."""
+        function = self._generic.get(cls)
         if function is None:
             spec = self.spec(cls)
             cell: list[Callable[[Any], Any]] = []
@@ -245,15 +268,49 @@ class Engine:
             def forward(data: Any) -> Any:  # pragma: no cover -- only for self-referencing classes
                 return cell[0](data)
 
-            self._structure[cls] = forward
+            self._generic[cls] = forward
             try:
                 function = self._generate_structure(spec)
             except BaseException:
-                del self._structure[cls]
+                del self._generic[cls]
                 raise
             cell.append(function)
-            self._structure[cls] = function
+            self._generic[cls] = function
         return function
+
+    def _layout_table(
+        self, cls: type[Any]
+    ) -> tuple[dict[tuple[Any, ...], Callable[[Any], Any]], Callable[[Any], Any]]:
+        """Return the functions of ``cls`` by key layout, and the one that learns a new layout.
+
+        The documents of one producer repeat the same keys in the same order
+        for each class: the function of a layout reads present keys directly,
+        takes the defaults of absent ones as constants, and needs no check of
+        unknown keys (a layout with an unknown key, or without a required
+        one, gets a function that gives up at once). Up to
+        :data:`LAYOUT_LIMIT` layouts per class; others are read by the
+        generic function.
+        """
+        entry = self._layouts.get(cls)
+        if entry is None:
+            table: dict[tuple[Any, ...], Callable[[Any], Any]] = {}
+
+            def learn(data: Any) -> Any:
+                if data.__class__ is not dict or len(table) >= LAYOUT_LIMIT:
+                    return self.generic_fn(cls)(data)
+                layout = tuple(data)
+                # two threads may both make it: the same function, harmless
+                function = table[layout] = self._generate_structure(self.spec(cls), layout)
+                return function(data)
+
+            entry = self._layouts[cls] = (table, learn)
+        return entry
+
+    def _call(self, cls: type[Any], var: str, bind: Callable[[Any], str]) -> str:
+        """Return an expression that reads the wire dict in ``var`` as a ``cls``, by its layout."""
+        self.generic_fn(cls)  # made now, so that a class that cannot be read fails here
+        table, learn = self._layout_table(cls)
+        return f"({bind(table)}.get(tuple({var})) or {bind(learn)})({var})"
 
     def _dispatcher_in(self, base: type[Any]) -> dict[str, Callable[[Any], Any]]:
         dispatch = self._dispatch_in.get(base)
@@ -266,7 +323,14 @@ class Engine:
                     continue  # reported when a document uses the kind
         return dispatch
 
-    def _generate_structure(self, spec: ClassSpec) -> Callable[[Any], Any]:  # noqa: PLR0915 -- one generator, read top to bottom
+    def _generate_structure(  # noqa: PLR0912, PLR0915 -- one generator, read top to bottom
+        self, spec: ClassSpec, layout: tuple[Any, ...] | None = None
+    ) -> Callable[[Any], Any]:
+        """Generate the function that reads a wire dict into ``spec.cls``.
+
+        With a ``layout`` (the keys of a dict, in order), the function reads
+        only dicts with exactly those keys; without, dicts of any layout.
+        """
         caches = self.caches
         names: dict[str, Any] = {
             "C": spec.cls,
@@ -306,33 +370,45 @@ class Engine:
             if isinstance(node, EnumOf):
                 return [f"{pad}{var} = {bind(_enum_values(node.cls))}[{var}]"]
             if isinstance(node, Obj):
-                return [f"{pad}{var} = {bind(self.structure_fn(node.cls))}({var})"]
+                return [f"{pad}{var} = {self._call(node.cls, var, bind)}"]
             if isinstance(node, Poly):
                 dispatch = bind(self._dispatcher_in(node.base))
                 return [f"{pad}{var} = {dispatch}[{var}['type']]({var})"]
             if isinstance(node, Opt):  # pragma: no cover -- a field's own Opt is read by read()
                 return [f"{pad}if {var} is not None:", *emit(node.inner, var, pad + "    ")]
-            item = bind(self._item_fn(node.inner))
+            if isinstance(node.inner, Obj):
+                item = self._call(node.inner.cls, "x", bind)
+            else:
+                item = f"{bind(self._item_fn(node.inner))}(x)"
             return [
                 f"{pad}if {var}.__class__ is not list: raise BAD",
-                f"{pad}{var} = tuple([{item}(x) for x in {var}])",
+                f"{pad}{var} = tuple([{item} for x in {var}])",
             ]
 
         fast = constructible(spec.cls)
         attributes = attrs.fields_dict(spec.cls)
+        name = f"structure_{spec.cls.__name__}"
         lines = ["def structure(d):"]
-        if self.unknown == "forbid":
+        present = None if layout is None else set(layout)
+        strays = present is not None and not present <= spec.keys
+        if present is None and self.unknown == "forbid":
             lines.append("    if d.__class__ is not dict or not d.keys() <= K: raise BAD")
+        elif strays and self.unknown == "forbid":
+            # an unknown key: this layout is always refused
+            return _compile("def structure(d):\n    raise BAD", names, name)
         else:
             lines.append("    if d.__class__ is not dict: raise BAD")
         later: list[str] = []
 
-        def read(position: int, field: FieldSpec) -> list[str]:
-            """Read, check and convert one field into ``a<position>``; note what runs later."""
+        def read(position: int, field: FieldSpec) -> list[str] | None:
+            """Read, check and convert one field into ``a<position>``; note what runs later.
+
+            Return ``None`` if the layout leaves the field out and that is refused.
+            """
             var = f"a{position}"
             node = field.node
             sentinel = not field.required and not (field.default is None and isinstance(node, Opt))
-            pad = "        " if sentinel else "    "
+            pad = "        " if sentinel and present is None else "    "
             inner_pad = pad + "    " if isinstance(node, Opt) else pad
             code = (
                 field_code(
@@ -353,7 +429,9 @@ class Engine:
             if code is not None:
                 attribute = bind(attributes[field.name])
                 later.extend(f"    {bind(check)}(o, {attribute}, {var})" for check in code.later)
-            if field.required:
+            if present is not None and field.name not in present:
+                return _absent(field, code, var, sentinel=sentinel)
+            if field.required or present is not None:
                 return [f"    {var} = d[{field.name!r}]", *body]
             if not sentinel:
                 return [f"    {var} = d.get({field.name!r})", *body]
@@ -368,8 +446,21 @@ class Engine:
                 body.append(f"    else: {absent}")
             return body
 
+        def _absent(field: FieldSpec, code: Any, var: str, *, sentinel: bool) -> list[str] | None:
+            """The value of a field the layout leaves out, or ``None`` if that is refused."""
+            if field.required:
+                return None
+            if not sentinel:
+                return None if code is not None and code.none_fails else [f"    {var} = None"]
+            if code is None:
+                return [f"    {var} = {bind(field.default)}"]
+            return None if code.absent_fails else [f"    {var} = {bind(code.default)}"]
+
         for position, field in enumerate(spec.fields):
-            lines.extend(read(position, field))
+            field_lines = read(position, field)
+            if field_lines is None:  # a required key left out: this layout is always refused
+                return _compile("def structure(d):\n    raise BAD", names, name)
+            lines.extend(field_lines)
         if fast:
             lines.append("    o = NEW(C)")
             for position, field in enumerate(spec.fields):
@@ -387,14 +478,16 @@ class Engine:
                 f"{field.alias}=a{position}" for position, field in enumerate(spec.fields)
             )
             lines.append(f"    o = C({args})")
-        if self.unknown == "keep":
+        if strays:
+            lines.append("    KEEP(o, d, K)")
+        elif present is None and self.unknown == "keep":
             lines.append("    if not d.keys() <= K: KEEP(o, d, K)")
         lines.append("    return o")
-        return _compile("\n".join(lines), names, f"structure_{spec.cls.__name__}")
+        return _compile("\n".join(lines), names, name)
 
     def _item_fn(self, node: Node) -> Callable[[Any], Any]:
         """Return a function that structures one item of an array (fast path)."""
-        if isinstance(node, Obj):
+        if isinstance(node, Obj):  # pragma: no cover -- arrays of objects call by layout
             return self.structure_fn(node.cls)
         names: dict[str, Any] = {"BAD": _Bad}
         body = _ItemEmitter(self, names).emit(node)
