@@ -50,7 +50,7 @@ from ptcekit.model import (
     Territory,
 )
 from ptcekit.model import _checks as c
-from ptcekit.serialize import _codegen, _engine, from_dict, to_dict
+from ptcekit.serialize import _codegen, _engine, dumps, from_dict, to_dict
 from ptcekit.serialize._converter import default_converter
 from ptcekit.serialize._engine import Engine, _node_for
 from ptcekit.serialize._fields import IDENTIFIER_PATTERNS, Poly
@@ -587,6 +587,32 @@ class Mutable:
     """Not frozen: made by calling it."""
 
     name: str = attrs.field(validator=c.text())
+
+
+class Day(dt.date):
+    """A subclass of date: written with its own isoformat, not as orjson writes dates."""
+
+    def isoformat(self) -> str:
+        """The day, marked as this subclass's own writing."""
+        return "day " + super().isoformat()
+
+
+@attrs.frozen(kw_only=True)
+class Dated:
+    """A date field without the model's exact-type check."""
+
+    day: dt.date
+    days: tuple[dt.date, ...] = ()
+
+
+class TestDatesOnDump:
+    @pytest.mark.parametrize("backend", ["orjson", "json"])
+    def test_dates_are_written_by_isoformat(self, backend: Any) -> None:
+        """Dates, and date subclasses with their own isoformat, are written alike by both backends."""
+        value = Dated(day=Day(2024, 1, 2), days=(dt.date(999, 12, 31), Day(1, 1, 1)))
+        assert dumps(value, backend=backend) == (
+            b'{"day":"day 2024-01-02","days":["0999-12-31","day 0001-01-01"]}'
+        )
 
 
 class TestUnusualClasses:
