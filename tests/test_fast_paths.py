@@ -615,6 +615,15 @@ class TestDatesOnDump:
         )
 
 
+@attrs.frozen(kw_only=True)
+class Grouped:
+    """Arrays of arrays of ids: items that are arrays get a function of their own."""
+
+    groups: tuple[tuple[str, ...], ...] = attrs.field(
+        default=(), converter=tuple, validator=c.tuple_of(c.tuple_of(c.identifier()))
+    )
+
+
 class TestUnusualClasses:
     def test_mismatched_validators_refuse_as_the_class_does(self) -> None:
         """Every field of Mismatched is refused by both the fast path and the class."""
@@ -652,6 +661,19 @@ class TestUnusualClasses:
         """Undescribed item checks, refused defaults, non-optional checks, open bounds, odd converters."""
         assert _codegen.constructible(Odd)
         assert agree(wire, Odd) is accepted
+
+    @pytest.mark.parametrize(
+        ("wire", "accepted"),
+        [
+            ({"groups": [["a", "b"], []]}, True),
+            ({"groups": [["a", "-b"]]}, False),
+            ({"groups": [["a", 1]]}, False),
+            ({"groups": ["a"]}, False),
+        ],
+    )
+    def test_arrays_of_arrays_of_ids(self, wire: dict[str, Any], accepted: bool) -> None:
+        """Each id in an array of arrays is checked against the id pattern, as the class does."""
+        assert agree(wire, Grouped) is accepted
 
     @pytest.mark.parametrize("cls", [Loose, Mutable, Unslotted, WithFactory])
     def test_classes_built_by_calling_them(self, cls: type[Any]) -> None:

@@ -377,6 +377,15 @@ class Engine:
                 return [f"{pad}{var} = {dispatch}[{var}['type']]({var})"]
             if isinstance(node, Opt):  # pragma: no cover -- a field's own Opt is read by read()
                 return [f"{pad}if {var} is not None:", *emit(node.inner, var, pad + "    ")]
+            plain = ("str", "int", "bool", "float")
+            if isinstance(node.inner, Scalar) and node.inner.name in plain:
+                # items kept as they are: checked in a loop, with no call per item
+                return [
+                    f"{pad}if {var}.__class__ is not list: raise BAD",
+                    f"{pad}for x in {var}:",
+                    *emit(node.inner, "x", pad + "    "),
+                    f"{pad}{var} = tuple({var})",
+                ]
             if isinstance(node.inner, Obj):
                 item = self._call(node.inner.cls, "x", bind)
             else:
