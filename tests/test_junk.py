@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import ptcekit
 from ptcekit import model, testing
-from ptcekit.errors import LoadError, PtcekitError
+from ptcekit.errors import InvalidValueError, LoadError, PtcekitError
 from ptcekit.serialize import from_dict, loads, to_dict
 
 #: The abstract bases: no value is of these classes exactly.
@@ -173,3 +173,39 @@ class TestLoading:
             "$.actors",
             "$.poles",
         }
+
+
+class TestHugeNumbers:
+    """Numbers past what Python converts are refused with a message, not a crash."""
+
+    @pytest.mark.parametrize("backend", ["json", "orjson"])
+    def test_an_integer_of_5000_digits(self, backend: str) -> None:
+        """An int with more digits than Python reads is malformed JSON (both backends)."""
+        text = (
+            '{"ptcekit": "1", "actors": [{"type": "company", "id": "a", "name": "A", "headcount": %s}]}'
+            % ("9" * 5000)
+        )
+        with pytest.raises(LoadError) as info:
+            loads(text, backend=backend)  # type: ignore[arg-type]  # the backend names are literals
+        assert [str(p) for p in info.value.problems] == [
+            "$: malformed JSON: an integer of 5000 digits, more than Python reads"
+        ]
+
+    @pytest.mark.parametrize("backend", ["json", "orjson"])
+    def test_a_decimal_exponent_beyond_the_context(self, backend: str) -> None:
+        """An amount whose exponent Decimal cannot hold is refused at its path."""
+        text = '{"ptcekit": "1", "assets": [{"type": "shared_fund", "id": "f", "name": "F", "endowment": {"amount": "0E1000000000000000000"}}]}'
+        with pytest.raises(LoadError) as info:
+            loads(text, backend=backend)  # type: ignore[arg-type]  # the backend names are literals
+        assert [p.path for p in info.value.problems] == ["$.assets[0].endowment.amount"]
+
+    def test_a_fraction_of_too_many_digits(self) -> None:
+        """A fraction string Python cannot convert is a clear value error."""
+        with pytest.raises(InvalidValueError) as info:
+            model.Share(fraction="1" * 5000)
+        assert info.value.field == "fraction"
+        assert str(info.value).startswith(
+            "Share.fraction: expected a fraction string such as '1/3'"
+        )
+        with pytest.raises(InvalidValueError):
+            model.Money(amount="0E1000000000000000000")

@@ -457,19 +457,25 @@ class TestShare:
         """Ints, strings and Decimals become the exact Fraction."""
         assert Share.of(given_value).fraction == fraction
 
+    @pytest.mark.parametrize("given_value", ["1/0", "abc"])
+    def test_unconvertible_text_is_a_value_error(self, given_value: str) -> None:
+        """A string that is not a fraction raises InvalidValueError (a ValueError)."""
+        with pytest.raises(InvalidValueError) as info:
+            Share.of(given_value)
+        assert str(info.value) == (
+            f"Share.fraction: expected a fraction string such as '1/3' or '0.25', got {given_value!r}"
+        )
+        assert info.value.field == "fraction"
+
     @pytest.mark.parametrize(
         ("given_value", "message"),
         [
-            ("1/0", "got '1/0' (str)"),
-            ("abc", "got 'abc' (str)"),
             (Decimal("NaN"), "got Decimal('NaN') (Decimal)"),
             (Decimal("Infinity"), "got Decimal('Infinity') (Decimal)"),
         ],
     )
-    def test_unconvertible_text_and_decimals_are_refused(
-        self, given_value: Any, message: str
-    ) -> None:
-        """A string that is not a fraction, or a NaN or infinite Decimal, raises FieldTypeError."""
+    def test_nan_and_infinite_decimals_are_refused(self, given_value: Any, message: str) -> None:
+        """A NaN or infinite Decimal raises FieldTypeError."""
         with pytest.raises(FieldTypeError) as info:
             Share.of(given_value)
         assert str(info.value).endswith(message)

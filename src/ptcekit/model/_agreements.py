@@ -92,13 +92,12 @@ class Commitment(Value):
     description: str | None = attrs.field(default=None, validator=c.text(optional=True))
 
     def __attrs_post_init__(self) -> None:
-        fields = attrs.fields(Commitment)
         if self.amount is not None and self.quantity is not None:
-            c.fail(self, fields.quantity, "an amount or a quantity, not both", self.quantity)
+            c.fail(self, "quantity", "an amount or a quantity, not both", self.quantity)
         if self.kind is CommitmentKind.MONEY and self.quantity is not None:
             c.fail(
                 self,
-                fields.quantity,
+                "quantity",
                 "no quantity for a money commitment (give an amount)",
                 self.quantity,
             )

@@ -154,13 +154,12 @@ class CostSharingKey(Value):
     )
 
     def __attrs_post_init__(self) -> None:
-        field = attrs.fields(CostSharingKey).shares
         if self.method is CostSharingMethod.FIXED and not self.shares:
-            c.fail(self, field, "the actors' shares for a fixed key", self.shares)
+            c.fail(self, "shares", "the actors' shares for a fixed key", self.shares)
         if self.method is not CostSharingMethod.FIXED and self.shares:
             c.fail(
                 self,
-                field,
+                "shares",
                 f"no shares for {c.article(self.method.value)} key (they are derived)",
                 self.shares,
             )

@@ -129,9 +129,12 @@ def article(noun: str) -> str:
     return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
 
 
-def fail(inst: object, attribute: attrs.Attribute[Any], expected: str, got: object) -> NoReturn:
-    """Raise the :class:`InvalidValueError` for ``attribute`` of ``inst``."""
-    raise InvalidValueError(type(inst).__name__, attribute.name, expected, got)
+def fail(
+    inst: object, attribute: attrs.Attribute[Any] | str, expected: str, got: object
+) -> NoReturn:
+    """Raise the :class:`InvalidValueError` for ``attribute`` (a field or its name) of ``inst``."""
+    name = attribute if isinstance(attribute, str) else attribute.name
+    raise InvalidValueError(type(inst).__name__, name, expected, got)
 
 
 def fail_type(
@@ -430,7 +433,7 @@ def to_fraction(value: Fraction | int | Decimal | str) -> Fraction:
     if type(value) is str and _FRACTION_TEXT.fullmatch(value):
         try:
             return Fraction(value.replace(" ", ""))
-        except ZeroDivisionError:
+        except (ZeroDivisionError, ValueError):  # a zero denominator, or too many digits
             return value  # type: ignore[return-value]  # the validator rejects it with a message
     return value  # type: ignore[return-value]  # the validator rejects it with a message
 
@@ -465,6 +468,8 @@ def fraction(
     def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is None and optional:
             return
+        if type(value) is str:
+            fail(inst, attribute, "a fraction string such as '1/3' or '0.25'", value)
         if type(value) is not Fraction:
             fail_type(
                 inst,
@@ -498,15 +503,3 @@ def url(*, optional: bool = False) -> _Validator:
             fail(inst, attribute, "an http:// or https:// URL", value)
 
     return describe(check, Check("url", optional=optional, pattern=URL_PATTERN))
-
-
-def period_order(start_field: str, end_field: str) -> Callable[[Any], None]:
-    """Return a check that ``end_field`` is not before ``start_field`` (for ``__attrs_post_init__``)."""
-
-    def check(inst: Any) -> None:
-        start, end = getattr(inst, start_field), getattr(inst, end_field)
-        if start is not None and end is not None and end < start:
-            message_field = attrs.fields_dict(type(inst))[end_field]
-            fail(inst, message_field, f"a date on or after {start_field} {start.isoformat()}", end)
-
-    return check

@@ -79,7 +79,9 @@ class Period(Value):
     end: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
 
     def __attrs_post_init__(self) -> None:
-        _order(self)
+        start, end = self.start, self.end
+        if start is not None and end is not None and end < start:
+            c.fail(self, "end", f"a date on or after start {start.isoformat()}", end)
 
     @classmethod
     def always(cls) -> Period:
@@ -118,9 +120,6 @@ class Period(Value):
         return f"{start} → {end}"
 
 
-_order = c.period_order("start", "end")
-
-
 @attrs.frozen(kw_only=True, repr=False)
 class Share(Value):
     """A part of a whole: an exact fraction in (0, 1], or bounds when only they are known.
@@ -152,16 +151,15 @@ class Share(Value):
     )
 
     def __attrs_post_init__(self) -> None:
-        fields = attrs.fields(Share)
         if self.fraction is not None:
-            for bound in (fields.minimum, fields.maximum):
-                value = getattr(self, bound.name)
-                if value is not None:
-                    c.fail(self, bound, "no bounds when fraction is given", value)
+            if self.minimum is not None:
+                c.fail(self, "minimum", "no bounds when fraction is given", self.minimum)
+            if self.maximum is not None:
+                c.fail(self, "maximum", "no bounds when fraction is given", self.maximum)
         elif self.minimum is None and self.maximum is None:
-            c.fail(self, fields.fraction, "a fraction, or a minimum and/or a maximum", None)
+            c.fail(self, "fraction", "a fraction, or a minimum and/or a maximum", None)
         elif self.minimum is not None and self.maximum is not None and self.maximum < self.minimum:
-            c.fail(self, fields.maximum, f"a maximum >= the minimum {self.minimum}", self.maximum)
+            c.fail(self, "maximum", f"a maximum >= the minimum {self.minimum}", self.maximum)
 
     @classmethod
     def of(cls, value: Fraction | int | Decimal | str) -> Share:

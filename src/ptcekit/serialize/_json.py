@@ -62,6 +62,17 @@ def _reject_constant(name: str) -> Any:
     raise _Constant(name)
 
 
+class _TooLong(Exception):
+    """An integer with more digits than Python converts (``sys.get_int_max_str_digits``)."""
+
+
+def _parse_int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise _TooLong(len(text.lstrip("-"))) from None
+
+
 def _parse_stdlib(text: str | bytes) -> Any:
     """Parse JSON text with the standard library, turning every failure into a :class:`LoadError`."""
     if isinstance(text, bytes):
@@ -74,12 +85,15 @@ def _parse_stdlib(text: str | bytes) -> Any:
             )
             raise LoadError([Problem("$", message)]) from None
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
     except json.JSONDecodeError as error:
         message = f"malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}"
         raise LoadError([Problem("$", message)]) from None
     except _Constant as error:
         message = f"malformed JSON: {error.args[0]} is not a JSON number"
+        raise LoadError([Problem("$", message)]) from None
+    except _TooLong as error:
+        message = f"malformed JSON: an integer of {error.args[0]} digits, more than Python reads"
         raise LoadError([Problem("$", message)]) from None
     except RecursionError:
         raise LoadError([Problem("$", "malformed JSON: nested too deeply")]) from None

@@ -67,7 +67,11 @@ def parse_decimal(value: object) -> Decimal:
     """
     if type(value) is not str or _decimal(value) is None:
         raise WireError(value)
-    return Decimal(value)
+    try:
+        return Decimal(value)
+    except ArithmeticError:
+        # an exponent beyond what the decimal context can hold, such as "0E1000000000000000000"
+        raise WireError(value) from None
 
 
 def parse_fraction(value: object) -> Fraction:
@@ -79,9 +83,13 @@ def parse_fraction(value: object) -> Fraction:
     if type(value) is not str or _fraction(value) is None:
         raise WireError(value)
     numerator, _, denominator = value.partition("/")
-    if denominator:
-        return Fraction(int(numerator), int(denominator))
-    return Fraction(int(numerator))
+    try:
+        if denominator:
+            return Fraction(int(numerator), int(denominator))
+        return Fraction(int(numerator))
+    except (ValueError, ArithmeticError):
+        # more digits than Python converts (sys.get_int_max_str_digits), or a zero denominator
+        raise WireError(value) from None
 
 
 def parse_date(value: object) -> dt.date:
