@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 from collections.abc import Iterable, Iterator
 from fractions import Fraction
-from typing import Any
 
 import attrs
 
@@ -92,28 +92,40 @@ def sweep(items: Iterable[tuple[Period | None, Fraction, Fraction]]) -> list[Seg
     >>> [(s.span(), s.low) for s in sweep([(p, F(1, 2), F(1, 2)), (q, F(1, 2), F(1, 2))])]
     [('from 2024-01-01 to 2024-06-30', Fraction(1, 2)), ('from 2024-07-01 to 2024-12-31', Fraction(1, 1)), ('from 2025-01-01 on', Fraction(1, 2))]
     """
-    deltas: dict[int, list[Any]] = {}
+    items = list(items)
+    # exact sums in integers over a common denominator: Fraction arithmetic costs
+    # a gcd per operation, and an asset's values share few denominators
+    scale = math.lcm(*(value.denominator for _, low, high in items for value in (low, high)))
+    deltas: dict[int, list[int]] = {}
     for period, low, high in items:
         start, stop = _bounds(period)
+        low_units = low.numerator * (scale // low.denominator)
+        high_units = high.numerator * (scale // high.denominator)
         for day, sign in ((start, 1), (stop, -1)):
-            delta = deltas.setdefault(day, [Fraction(0), Fraction(0), 0])
-            delta[0] += sign * low
-            delta[1] += sign * high
-            delta[2] += sign
-    days = sorted(deltas)
-    segments: list[Segment] = []
-    low, high, active = Fraction(0), Fraction(0), 0
-    for day, following in itertools.pairwise(days):
+            delta = deltas.get(day)
+            if delta is None:
+                deltas[day] = [sign * low_units, sign * high_units, sign]
+            else:
+                delta[0] += sign * low_units
+                delta[1] += sign * high_units
+                delta[2] += sign
+    runs: list[list[int]] = []  # [start, stop, low, high, active], in units of 1/scale
+    low_sum, high_sum, active = 0, 0, 0
+    for day, following in itertools.pairwise(sorted(deltas)):
         delta = deltas[day]
-        low, high, active = low + delta[0], high + delta[1], active + delta[2]
+        low_sum, high_sum, active = low_sum + delta[0], high_sum + delta[1], active + delta[2]
         if active == 0:
             continue
-        last = segments[-1] if segments else None
-        if last is not None and last.stop == day and (last.low, last.high) == (low, high):
-            segments[-1] = attrs.evolve(last, stop=following, active=max(last.active, active))
+        last = runs[-1] if runs else None
+        if last is not None and last[1] == day and last[2] == low_sum and last[3] == high_sum:
+            last[1] = following
+            last[4] = max(last[4], active)
         else:
-            segments.append(Segment(day, following, low, high, active))
-    return segments
+            runs.append([day, following, low_sum, high_sum, active])
+    return [
+        Segment(first, after, Fraction(lows, scale), Fraction(highs, scale), count)
+        for first, after, lows, highs, count in runs
+    ]
 
 
 def _asset_eco(asset: MutualisedAsset, *actors: object, **fields: object) -> Ecosystem:
