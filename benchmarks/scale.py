@@ -4,9 +4,13 @@
 ESS seen by a national observatory: every actor kind with valid identifiers
 (SIRENs with a correct Luhn digit, SIRETs of the actor's SIREN, RNA numbers
 for associations), seats in valid communes, pôles of about fifteen dated
-memberships on a territory, assets of every kind whose owners' exact shares
-sum to 1, and agreements whose commitments come from their parties. Every
-reference resolves. It uses :class:`random.Random`, not hypothesis, so that a
+memberships of actors seated in one département, on a territory that holds
+them, assets of every kind owned and used by their pôle's members, whose
+owners' exact shares sum to 1 and whose allocations fit, and agreements whose
+commitments come from their parties (a public body among the parties of
+public funding). Every reference resolves, and the rules find what a real
+document would show: a few hundred findings per ten thousand records, not one
+per record. It uses :class:`random.Random`, not hypothesis, so that a
 hundred thousand actors take seconds.
 """
 
@@ -18,7 +22,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ptcekit.identifiers import departement
+from ptcekit.identifiers import commune, departement
 from ptcekit.model import (
     Actor,
     AgreementKind,
@@ -239,23 +243,27 @@ class _Maker:
             members=tuple(m for m in members if m != actor_id),
         )
 
-    def territory(self, n: int) -> Territory:
-        rng = self.rng
-        if rng.random() < 0.5:
-            codes = tuple(sorted(set(rng.sample(self.communes, rng.randint(1, 8)))))
+    def territory(self, dep: str, members: list[Actor]) -> Territory:
+        """The pôle's territory: its département, or the communes its members sit in."""
+        if self.rng.random() < 0.5:
+            codes = tuple(sorted({m.seat.commune for m in members if m.seat is not None}))
             return Territory(
-                name=f"Territoire {n}", level=TerritoryLevel.CUSTOM, codes=codes, cog_year=2024
+                name=f"Bassin {dep}", level=TerritoryLevel.CUSTOM, codes=codes, cog_year=2024
             )
         return Territory(
-            name=f"Département {n}",
+            name=departement.label(dep),
             level=TerritoryLevel.DEPARTEMENT,
-            codes=(rng.choice(self.departements),),
+            codes=(dep,),
             cog_year=2024,
         )
 
-    def pole(self, pole_id: str, n: int, actor_ids: list[str], organisations: list[str]) -> Pole:
+    def pole(
+        self, pole_id: str, n: int, local: dict[str, list[Actor]], organisations: list[str]
+    ) -> Pole:
+        """A pôle of 13 to 17 actors seated in one département, as real pôles are local."""
         rng = self.rng
-        members = rng.sample(actor_ids, min(len(actor_ids), rng.randint(13, 17)))
+        dep = rng.choice(sorted(local))
+        members = rng.sample(local[dep], min(len(local[dep]), rng.randint(13, 17)))
         memberships = []
         for position, actor in enumerate(members):
             if position == 0:
@@ -264,28 +272,30 @@ class _Maker:
                 role = MemberRole.FOUNDER
             else:
                 role = rng.choice((MemberRole.MEMBER, MemberRole.MEMBER, MemberRole.PARTNER))
-            memberships.append(Membership(actor=actor, role=role, period=self.period()))
+            memberships.append(Membership(actor=actor.id, role=role, period=self.period()))
         return Pole(
             id=pole_id,
             name=f"Pôle {n}",
-            territory=self.territory(n),
+            territory=self.territory(dep, members),
             founded=self.day(),
-            lead=members[0] if members else None,
+            lead=members[0].id if members else None,
             legal_vehicle=rng.choice(organisations) if organisations else None,
             domains=tuple(rng.sample(_DOMAINS, 2)),
             memberships=tuple(memberships),
         )
 
-    def allocation(self, actor: str) -> Allocation:
+    def allocation(self, actor: str, users: int) -> Allocation:
+        """One of ``users`` allocations, small enough that together they fit any asset."""
         rng = self.rng
         measure = rng.randrange(3)
         period = self.period()
         if measure == 0:
-            return Allocation(
-                actor=actor, period=period, share=Share(fraction=Fraction(1, rng.randint(2, 10)))
-            )
+            # at most half of the asset's use between all its users
+            share = Fraction(1, 2 * users * rng.randint(1, 3))
+            return Allocation(actor=actor, period=period, share=Share(fraction=share))
         if measure == 1:
-            return Allocation(actor=actor, period=period, fte=Fraction(rng.randint(1, 10), 10))
+            # at most a tenth of an FTE between all users; a shared employee has at least 0.2
+            return Allocation(actor=actor, period=period, fte=Fraction(1, 10 * users))
         return Allocation(actor=actor, period=period, hours=Decimal(rng.randint(10, 1600)))
 
     def asset(
@@ -296,11 +306,15 @@ class _Maker:
         organisations: list[str],
         pole_ids: list[str],
         agreement_ids: list[str],
+        pole_members: dict[str, list[str]],
     ) -> MutualisedAsset:
         rng = self.rng
-        owners = rng.sample(actor_ids, min(len(actor_ids), rng.randint(1, 3)))
+        pole = rng.choice(pole_ids) if pole_ids and rng.random() < 0.6 else None
+        # a pôle's assets are owned and used by its members
+        pool = pole_members[pole] if pole is not None else actor_ids
+        owners = rng.sample(pool, min(len(pool), rng.randint(1, 3)))
         held = self.period()
-        users = rng.sample(actor_ids, min(len(actor_ids), rng.randint(2, 6)))
+        users = rng.sample(pool, min(len(pool), rng.randint(2, 6)))
         if rng.random() < 0.3:
             parts = self.parts_of_one(len(users))
             key = CostSharingKey(
@@ -320,10 +334,10 @@ class _Maker:
                 Ownership(actor=o, share=Share(fraction=f), period=held)
                 for o, f in zip(owners, self.parts_of_one(len(owners)), strict=True)
             ),
-            "users": tuple(self.allocation(u) for u in users),
+            "users": tuple(self.allocation(u, len(users)) for u in users),
             "annual_cost": self.money(500, 200_000),
             "cost_key": key,
-            "pole": rng.choice(pole_ids) if pole_ids and rng.random() < 0.6 else None,
+            "pole": pole,
             "agreement": rng.choice(agreement_ids)
             if agreement_ids and rng.random() < 0.5
             else None,
@@ -374,13 +388,19 @@ class _Maker:
         actor_ids: list[str],
         asset_ids: list[str],
         pole_ids: list[str],
+        public_ids: list[str],
     ) -> PartnershipAgreement:
         rng = self.rng
         parties = rng.sample(actor_ids, rng.randint(2, min(5, len(actor_ids))))
+        kind = rng.choice(list(AgreementKind))
+        if kind is AgreementKind.PUBLIC_FUNDING and public_ids:
+            # public funding comes from a public body
+            funder = rng.choice(public_ids)
+            parties = [funder, *(p for p in parties if p != funder)][: max(2, len(parties))]
         return PartnershipAgreement(
             id=agreement_id,
             title=f"Convention {n}",
-            kind=rng.choice(list(AgreementKind)),
+            kind=kind,
             parties=tuple(Party(actor=a) for a in parties),
             period=self.period(),
             signed=self.day(),
@@ -427,15 +447,24 @@ def build_records(
         for n, (kind, actor_id) in enumerate(zip(kinds, actor_ids, strict=True))
     )
     organisations = [a.id for a in built_actors if not isinstance(a, Person)]
+    public_ids = [a.id for a in built_actors if isinstance(a, PublicBody)]
+    local: dict[str, list[Actor]] = {}
+    for actor in built_actors:
+        if actor.seat is not None:
+            local.setdefault(commune.departement_of(actor.seat.commune), []).append(actor)
+    if not local:
+        # a document of persons only: every actor counts as local to one place
+        local = {"75": list(built_actors)}
     built_poles = tuple(
-        maker.pole(pole_id, n, actor_ids, organisations) for n, pole_id in enumerate(pole_ids)
+        maker.pole(pole_id, n, local, organisations) for n, pole_id in enumerate(pole_ids)
     )
+    pole_members = {pole.id: list(pole.member_ids()) for pole in built_poles}
     built_assets = tuple(
-        maker.asset(asset_id, n, actor_ids, organisations, pole_ids, agreement_ids)
+        maker.asset(asset_id, n, actor_ids, organisations, pole_ids, agreement_ids, pole_members)
         for n, asset_id in enumerate(asset_ids)
     )
     built_agreements = tuple(
-        maker.agreement(agreement_id, n, actor_ids, asset_ids, pole_ids)
+        maker.agreement(agreement_id, n, actor_ids, asset_ids, pole_ids, public_ids)
         for n, agreement_id in enumerate(agreement_ids)
     )
     return {
@@ -466,7 +495,7 @@ def build_ecosystem(
     Returns:
         The :class:`~ptcekit.model.Ecosystem`.
     """
-    records = build_records(
+    records: dict[str, Any] = build_records(
         actors=actors, poles=poles, assets=assets, agreements=agreements, seed=seed
     )
     return Ecosystem(name=f"France (seed {seed})", as_of=dt.date(2024, 12, 31), **records)
