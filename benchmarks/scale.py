@@ -419,7 +419,7 @@ def build_records(
     assets: int = 20_000,
     agreements: int = 20_000,
     seed: int = 0,
-) -> dict[str, tuple[Any, ...]]:
+) -> dict[str, Any]:
     """Build the records of a document, without the Ecosystem that indexes them.
 
     Args:
