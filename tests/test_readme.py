@@ -39,7 +39,10 @@ class TestReadme:
     def test_exactly_two_set_up_commands(self) -> None:
         """The README shows two commands: the main job, then the test suite."""
         main_job, tests = readme_commands()
-        assert main_job == "python -m pip install . && ptcekit validate examples/pole-sud.json"
+        assert (
+            main_job
+            == "python -m pip install . && python -m ptcekit validate examples/pole-sud.json"
+        )
         assert tests == 'python -m pip install -e ".[test]" && python -m pytest'
 
     def test_ci_runs_both_verbatim(self) -> None:
