@@ -128,6 +128,11 @@ nitpick_ignore = [
     # ptcekit.testing's private alias of hypothesis.strategies.SearchStrategy
     ("py:class", "Strategy"),
     ("py:class", "collections.abc.Sequence"),
+    # file paths in signatures
+    ("py:class", "os.PathLike"),
+    # the type variables of ptcekit.serialize's generic signatures
+    ("py:class", "ptcekit.serialize._converter.T"),
+    ("py:class", "ptcekit.serialize._json.T"),
     # plugins are read from importlib.metadata entry points
     ("py:class", "importlib.metadata.EntryPoint"),
     ("py:class", "collections.abc.Mapping"),

@@ -54,7 +54,7 @@ class Converter(cattrs.Converter):
     """A cattrs converter for ptcekit values, with hooks generated once per class.
 
     Build one with :func:`make_converter`. ``structure(data, cls)`` reads wire
-    data (raising :class:`LoadError` with every problem), ``unstructure(obj)``
+    data (raising :class:`~ptcekit.errors.LoadError` with every problem), ``unstructure(obj)``
     writes it; an :class:`~ptcekit.model.Ecosystem` is read and written as a
     whole document, format version included.
 
@@ -97,8 +97,8 @@ class Converter(cattrs.Converter):
         """Read wire ``data`` as a ``cls``; a document (``Ecosystem``) has its version checked.
 
         Raises:
-            ValueError: (a :class:`LoadError`) with every problem found.
-            TypeError: (a :class:`KindError`) if ``cls`` or a kind it uses
+            ValueError: (a :class:`~ptcekit.errors.LoadError`) with every problem found.
+            TypeError: (a :class:`~ptcekit.errors.KindError`) if ``cls`` or a kind it uses
                 cannot be serialised.
         """
         if cls is Ecosystem:
@@ -116,7 +116,7 @@ class Converter(cattrs.Converter):
         """Write the ptcekit value ``obj`` as wire data (an ``Ecosystem`` with its version).
 
         Raises:
-            TypeError: (a :class:`KindError`) if ``obj`` is not a ptcekit value
+            TypeError: (a :class:`~ptcekit.errors.KindError`) if ``obj`` is not a ptcekit value
                 or its kind cannot be written.
         """
         if not _is_value_class(type(obj)):
@@ -160,7 +160,7 @@ def to_dict(obj: object) -> Any:
     default are left out.
 
     Raises:
-        TypeError: (a :class:`KindError`) if ``obj`` is not a ptcekit value or
+        TypeError: (a :class:`~ptcekit.errors.KindError`) if ``obj`` is not a ptcekit value or
             its kind cannot be written.
 
     >>> from ptcekit.model import Association
@@ -197,7 +197,7 @@ def from_dict(
             (ptcekit's own by default).
 
     Raises:
-        ValueError: (a :class:`LoadError`) with every problem in ``data``.
+        ValueError: (a :class:`~ptcekit.errors.LoadError`) with every problem in ``data``.
 
     >>> from ptcekit.model import Actor
     >>> from_dict({"type": "person", "id": "p1", "name": "A. Volunteer"}, Actor)

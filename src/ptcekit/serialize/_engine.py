@@ -509,7 +509,7 @@ class Engine:
         """Read the wire value ``data`` as a ``cls``; collect every problem if it fails.
 
         Raises:
-            ValueError: (a :class:`LoadError`) with every problem found.
+            ValueError: (a :class:`~ptcekit.errors.LoadError`) with every problem found.
         """
         node = _node_for(cls)
         enabled = gc.isenabled()

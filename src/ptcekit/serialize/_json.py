@@ -74,7 +74,7 @@ def _parse_int(text: str) -> int:
 
 
 def _parse_stdlib(text: str | bytes) -> Any:
-    """Parse JSON text with the standard library, turning every failure into a :class:`LoadError`."""
+    """Parse JSON text with the standard library, turning every failure into a :class:`~ptcekit.errors.LoadError`."""
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")
@@ -142,7 +142,7 @@ def loads(
         backend: ``"orjson"`` or ``"json"``; the fastest installed by default.
 
     Raises:
-        ValueError: (a :class:`LoadError`) with every problem in the document,
+        ValueError: (a :class:`~ptcekit.errors.LoadError`) with every problem in the document,
             malformed JSON included (with its line and column).
 
     >>> loads('{"ptcekit": "1", "actors": [{"type": "person", "id": "p", "name": "P"}]}')
@@ -181,7 +181,7 @@ def dumps(obj: object, *, pretty: bool = False, backend: Backend | None = None) 
     wire data is made, as in :func:`loads`.
 
     Raises:
-        TypeError: (a :class:`KindError`) if ``obj`` is not a ptcekit value or
+        TypeError: (a :class:`~ptcekit.errors.KindError`) if ``obj`` is not a ptcekit value or
             its kind cannot be written.
 
     >>> from ptcekit.model import Money
@@ -232,7 +232,7 @@ def dump(
     existing file keeps its permissions.
 
     Raises:
-        TypeError: (a :class:`KindError`) if ``obj`` cannot be written.
+        TypeError: (a :class:`~ptcekit.errors.KindError`) if ``obj`` cannot be written.
         OSError: if the folder cannot be written.
     """
     data = dumps(obj, pretty=pretty, backend=backend) + b"\n"
@@ -286,7 +286,7 @@ def load(
     """Read a JSON file as a ptcekit value (see :func:`loads`).
 
     Raises:
-        ValueError: (a :class:`LoadError`) with every problem in the document.
+        ValueError: (a :class:`~ptcekit.errors.LoadError`) with every problem in the document.
         OSError: if the file cannot be read.
     """
     reader: Any = loads  # one call for both overloads

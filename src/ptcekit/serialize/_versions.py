@@ -38,8 +38,8 @@ class Upgrades:
     """An immutable registry of upgrades from older format versions.
 
     Each step turns a document of version ``source`` into one of a newer
-    ``target``; :meth:`upgrade` follows the steps up to the current version.
-    Add a step with :meth:`with_step`, which returns a new registry.
+    ``target``; :meth:`~ptcekit.serialize.Upgrades.upgrade` follows the steps up to the current version.
+    Add a step with :meth:`~ptcekit.serialize.Upgrades.with_step`, which returns a new registry.
 
     >>> def rename_kind(doc):
     ...     return {**doc, "actors": [{**a, "type": a["kind"]} for a in doc["actors"]]}
@@ -80,7 +80,7 @@ class Upgrades:
         """Return ``document``, of format ``version``, upgraded to ``current``.
 
         Raises:
-            ValueError: (a :class:`~ptcekit.serialize.LoadError`) if no chain of
+            ValueError: (a :class:`~ptcekit.errors.LoadError`) if no chain of
                 steps leads from ``version`` to ``current``, or a step fails.
         """
         while version != current:
@@ -119,7 +119,7 @@ def check_version(document: dict[str, Any], current: str = FORMAT_VERSION) -> st
     """Return the document's format version, if ptcekit can read it.
 
     Raises:
-        ValueError: (a :class:`~ptcekit.serialize.LoadError`) if the version is
+        ValueError: (a :class:`~ptcekit.errors.LoadError`) if the version is
             missing, malformed or newer than ``current``.
     """
     path = f"$.{VERSION_KEY}"
