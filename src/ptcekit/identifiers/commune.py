@@ -32,6 +32,7 @@ from ptcekit.errors import (
     InvalidLength,
 )
 from ptcekit.identifiers import departement
+from ptcekit.identifiers._common import as_text, passes
 
 __all__ = ["KIND", "compact", "departement_of", "format", "is_valid", "validate"]
 
@@ -42,11 +43,7 @@ _OVERSEAS_PREFIX: Final = "97"
 
 
 def _as_text(value: object) -> str:
-    """Return ``value`` if it is a string; raise :class:`InvalidFormat` otherwise."""
-    if not isinstance(value, str):
-        reason = "expected a string"
-        raise InvalidFormat(KIND, value, reason)
-    return value
+    return as_text(KIND, value)
 
 
 def compact(value: str) -> str:
@@ -108,11 +105,7 @@ def is_valid(value: object) -> bool:
     Returns:
         ``True`` if :func:`validate` accepts it.
     """
-    try:
-        validate(value)  # type: ignore[arg-type]  # is_valid takes any object by design
-    except IdentifierError:
-        return False
-    return True
+    return passes(validate, value)
 
 
 def format(value: str) -> str:  # noqa: A001 -- the python-stdnum interface name

@@ -38,7 +38,8 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from ptcekit.errors import IdentifierError, InvalidComponent, InvalidFormat, InvalidLength
+from ptcekit.errors import InvalidComponent, InvalidFormat, InvalidLength
+from ptcekit.identifiers._common import as_text, passes
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -499,11 +500,7 @@ TABLE: Final[Mapping[str, LegalCategory]] = types.MappingProxyType(
 
 
 def _as_text(value: object) -> str:
-    """Return ``value`` if it is a string; raise :class:`InvalidFormat` otherwise."""
-    if not isinstance(value, str):
-        reason = "expected a string"
-        raise InvalidFormat(KIND, value, reason)
-    return value
+    return as_text(KIND, value)
 
 
 def compact(value: str) -> str:
@@ -557,11 +554,7 @@ def is_valid(value: object) -> bool:
     Returns:
         ``True`` if :func:`validate` accepts it.
     """
-    try:
-        validate(value)  # type: ignore[arg-type]  # is_valid takes any object by design
-    except IdentifierError:
-        return False
-    return True
+    return passes(validate, value)
 
 
 def is_well_formed(value: object) -> bool:

@@ -20,7 +20,8 @@ import re
 import types
 from typing import TYPE_CHECKING, Final
 
-from ptcekit.errors import IdentifierError, InvalidComponent, InvalidFormat, InvalidLength
+from ptcekit.errors import InvalidComponent, InvalidFormat, InvalidLength
+from ptcekit.identifiers._common import as_text, passes
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -57,11 +58,7 @@ NAMES: Final[Mapping[str, str]] = types.MappingProxyType(
 
 
 def _as_text(value: object) -> str:
-    """Return ``value`` if it is a string; raise :class:`InvalidFormat` otherwise."""
-    if not isinstance(value, str):
-        reason = "expected a string"
-        raise InvalidFormat(KIND, value, reason)
-    return value
+    return as_text(KIND, value)
 
 
 def compact(value: str) -> str:
@@ -115,11 +112,7 @@ def is_valid(value: object) -> bool:
     Returns:
         ``True`` if :func:`validate` accepts it.
     """
-    try:
-        validate(value)  # type: ignore[arg-type]  # is_valid takes any object by design
-    except IdentifierError:
-        return False
-    return True
+    return passes(validate, value)
 
 
 def format(value: str) -> str:  # noqa: A001 -- the python-stdnum interface name

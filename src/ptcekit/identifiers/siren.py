@@ -36,6 +36,7 @@ from ptcekit.errors import (
     InvalidFormat,
     InvalidLength,
 )
+from ptcekit.identifiers._common import as_text, passes
 
 __all__ = [
     "KIND",
@@ -86,11 +87,7 @@ LUHN_CHUNKS: Final[dict[str, int]] = _luhn_chunks()
 
 
 def _as_text(value: object) -> str:
-    """Return ``value`` if it is a string; raise :class:`InvalidFormat` otherwise."""
-    if not isinstance(value, str):
-        reason = "expected a string"
-        raise InvalidFormat(KIND, value, reason)
-    return value
+    return as_text(KIND, value)
 
 
 def compact(value: str) -> str:
@@ -172,11 +169,7 @@ def is_valid(value: object) -> bool:
     Returns:
         ``True`` if :func:`validate` accepts it.
     """
-    try:
-        validate(value)  # type: ignore[arg-type]  # is_valid takes any object by design
-    except IdentifierError:
-        return False
-    return True
+    return passes(validate, value)
 
 
 def is_valid_compact(value: object) -> bool:

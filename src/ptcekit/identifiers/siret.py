@@ -34,7 +34,8 @@ from stdnum import exceptions as stdnum_errors
 from stdnum import luhn
 from stdnum.fr import siret as stdnum_siret
 
-from ptcekit.errors import IdentifierError, InvalidChecksum, InvalidFormat, InvalidLength
+from ptcekit.errors import InvalidChecksum, InvalidFormat, InvalidLength
+from ptcekit.identifiers._common import as_text, passes
 from ptcekit.identifiers.siren import LUHN_CHUNKS, translate_stdnum_error
 
 __all__ = [
@@ -59,11 +60,7 @@ _LA_POSTE_HEAD_OFFICE: Final = "35600000000048"
 
 
 def _as_text(value: object) -> str:
-    """Return ``value`` if it is a string; raise :class:`InvalidFormat` otherwise."""
-    if not isinstance(value, str):
-        reason = "expected a string"
-        raise InvalidFormat(KIND, value, reason)
-    return value
+    return as_text(KIND, value)
 
 
 def compact(value: str) -> str:
@@ -133,11 +130,7 @@ def is_valid(value: object) -> bool:
     Returns:
         ``True`` if :func:`validate` accepts it.
     """
-    try:
-        validate(value)  # type: ignore[arg-type]  # is_valid takes any object by design
-    except IdentifierError:
-        return False
-    return True
+    return passes(validate, value)
 
 
 def is_valid_compact(value: object) -> bool:
