@@ -342,8 +342,8 @@ REFUSALS = [
         "Cooperative",
         "form",
         "gmbh",
-        "Cooperative.form: expected a CompanyForm (one of 'sa', 'sarl', 'sas', 'snc', 'civil',"
-        " 'sole_trader', 'other'), got 'gmbh'",
+        "Cooperative.form: expected a CompanyForm (one of 'sa', 'sarl', 'sas', 'snc', 'scs', 'sca',"
+        " 'se', 'civil', 'sole_trader', 'other'), got 'gmbh'",
         "cooperative-form",
     ),
     _refusal(
@@ -517,12 +517,12 @@ REFUSALS = [
         "company-size",
     ),
     _refusal(
-        lambda: Company(id="c", name="C", ess_statutes=None),
+        lambda: Company(id="c", name="C", ess_statutes="yes"),
         FTE,
         "Company",
         "ess_statutes",
-        None,
-        "Company.ess_statutes: expected a bool, got None (NoneType)",
+        "yes",
+        "Company.ess_statutes: expected a bool or None (unknown), got 'yes' (str)",
         "company-ess-statutes",
     ),
     _refusal(
@@ -714,10 +714,15 @@ class TestSector:
         """A foundation is ESS (art. 1 II 1°)."""
         assert Foundation(id="f", name="F").sector is Sector.ESS
 
-    @pytest.mark.parametrize("kind", list(MutualKind))
+    @pytest.mark.parametrize("kind", [MutualKind.MUTUELLE, MutualKind.INSURANCE])
     def test_mutual_is_ess_by_form(self, kind: MutualKind) -> None:
-        """A mutual of any kind is ESS (art. 1 II 1°)."""
+        """A mutual of the Code de la mutualité or des assurances is ESS (art. 1 II 1°)."""
         assert Mutual(id="m", name="M", kind=kind).sector is Sector.ESS
+
+    def test_other_mutual_body_is_not_ess_by_form(self) -> None:
+        """Art. 1 II 1° names only those two codes: an institution de prévoyance is not ESS."""
+        assert Mutual(id="m", name="M", kind="other").sector is Sector.PRIVATE
+        assert Mutual(id="m", name="M", kind="other").in_ess is False
 
     def test_cooperative_is_ess_by_form(self) -> None:
         """A cooperative is ESS (art. 1 II 1°), whatever its company form."""
@@ -725,7 +730,42 @@ class TestSector:
 
     def test_company_without_ess_statutes_is_private(self) -> None:
         """A company without ESS statutes is private."""
-        assert Company(id="c", name="C").sector is Sector.PRIVATE
+        assert Company(id="c", name="C", ess_statutes=False).sector is Sector.PRIVATE
+        assert Company(id="c", name="C", ess_statutes=False).in_ess is False
+
+    def test_company_with_unknown_statutes_is_private_but_not_known_outside_the_ess(self) -> None:
+        """Unknown statutes (the default): private in the triptych, ``in_ess`` unknown."""
+        company = Company(id="c", name="C")
+        assert company.ess_statutes is None
+        assert company.sector is Sector.PRIVATE
+        assert company.in_ess is None
+
+    @pytest.mark.parametrize("form", ["sa", "sarl", "sas", "snc", "scs", "sca", "se", "other"])
+    def test_commercial_company_with_ess_statutes_is_ess(self, form: str) -> None:
+        """Art. 1 II 2°: a société commerciale with ESS statutes is ESS."""
+        assert Company(id="c", name="C", form=form, ess_statutes=True).in_ess is True
+
+    @pytest.mark.parametrize("form", ["civil", "sole_trader"])
+    def test_only_commercial_companies_join_the_ess_by_statutes(self, form: str) -> None:
+        """A société civile or an entrepreneur individuel is not ESS, whatever its statutes say."""
+        company = Company(id="c", name="C", form=form, ess_statutes=True)
+        assert company.sector is Sector.PRIVATE
+        assert company.in_ess is False
+        assert Company(id="c", name="C", form=form).in_ess is False
+
+    def test_sole_trader_is_no_legal_person(self) -> None:
+        """An entrepreneur individuel has no legal person of its own."""
+        assert Company(id="c", name="C", form="sole_trader").is_legal_person is False
+        assert Company(id="c", name="C", form="sarl").is_legal_person is True
+
+    @pytest.mark.parametrize(
+        "cls", [Association, Foundation, Mutual, Cooperative, Company, PublicBody]
+    )
+    def test_esus_and_pay_can_be_recorded_on_any_organisation(self, cls: Any) -> None:
+        """The agrément can be held by any organisation within art. 1 (C. trav. L3332-17-1)."""
+        esus = EsusApproval(period=Period(start=D(2020, 1, 1), end=D(2024, 12, 31)))
+        extra = {Cooperative: {"kind": "scic"}, PublicBody: {"kind": "commune"}}.get(cls, {})
+        assert cls(id="o", name="O", esus=esus, **extra).esus == esus
 
     def test_company_with_ess_statutes_is_ess(self) -> None:
         """A company whose statutes meet art. 1 II 2° is ESS."""

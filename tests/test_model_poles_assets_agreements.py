@@ -738,6 +738,19 @@ class TestPole:
         )
         assert attrs.evolve(pole) == pole
 
+    def test_dissolved_on_or_after_founding(self) -> None:
+        """A pôle may record the day it ceased; never before it was founded."""
+        pole = Pole(id="p", name="P", founded=D(2015, 1, 1), dissolved=D(2021, 6, 30))
+        assert pole.dissolved == D(2021, 6, 30)
+        with pytest.raises(InvalidValueError) as info:
+            Pole(id="p", name="P", founded=D(2015, 1, 1), dissolved=D(2014, 12, 31))
+        assert str(info.value) == (
+            "Pole.dissolved: expected a date on or after its founding (2015-01-01),"
+            " got datetime.date(2014, 12, 31)"
+        )
+        with pytest.raises(FieldTypeError):
+            Pole(id="p", name="P", dissolved="2021-06-30")
+
 
 class TestTerritory:
     @pytest.mark.parametrize(
@@ -872,6 +885,16 @@ class TestAgreements:
         assert PartnershipAgreement(id="b", title="T", kind="cooperation", parties=TWO).active_on(
             D(1900, 1, 1)
         )
+
+    def test_negative_money_commitment_is_refused(self) -> None:
+        """A commitment gives: a negative amount is a construction error naming the field."""
+        with pytest.raises(InvalidValueError) as info:
+            Commitment(party="x", kind="money", amount=Money(amount=-1))
+        assert str(info.value) == (
+            "Commitment.amount: expected an amount of at least 0 (a commitment gives,"
+            " it does not take), got Money(amount=Decimal('-1'))"
+        )
+        assert Commitment(party="x", kind="money", amount=Money(amount=0)).amount == Money(amount=0)
 
     def test_money_commitment_with_an_amount(self) -> None:
         """A money commitment takes an amount; other kinds may take a quantity."""

@@ -363,7 +363,7 @@ def agreements(draw: st.DrawFn, agreement_id: str) -> m.PartnershipAgreement:
     commitments = []
     for party in draw(st.lists(st.sampled_from(parties), max_size=3)):
         kind = draw(st.sampled_from(m.CommitmentKind))
-        amount = draw(st.none() | money)
+        amount = draw(st.none() | money.filter(lambda value: value.amount >= 0))
         quantity = None
         if amount is None and kind != m.CommitmentKind.MONEY:
             quantity = draw(

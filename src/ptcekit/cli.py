@@ -229,6 +229,8 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             for finding in report.findings:
                 out.write(f"{path}: {finding.to_text()}\n")
+            for note in report.unchecked:
+                out.write(f"{path}: {note.to_text()}\n")
             out.write(f"{path}: {report.summary()}\n")
     return status
 
@@ -241,9 +243,16 @@ def _describe(rule: rules.Rule) -> str:
         f"  severity:   {rule.severity.value}",
         f"  kind:       {rule.kind.value}",
         f"  source:     {rule.source}",
-        f"  confidence: {rule.confidence.value}",
+        *([f"  read at:    {rule.url}"] if rule.url else []),
+        f"  confidence: {rule.confidence.words}",
         f"  checks:     {', '.join(sorted(rule.applies_to))}",
     ]
+    for version in rule.versions:
+        start = version.start.isoformat() if version.start else "…"
+        end = version.end.isoformat() if version.end else "…"
+        lines.append(f"  version:    {version.label} [{start}, {end}): {version.source}")
+        if version.url:
+            lines.append(f"              {version.url}")
     if rule.opt_in:
         lines.append("  opt-in:     runs only when selected (--select)")
     lines.append("")

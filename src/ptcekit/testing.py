@@ -471,6 +471,9 @@ CATEGORIES_BY_KIND: Mapping[str, Mapping[object, tuple[str, ...]]] = {
         CompanyForm.SARL: ("5458", "5460", "5451", "5453"),
         CompanyForm.SAS: ("5710",),
         CompanyForm.SNC: ("5203",),
+        CompanyForm.SCS: ("5307",),
+        CompanyForm.SCA: ("5309",),
+        CompanyForm.SE: ("5800",),
         CompanyForm.CIVIL: ("6560", "6543", "6551"),
         CompanyForm.OTHER: ("5191", "5192", "5194", "6316", "6317"),
     },
@@ -480,6 +483,9 @@ CATEGORIES_BY_KIND: Mapping[str, Mapping[object, tuple[str, ...]]] = {
         CompanyForm.SARL: ("5499", "5498"),
         CompanyForm.SAS: ("5710", "5720"),
         CompanyForm.SNC: ("5202",),
+        CompanyForm.SCS: ("5306",),
+        CompanyForm.SCA: ("5308", "5385"),
+        CompanyForm.SE: ("5800",),
         CompanyForm.CIVIL: ("6599", "6540", "6589"),
         CompanyForm.SOLE_TRADER: ("1000",),
         CompanyForm.OTHER: ("5800", "5308"),
@@ -934,6 +940,16 @@ _ALSACE_MOSELLE = ("57", "67", "68")
 
 
 @st.composite
+def _esus_fields(draw: st.DrawFn, *, holder: bool) -> dict[str, Any]:
+    """An ESUS agrément (for an ESS ``holder`` only), pay data and Sirene's ESS flag."""
+    return {
+        "esus": draw(_maybe(_default(esus_approvals))) if holder else None,
+        "pay": draw(_maybe(_default(pay_data))),
+        "sirene_ess": draw(st.sampled_from((True, False, None))),
+    }
+
+
+@st.composite
 def associations(draw: st.DrawFn, *, ids: Strategy[str] | None = None) -> Association:
     """Associations: loi 1901 (with an RNA number), RUP, or Alsace-Moselle local law (without).
 
@@ -958,6 +974,7 @@ def associations(draw: st.DrawFn, *, ids: Strategy[str] | None = None) -> Associ
         rna=None if local_law else draw(_maybe(rna_numbers())),
         public_utility=shape == "public_utility",
         local_law=local_law,
+        **draw(_esus_fields(holder=True)),
     )
 
 
@@ -973,7 +990,9 @@ def foundations(draw: st.DrawFn, *, ids: Strategy[str] | None = None) -> Foundat
         A :class:`~ptcekit.model.Foundation`.
     """
     fields = draw(_actor_fields(ids=ids, categories=_category("foundation", None)))
-    return Foundation(**fields, public_utility=draw(st.booleans()))
+    return Foundation(
+        **fields, public_utility=draw(st.booleans()), **draw(_esus_fields(holder=True))
+    )
 
 
 @st.composite
@@ -989,7 +1008,7 @@ def mutuals(draw: st.DrawFn, *, ids: Strategy[str] | None = None) -> Mutual:
     """
     kind = draw(st.sampled_from(MutualKind))
     fields = draw(_actor_fields(ids=ids, categories=_category("mutual", kind)))
-    return Mutual(**fields, kind=kind)
+    return Mutual(**fields, kind=kind, **draw(_esus_fields(holder=kind is not MutualKind.OTHER)))
 
 
 @st.composite
@@ -1026,12 +1045,13 @@ def cooperatives(draw: st.DrawFn, *, ids: Strategy[str] | None = None) -> Cooper
         variable_capital=draw(st.booleans()),
         capital=draw(_maybe(_fixed_moneys(min_amount=0, max_amount=1_000_000))),
         associates=tuple(associates),
+        **draw(_esus_fields(holder=True)),
     )
 
 
 @st.composite
 def companies(draw: st.DrawFn, *, ids: Strategy[str] | None = None) -> Company:
-    """Commercial companies, with or without ESS statutes; only those with them hold an ESUS agrément.
+    """Companies, with ESS statutes, without, or unknown; only ESS ones hold an ESUS agrément.
 
     Args:
         draw: supplied by hypothesis.
@@ -1042,15 +1062,15 @@ def companies(draw: st.DrawFn, *, ids: Strategy[str] | None = None) -> Company:
     """
     form = draw(_maybe(st.sampled_from(CompanyForm)))
     fields = draw(_actor_fields(ids=ids, categories=_category("company", form)))
-    ess = draw(st.booleans())
+    ess = draw(st.sampled_from((True, False, None)))
+    commercial = form is None or form.is_commercial is not False
     return Company(
         **fields,
         form=form,
         ess_statutes=ess,
-        esus=draw(_maybe(_default(esus_approvals))) if ess else None,
         mission_company=draw(st.booleans()),
         size=draw(_maybe(st.sampled_from(CompanySize))),
-        pay=draw(_maybe(_default(pay_data))),
+        **draw(_esus_fields(holder=ess is True and commercial)),
     )
 
 
@@ -1250,11 +1270,16 @@ def poles(
                 college=membership.college,
             )
         built.append(membership)
+    founded = draw(_maybe(_dates()))
+    dissolved = draw(_maybe(_dates()))
+    if founded is not None and dissolved is not None and dissolved < founded:
+        founded, dissolved = dissolved, founded
     return Pole(
         id=draw(ids if ids is not None else record_ids()),
         name=draw(_texts()),
         territory=territory,
-        founded=draw(_maybe(_dates())),
+        founded=founded,
+        dissolved=dissolved,
         lead=members[lead_at] if lead_at is not None else None,
         legal_vehicle=draw(_optional_ref(organisation_ids)),
         domains=tuple(draw(st.lists(st.sampled_from(_DOMAINS), max_size=2, unique=True))),

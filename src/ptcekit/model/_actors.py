@@ -263,6 +263,16 @@ class Actor(Value):
         raise NotImplementedError(message)
 
     @property
+    def in_ess(self) -> bool | None:
+        """Whether the actor is in the ESS (loi n° 2014-856 art. 1): ``True``, ``False`` or ``None``.
+
+        ``None`` means unknown (a company whose statutes are not recorded);
+        the rules never count an unknown as "outside the ESS". For every kind
+        but :class:`Company` it is whether :attr:`sector` is ESS.
+        """
+        return self.sector is Sector.ESS
+
+    @property
     def is_legal_person(self) -> bool:
         """Whether the actor is a legal person (personne morale)."""
         return True
@@ -317,16 +327,68 @@ class Person(Actor):
 
 
 @attrs.frozen(kw_only=True, repr=False)
+class EsusApproval(Value):
+    """An agrément « entreprise solidaire d'utilité sociale » (C. trav. L3332-17-1).
+
+    Any organisation within art. 1 of loi n° 2014-856 can hold it: an
+    association, a cooperative, a foundation, a mutual or a commercial company
+    with ESS statutes. It lasts 5 years, or 2 years for an enterprise created
+    less than 3 years before it applied (C. trav. R3332-21-3, III); an
+    agrément « de plein droit » has no term. ``period`` records its actual dates.
+
+    Attributes:
+        period: when the agrément is in force.
+        by_right: ESUS « de plein droit » (entreprises d'insertion, ESAT…).
+        decided: the date of the prefectoral decision.
+    """
+
+    period: Period = attrs.field(validator=c.instance(Period))
+    by_right: bool = attrs.field(default=False, validator=c.boolean)
+    decided: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class PayData(Value):
+    """Pay data for the ESUS caps of C. trav. L3332-17-1, I, 3° (7 × and 10 × the annual SMIC).
+
+    Attributes:
+        year: the financial year the figures are for.
+        top5_average: average yearly pay of the five best-paid (full-time equivalent).
+        highest: the single highest yearly pay.
+        reference_minimum: the yearly SMIC, or the sector's minimum wage when
+            higher, for that year: the base of the caps.
+    """
+
+    year: int = attrs.field(validator=c.integer(minimum=1900, maximum=2100))
+    top5_average: Money = attrs.field(validator=c.instance(Money))
+    highest: Money = attrs.field(validator=c.instance(Money))
+    reference_minimum: Money = attrs.field(validator=c.instance(Money))
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Organisation(Actor):
     """A legal person: abstract base of every actor but :class:`Person`.
 
     Attributes:
         governance: its bodies, voting scheme and colleges, when known.
+        esus: its ESUS agrément, if any (C. trav. L3332-17-1): any organisation
+            within art. 1 of loi n° 2014-856 can hold one; a rule reports one
+            held by an organisation outside the ESS.
+        pay: pay data for the ESUS caps.
+        sirene_ess: the ESS flag Sirene records for the legal unit
+            (``economieSocialeSolidaireUniteLegale``): ``True``, ``False``, or
+            ``None`` when Sirene says nothing. A rule compares it with the
+            derived :attr:`~Actor.in_ess`.
     """
 
     governance: Governance | None = attrs.field(
         default=None, validator=c.instance(Governance, optional=True)
     )
+    esus: EsusApproval | None = attrs.field(
+        default=None, validator=c.instance(EsusApproval, optional=True)
+    )
+    pay: PayData | None = attrs.field(default=None, validator=c.instance(PayData, optional=True))
+    sirene_ess: bool | None = attrs.field(default=None, validator=c.optional_boolean)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -399,8 +461,16 @@ class Mutual(Organisation):
 
     @property
     def sector(self) -> Sector:
-        """Always :attr:`Sector.ESS` (loi 2014-856 art. 1 II 1°)."""
-        return Sector.ESS
+        """ESS for the mutuals art. 1 II 1° of loi 2014-856 names, else private.
+
+        Those are the mutuelles and unions of the Code de la mutualité and the
+        sociétés d'assurance mutuelles of the Code des assurances; an
+        institution de prévoyance (:attr:`MutualKind.OTHER`) is not ESS by form.
+
+        >>> Mutual(id="m", name="M").sector, Mutual(id="p", name="P", kind="other").sector
+        (<Sector.ESS: 'ess'>, <Sector.PRIVATE: 'private'>)
+        """
+        return Sector.PRIVATE if self.kind is MutualKind.OTHER else Sector.ESS
 
     @property
     def is_enterprise(self) -> bool:
@@ -510,55 +580,18 @@ class Cooperative(Organisation):
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class EsusApproval(Value):
-    """An agrément « entreprise solidaire d'utilité sociale » (C. trav. L3332-17-1).
-
-    The agrément lasts 5 years, or 2 years for an enterprise under 3 years
-    old when it applies; ``period`` records its actual dates.
-
-    Attributes:
-        period: when the agrément is in force.
-        by_right: ESUS « de plein droit » (entreprises d'insertion, ESAT…).
-        decided: the date of the prefectoral decision.
-    """
-
-    period: Period = attrs.field(validator=c.instance(Period))
-    by_right: bool = attrs.field(default=False, validator=c.boolean)
-    decided: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class PayData(Value):
-    """Pay data for the ESUS caps of C. trav. L3332-17-1 (7 × and 10 × the annual SMIC).
-
-    Attributes:
-        year: the financial year the figures are for.
-        top5_average: average yearly pay of the five best-paid (full-time equivalent).
-        highest: the single highest yearly pay.
-        reference_minimum: the yearly SMIC, or the sector's minimum wage when
-            higher, for that year: the base of the caps.
-    """
-
-    year: int = attrs.field(validator=c.integer(minimum=1900, maximum=2100))
-    top5_average: Money = attrs.field(validator=c.instance(Money))
-    highest: Money = attrs.field(validator=c.instance(Money))
-    reference_minimum: Money = attrs.field(validator=c.instance(Money))
-
-
-@attrs.frozen(kw_only=True, repr=False)
 class Company(Organisation):
     """A commercial company (société commerciale): ESS only with ESS statutes.
 
     Attributes:
         form: SA, SARL, SAS…
-        ess_statutes: whether its statutes carry the five mentions of décret
-            n° 2015-858 that make it ESS (loi 2014-856 art. 1 II 2°).
-        esus: its ESUS agrément, if any.
+        ess_statutes: whether its statutes carry the mentions of décret
+            n° 2015-858 that make it ESS (loi 2014-856 art. 1 II 2°):
+            ``True``, ``False``, or ``None`` (the default) when unknown.
         mission_company: société à mission (C. com. L210-10); not ESS by itself.
         size: its size class.
-        pay: pay data for the ESUS caps.
 
-    >>> Company(id="c1", name="Tannerie Roux").sector
+    >>> Company(id="c1", name="Tannerie Roux", ess_statutes=False).sector
     <Sector.PRIVATE: 'private'>
     >>> Company(id="c2", name="Groupe Archer", ess_statutes=True).sector
     <Sector.ESS: 'ess'>
@@ -571,22 +604,48 @@ class Company(Organisation):
         converter=_to_optional_company_form,
         validator=c.member_of(CompanyForm, optional=True),
     )
-    ess_statutes: bool = attrs.field(default=False, validator=c.boolean)
-    esus: EsusApproval | None = attrs.field(
-        default=None, validator=c.instance(EsusApproval, optional=True)
-    )
+    ess_statutes: bool | None = attrs.field(default=None, validator=c.optional_boolean)
     mission_company: bool = attrs.field(default=False, validator=c.boolean)
     size: CompanySize | None = attrs.field(
         default=None,
         converter=_to_optional_company_size,
         validator=c.member_of(CompanySize, optional=True),
     )
-    pay: PayData | None = attrs.field(default=None, validator=c.instance(PayData, optional=True))
 
     @property
     def sector(self) -> Sector:
-        """:attr:`Sector.ESS` with ESS statutes (art. 1 II 2°), else :attr:`Sector.PRIVATE`."""
-        return Sector.ESS if self.ess_statutes else Sector.PRIVATE
+        """:attr:`Sector.ESS` when it is known to be in the ESS (see :attr:`in_ess`), else private.
+
+        A company whose statutes are unknown is in the private sector of the
+        triptych; the rules do not count it as "outside the ESS" (see
+        :attr:`in_ess`).
+        """
+        return Sector.ESS if self.in_ess else Sector.PRIVATE
+
+    @property
+    def in_ess(self) -> bool | None:
+        """Whether the company is in the ESS under art. 1 II 2° of loi n° 2014-856.
+
+        Only a société commerciale can join the ESS by its statutes: ``False``
+        for a société civile or an entrepreneur individuel whatever
+        :attr:`ess_statutes` says; otherwise :attr:`ess_statutes` itself, so
+        ``None`` when the statutes are unknown.
+
+        >>> Company(id="c", name="C", form="sas", ess_statutes=True).in_ess
+        True
+        >>> Company(id="c", name="C", form="civil", ess_statutes=True).in_ess
+        False
+        >>> Company(id="c", name="C").in_ess is None
+        True
+        """
+        if self.form is not None and self.form.is_commercial is False:
+            return False
+        return self.ess_statutes
+
+    @property
+    def is_legal_person(self) -> bool:
+        """``False`` for an entrepreneur individuel (no legal person of its own), else ``True``."""
+        return self.form is not CompanyForm.SOLE_TRADER
 
     @property
     def is_enterprise(self) -> bool:

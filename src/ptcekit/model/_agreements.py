@@ -30,6 +30,17 @@ def _commitment_tuple(value: Iterable[Commitment]) -> tuple[Commitment, ...]:
 c.describe(_commitment_tuple, c.Conversion("tuple"))
 
 
+_optional_money = c.instance(Money, optional=True)
+
+
+def _committed_money(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _optional_money(inst, attribute, value)
+    if isinstance(value, Money) and value.amount < 0:
+        c.fail(
+            inst, attribute, "an amount of at least 0 (a commitment gives, it does not take)", value
+        )
+
+
 def _to_commitment_kind(value: CommitmentKind | str) -> CommitmentKind:
     return c.enum_member(CommitmentKind, value)
 
@@ -65,7 +76,7 @@ class Commitment(Value):
     Attributes:
         party: the actor id of the party that commits.
         kind: money, in kind, staff time, use of an asset, or a service.
-        amount: how much money (for money or valued contributions).
+        amount: how much money (for money or valued contributions); not negative.
         quantity: how much of something else, with its unit (hours, m², days).
         recurrence: once, monthly, quarterly or yearly.
         period: when the commitment runs; the agreement's period when ``None``.
@@ -80,7 +91,7 @@ class Commitment(Value):
     kind: CommitmentKind = attrs.field(
         converter=_to_commitment_kind, validator=c.member_of(CommitmentKind)
     )
-    amount: Money | None = attrs.field(default=None, validator=c.instance(Money, optional=True))
+    amount: Money | None = attrs.field(default=None, validator=_committed_money)
     quantity: Quantity | None = attrs.field(
         default=None, validator=c.instance(Quantity, optional=True)
     )

@@ -183,6 +183,15 @@ def boolean(inst: object, attribute: attrs.Attribute[Any], value: object) -> Non
 describe(boolean, Check("bool"))
 
 
+def optional_boolean(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Accept ``True``, ``False`` or ``None`` (unknown)."""
+    if value is not None and type(value) is not bool:
+        fail_type(inst, attribute, "a bool or None (unknown)", value)
+
+
+describe(optional_boolean, Check("bool", optional=True))
+
+
 def date(*, optional: bool = False) -> _Validator:
     """Accept a :class:`datetime.date` that is not a :class:`datetime.datetime`."""
 

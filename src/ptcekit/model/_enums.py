@@ -85,14 +85,36 @@ class CompanyForm(enum.StrEnum):
     """The company form of a société (a cooperative or a commercial company)."""
 
     SA = "sa"
+    """Société anonyme."""
     SARL = "sarl"
+    """Société à responsabilité limitée (an EURL too)."""
     SAS = "sas"
+    """Société par actions simplifiée (an SASU too)."""
     SNC = "snc"
+    """Société en nom collectif."""
+    SCS = "scs"
+    """Société en commandite simple."""
+    SCA = "sca"
+    """Société en commandite par actions."""
+    SE = "se"
+    """Société européenne."""
     CIVIL = "civil"
-    """Société civile."""
+    """Société civile: not a société commerciale."""
     SOLE_TRADER = "sole_trader"
-    """Entrepreneur individuel."""
+    """Entrepreneur individuel: no legal person of its own."""
     OTHER = "other"
+    """Another form, commercial or not."""
+
+    @property
+    def is_commercial(self) -> bool | None:
+        """Whether the form is a société commerciale (C. com. L210-1); ``None`` for :attr:`OTHER`.
+
+        >>> CompanyForm.SAS.is_commercial, CompanyForm.CIVIL.is_commercial
+        (True, False)
+        """
+        if self is CompanyForm.OTHER:
+            return None
+        return self not in (CompanyForm.CIVIL, CompanyForm.SOLE_TRADER)
 
 
 class AssociateRole(enum.StrEnum):
@@ -124,6 +146,7 @@ class MutualKind(enum.StrEnum):
     INSURANCE = "insurance"
     """Société d'assurance mutuelle under the Code des assurances."""
     OTHER = "other"
+    """Another mutual body (an institution de prévoyance, for one): not ESS by form."""
 
 
 class CompanySize(enum.StrEnum):

@@ -72,6 +72,15 @@ def _texts(inst: object, attribute: attrs.Attribute[Any], value: object) -> None
     c.tuple_of(c.text(multiline=False), unique=True, what="strings")(inst, attribute, value)
 
 
+_optional_date = c.date(optional=True)
+
+
+def _dissolved(inst: Pole, attribute: attrs.Attribute[Any], value: object) -> None:
+    _optional_date(inst, attribute, value)
+    if value is not None and inst.founded is not None and value < inst.founded:  # type: ignore[operator]  # a date, checked just above
+        c.fail(inst, attribute, f"a date on or after its founding ({inst.founded})", value)
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Pole(Value):
     """A pôle territorial de coopération économique (loi n° 2014-856, art. 9).
@@ -86,6 +95,8 @@ class Pole(Value):
         name: its name.
         territory: the territory it works on.
         founded: when it was founded.
+        dissolved: the day it ceased to exist, if it has (its last day is the
+            day before); a membership after it is reported by the rules.
         lead: the actor id of its structure porteuse.
         legal_vehicle: the actor id of the legal person that incorporates the
             pôle (its association, its SCIC), if any.
@@ -111,6 +122,7 @@ class Pole(Value):
         default=None, validator=c.instance(Territory, optional=True)
     )
     founded: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
+    dissolved: dt.date | None = attrs.field(default=None, validator=_dissolved)
     lead: str | None = attrs.field(default=None, validator=c.identifier(optional=True))
     legal_vehicle: str | None = attrs.field(default=None, validator=c.identifier(optional=True))
     domains: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_texts)

@@ -7,7 +7,7 @@ import inspect
 import textwrap
 from collections.abc import Iterable
 
-from ptcekit.rules._engine import Example, Finding, Rule, RuleSet, run_rules
+from ptcekit.rules._engine import Example, Finding, LawVersion, Rule, RuleSet, run_rules
 
 __all__ = ["EXAMPLE_DATE", "catalogue_markdown", "example_findings"]
 
@@ -61,6 +61,22 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+def _cited(source: str, url: str | None) -> str:
+    """The source as a table cell, a link when it has an address."""
+    return f"[{_cell(source)}]({url})" if url else _cell(source)
+
+
+def _span(version: LawVersion) -> str:
+    """When a version is in force, in words: "from 2014-08-02", "until 2014-08-01"."""
+    start = None if version.start is None else version.start.isoformat()
+    last = None if version.end is None else (version.end - dt.timedelta(days=1)).isoformat()
+    if start and last:
+        return f"{start} to {last}"
+    if start:
+        return f"from {start}"
+    return f"until {last}" if last else "always"
+
+
 def _entry(rule: Rule) -> list[str]:
     lines = [
         f"(rule-{rule.code.lower()})=",
@@ -70,14 +86,27 @@ def _entry(rule: Rule) -> list[str]:
         "|---|---|",
         f"| Severity | {rule.severity.value} |",
         f"| Kind | {rule.kind.value} |",
-        f"| Confidence | {rule.confidence.value} |",
-        f"| Source | {_cell(rule.source)} |",
+        f"| Confidence | {rule.confidence.words} |",
+        f"| Source | {_cited(rule.source, rule.url)} |",
         f"| Applies to | {', '.join(sorted(rule.applies_to))} |",
         f"| Runs | {'when selected (opt-in)' if rule.opt_in else 'by default'} |",
         "",
         rule.explanation,
         "",
     ]
+    if rule.versions:
+        lines += [
+            "**Versions of the law it applies, by the report's date:**",
+            "",
+            "| In force | Version | Source |",
+            "|---|---|---|",
+            *(
+                f"| {_span(version)} | {_cell(version.label)} "
+                f"| {_cited(version.source, version.url)} |"
+                for version in rule.versions
+            ),
+            "",
+        ]
     for title, example in (("Fails", rule.failing_example), ("Passes", rule.passing_example)):
         if example is None:
             continue
@@ -106,8 +135,9 @@ def catalogue_markdown(rules: Iterable[Rule], *, title: str = "Rule catalogue") 
         "<!-- Generated from the rule registry by scripts/write_rule_catalogue.py: do not edit. -->",
         "",
         f"{len(rule_set)} rules.",
-        "Each has a stable code, a severity, the kind of requirement it checks, its legal source and the confidence of that source (the labels of the project's domain reference).",
-        "A rule whose source is unconfirmed is at most a warning.",
+        "Each has a stable code, a severity, the kind of requirement it checks, its legal source with a link to the text, and how well its reading of that source is established: *confirmed in the text*, *reading of the text* (an interpretation, a convention or a heuristic), or *not confirmed*.",
+        "A rule whose source is not confirmed is at most a warning.",
+        "A rule whose threshold or population changed over time lists the versions of the law it applies; the report's date chooses the version, and each finding names it.",
         "Rules marked opt-in run only when selected by code or prefix.",
         "",
         "| Code | Title | Severity | Kind | Confidence |",
@@ -117,7 +147,7 @@ def catalogue_markdown(rules: Iterable[Rule], *, title: str = "Rule catalogue") 
         link = f"{{ref}}`{rule.code} <rule-{rule.code.lower()}>`"
         lines.append(
             f"| {link} | {_cell(rule.title)} | {rule.severity.value} | {rule.kind.value} "
-            f"| {rule.confidence.value} |"
+            f"| {rule.confidence.words} |"
         )
     lines.append("")
     names = dict(THEMES)

@@ -6,11 +6,13 @@ import datetime as dt
 import enum
 import functools
 import importlib.metadata
+import itertools
 import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
@@ -33,6 +35,7 @@ __all__ = [
     "Context",
     "Example",
     "Finding",
+    "LawVersion",
     "Member",
     "PluginError",
     "Report",
@@ -41,6 +44,7 @@ __all__ = [
     "RuleKind",
     "RuleSet",
     "Severity",
+    "Unchecked",
     "UnknownRuleError",
     "load_plugins",
     "run_rules",
@@ -173,16 +177,46 @@ class RuleKind(enum.StrEnum):
 
 
 class Confidence(enum.StrEnum):
-    """How well the rule's source is established (the labels of ess-law.md)."""
+    """How well a rule's reading of its source is established, said in words.
 
-    HIGH = "high"
-    """The legal text itself, or several consistent sources including an official one."""
-    MEDIUM = "medium"
-    """One or two reliable secondary sources."""
-    LOW = "low"
-    """A single secondary source, or an inference."""
+    >>> Confidence.CONFIRMED.words
+    'confirmed in the text'
+    >>> Confidence("high")  # the names of ptcekit 0.1 are still read
+    <Confidence.CONFIRMED: 'confirmed'>
+    """
+
+    CONFIRMED = "confirmed"
+    """The rule states what the legal text itself says, seen in an official copy."""
+    READING = "reading"
+    """The rule is a reading of the text (an interpretation, a convention, a
+    heuristic), or rests on reliable secondary sources."""
     UNCONFIRMED = "unconfirmed"
-    """No source found: such a rule is at most a warning."""
+    """The article or its wording has not been confirmed: such a rule is at most a warning."""
+
+    @property
+    def words(self) -> str:
+        """The confidence as a reader sees it.
+
+        "confirmed in the text", "reading of the text" or "not confirmed".
+        """
+        return _WORDS[self]
+
+    @classmethod
+    def _missing_(cls, value: object) -> Confidence | None:
+        # the labels of ptcekit 0.1, still read so that 0.1 plugins keep working
+        return _LEGACY_CONFIDENCE.get(value) if isinstance(value, str) else None
+
+
+_WORDS: Final = {
+    Confidence.CONFIRMED: "confirmed in the text",
+    Confidence.READING: "reading of the text",
+    Confidence.UNCONFIRMED: "not confirmed",
+}
+_LEGACY_CONFIDENCE: Final = {
+    "high": Confidence.CONFIRMED,
+    "medium": Confidence.READING,
+    "low": Confidence.READING,
+}
 
 
 def _to_severity(value: Severity | str) -> Severity:
@@ -222,6 +256,91 @@ def _path(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         c.fail(inst, attribute, "a path in wire names such as '$.actors[3].siren'", value)
 
 
+#: A web address of a source: ``http`` or ``https``, no spaces.
+URL_PATTERN: Final = re.compile(r"https?://[^\s/]+(?:/\S*)?")
+
+
+def _url(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if type(value) is not str:
+        c.fail_type(inst, attribute, "a web address (str) or None", value)
+    if URL_PATTERN.fullmatch(value) is None:
+        c.fail(inst, attribute, "a web address starting with 'https://' or 'http://'", value)
+
+
+def _params(value: object) -> object:
+    if isinstance(value, Mapping):
+        return MappingProxyType(dict(value))
+    return value  # not a mapping: the validator says so
+
+
+def _params_check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, MappingProxyType) or not all(type(key) is str for key in value):
+        c.fail_type(inst, attribute, "a mapping of parameter names (str) to values", value)
+
+
+@attrs.frozen(kw_only=True)
+class LawVersion:
+    """One version of the law a rule checks, with the dates it was in force.
+
+    A rule whose threshold or population changed over time lists its
+    versions (see :attr:`Rule.versions`); the engine runs the rule with the
+    version in force on the report's date (:attr:`Context.law`) and each
+    finding says which version it applied.
+
+    Attributes:
+        label: the version in a few words, as findings show it, such as
+            ``"since loi n° 2014-856"``.
+        start: the first day it is in force; ``None`` for "since ever".
+        end: the day it stops being in force (it is no longer in force that
+            day); ``None`` for "still in force".
+        source: the text of that version: code or law, article, alinéa.
+        url: where to read it (Légifrance or the official page), if online.
+        params: the version's parameters, such as ``{"cap": Fraction(1, 2)}``,
+            for the rule's check to read.
+
+    >>> v = LawVersion(label="since loi n° 2014-856", start=dt.date(2014, 8, 2),
+    ...     source="Loi n° 47-1775, art. 19 septies", params={"cap": Fraction(1, 2)})
+    >>> v.in_force_on(dt.date(2014, 8, 1)), v.in_force_on(dt.date(2014, 8, 2))
+    (False, True)
+    """
+
+    label: str = attrs.field(validator=c.text(multiline=False))
+    start: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
+    end: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
+    source: str = attrs.field(validator=c.text(multiline=False))
+    url: str | None = attrs.field(default=None, validator=_url)
+    params: Mapping[str, Any] = attrs.field(
+        factory=dict, converter=_params, validator=_params_check, hash=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.end <= self.start:
+            message = f"a date after its start ({self.start.isoformat()})"
+            raise InvalidValueError("LawVersion", "end", message, self.end)
+
+    def in_force_on(self, day: dt.date) -> bool:
+        """Return whether this version is in force on ``day``."""
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+def _versions(value: Iterable[LawVersion]) -> tuple[LawVersion, ...]:
+    return _tuple(value)  # type: ignore[no-any-return]  # the validator checks the items
+
+
+def _versions_check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    c.tuple_of_type(LawVersion)(inst, attribute, value)
+    versions: tuple[LawVersion, ...] = value  # type: ignore[assignment]  # checked just above
+    for before, after in itertools.pairwise(versions):
+        if before.end is None or after.start is None or after.start < before.end:
+            message = (
+                "versions in date order that do not overlap "
+                f"({before.label!r} must end on or before {after.label!r} starts)"
+            )
+            c.fail(inst, attribute, message, after.label)
+
+
 # ---------------------------------------------------------------------------
 # findings
 
@@ -236,7 +355,11 @@ class Finding:
         message: what is wrong, in English, with the numbers.
         path: where, in wire names: ``"$.poles[0].memberships[2].actor"``.
         subject: the id of the record concerned, when there is one.
-        source: the legal or other source of the rule.
+        source: the legal or other source of the rule (of the version of the
+            law applied, for a rule with dated versions).
+        url: where to read the source, when it is online.
+        law: the version of the law applied, for a rule with dated versions
+            (:attr:`LawVersion.label`).
 
     >>> f = Finding(code="ID001", severity="error", message="SIRET mismatch", path="$.actors[0].sirets[0]")
     >>> f.to_text()
@@ -251,11 +374,18 @@ class Finding:
         default=None, validator=c.text(optional=True, multiline=False)
     )
     source: str | None = attrs.field(default=None, validator=c.text(optional=True, multiline=False))
+    url: str | None = attrs.field(default=None, validator=_url)
+    law: str | None = attrs.field(default=None, validator=c.text(optional=True, multiline=False))
 
     def to_text(self) -> str:
-        """Return the finding as one line, the way a linter prints it."""
+        """Return the finding as one line, the way a linter prints it.
+
+        The source comes last, in brackets, with the version of the law
+        applied when the rule has dated versions.
+        """
         line = f"{self.path}: {self.code} {self.severity.value}: {self.message}"
-        return f"{line} [{self.source}]" if self.source else line
+        cited = "; ".join(part for part in (self.source, self.law) if part)
+        return f"{line} [{cited}]" if cited else line
 
     def to_dict(self) -> dict[str, Any]:
         """Return the finding as a JSON-ready dict (``None`` fields left out)."""
@@ -267,8 +397,10 @@ class Finding:
         }
         if self.subject is not None:
             data["subject"] = self.subject
-        if self.source is not None:
-            data["source"] = self.source
+        for key in ("source", "url", "law"):
+            value = getattr(self, key)
+            if value is not None:
+                data[key] = value
         return data
 
     @classmethod
@@ -302,6 +434,70 @@ class Finding:
         except (InvalidValueError, FieldTypeError) as error:
             raise type(error)(
                 "Finding", f"{where}.{error.field}", error.expected, error.got
+            ) from None
+
+
+@attrs.frozen(kw_only=True)
+class Unchecked:
+    """A check a rule could not run on one record, for lack of data.
+
+    A report lists them so that "no finding" is never mistaken for "checked
+    and found right".
+
+    Attributes:
+        code: the rule's code.
+        path: the record or element that lacks the data, in wire names.
+        reason: what is missing, in English.
+        subject: the id of the record concerned, when there is one.
+
+    >>> Unchecked(code="SCIC002", path="$.actors[2]", reason="no associés recorded").to_text()
+    '$.actors[2]: SCIC002 not checked: no associés recorded'
+    """
+
+    code: str = attrs.field(validator=_code)
+    path: str = attrs.field(validator=_path)
+    reason: str = attrs.field(validator=c.text(multiline=False))
+    subject: str | None = attrs.field(
+        default=None, validator=c.text(optional=True, multiline=False)
+    )
+
+    def to_text(self) -> str:
+        """Return it as one line, the way :meth:`Finding.to_text` prints findings."""
+        return f"{self.path}: {self.code} not checked: {self.reason}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return it as a JSON-ready dict (``subject`` left out when ``None``)."""
+        data: dict[str, Any] = {"code": self.code, "path": self.path, "reason": self.reason}
+        if self.subject is not None:
+            data["subject"] = self.subject
+        return data
+
+    @classmethod
+    def from_dict(cls, data: object, *, where: str = "Unchecked") -> Unchecked:
+        """Build it from what :meth:`to_dict` gives.
+
+        Raises:
+            TypeError: (a :class:`~ptcekit.errors.FieldTypeError`) if ``data`` is no dict.
+            ValueError: (an :class:`~ptcekit.errors.InvalidValueError`) for a missing,
+                unknown or bad key.
+        """
+        if not isinstance(data, dict):
+            raise FieldTypeError("Unchecked", where, "an object (dict) of its fields", data)
+        unknown = sorted(set(data) - {"code", "path", "reason", "subject"})
+        if unknown:
+            raise InvalidValueError(
+                "Unchecked", f"{where}.{unknown[0]}", "no unknown keys", unknown[0]
+            )
+        for required in ("code", "path", "reason"):
+            if required not in data:
+                raise InvalidValueError(
+                    "Unchecked", f"{where}.{required}", "the key to be present", None
+                )
+        try:
+            return cls(**data)
+        except (InvalidValueError, FieldTypeError) as error:
+            raise type(error)(
+                "Unchecked", f"{where}.{error.field}", error.expected, error.got
             ) from None
 
 
@@ -345,6 +541,17 @@ def _sorted_findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
     if type(items) is not tuple or not all(isinstance(item, Finding) for item in items):
         return items  # type: ignore[no-any-return]  # the validator names what is wrong
     return tuple(sorted(items, key=_finding_key))
+
+
+def _unchecked_key(note: Unchecked) -> tuple[Any, ...]:
+    return (path_key(note.path), note.code, note.reason, note.subject or "")
+
+
+def _sorted_unchecked(value: Iterable[Unchecked]) -> tuple[Unchecked, ...]:
+    items = _tuple(value)
+    if type(items) is not tuple or not all(isinstance(item, Unchecked) for item in items):
+        return items  # type: ignore[no-any-return]  # the validator names what is wrong
+    return tuple(sorted(set(items), key=_unchecked_key))
 
 
 # ---------------------------------------------------------------------------
@@ -429,6 +636,37 @@ class Context:
         self.rule = rule
         self._indexes = indexes
 
+    @property
+    def law(self) -> LawVersion | None:
+        """The version of the rule's law in force on :attr:`as_of`.
+
+        ``None`` for a rule with no dated versions. The engine runs a rule
+        with versions only on dates one of them covers.
+        """
+        return self.rule.version_on(self.as_of)
+
+    def param(self, name: str) -> Any:
+        """Return the parameter ``name`` of the version in force (see :attr:`law`).
+
+        Raises:
+            ValueError: (a :class:`RuleError`) if the rule has no version in
+                force or that version has no such parameter.
+        """
+        law = self.law
+        if law is None or name not in law.params:
+            message = f"rule {self.rule.code} has no parameter {name!r} in force on {self.as_of}"
+            raise RuleError(message)
+        return law.params[name]
+
+    def unchecked(self, reason: str, path: str, *, subject: str | None = None) -> Unchecked:
+        """Return the note that the running rule could not check ``path``, and why.
+
+        Yield it from a check, beside findings, when the data the check
+        needs is missing: a report lists it, and says "All checks passed" only
+        when every applicable check ran.
+        """
+        return Unchecked(code=self.rule.code, path=path, reason=reason, subject=subject)
+
     def finding(
         self,
         message: str,
@@ -446,7 +684,9 @@ class Context:
             severity: overrides the rule's severity (never above it for an
                 unconfirmed rule; see :class:`Rule`).
         """
-        return self.rule.finding(message, path, subject=subject, severity=severity)
+        return self.rule.finding(
+            message, path, subject=subject, severity=severity, as_of=self.as_of
+        )
 
     def path(self, id: str) -> str:  # noqa: A002 -- "id" is the domain's name for it
         """Return the path of the record with ``id``, such as ``"$.actors[3]"``.
@@ -584,7 +824,8 @@ class Rule:
         kind: legal requirement, funding criterion, approval condition, format
             or heuristic.
         confidence: how well its source is established.
-        source: the legal text or other source, such as ``"Loi n° 2014-856, art. 9"``.
+        source: the legal text or other source, in full: code or law,
+            article, alinéa, such as ``"Loi n° 2014-856 du 31 juillet 2014, art. 9"``.
         explanation: what the rule checks and why, for the catalogue.
         check: a pure function from a :class:`Context` to findings.
         applies_to: the record lists it looks at (``"actors"``, ``"poles"``,
@@ -593,6 +834,11 @@ class Rule:
             (the funding criteria of décret n° 2015-431, for instance).
         failing_example: a document on which the rule fires.
         passing_example: a document on which it does not.
+        url: where to read the source (Légifrance or the official page).
+        versions: the dated versions of the law it checks, in date order,
+            when its threshold or population changed over time; the rule runs
+            only on dates one of them covers, with that version's parameters
+            (:meth:`Context.param`), and cites it in its findings.
     """
 
     code: str = attrs.field(validator=_code)
@@ -604,7 +850,7 @@ class Rule:
     )
     source: str = attrs.field(validator=c.text(multiline=False))
     explanation: str = attrs.field(validator=c.text())
-    check: Callable[[Context], Iterable[Finding]] = attrs.field(validator=_check)
+    check: Callable[[Context], Iterable[Finding | Unchecked]] = attrs.field(validator=_check)
     applies_to: frozenset[str] = attrs.field(
         default=frozenset(RECORD_LISTS), converter=_record_kinds, validator=_applies_to
     )
@@ -615,11 +861,29 @@ class Rule:
     passing_example: Example | None = attrs.field(
         default=None, validator=c.instance(Example, optional=True)
     )
+    url: str | None = attrs.field(default=None, validator=_url)
+    versions: tuple[LawVersion, ...] = attrs.field(
+        default=(), converter=_versions, validator=_versions_check
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.confidence is Confidence.UNCONFIRMED and self.severity is Severity.ERROR:
             message = "a severity of at most 'warning' for a rule whose source is unconfirmed"
             raise InvalidValueError("Rule", "severity", message, self.severity.value)
+
+    def version_on(self, day: dt.date) -> LawVersion | None:
+        """Return the version of the law in force on ``day``, or ``None`` if there is none.
+
+        A rule with no :attr:`versions` has no version: ``None`` on every day.
+        """
+        for version in self.versions:
+            if version.in_force_on(day):
+                return version
+        return None
+
+    def applies_on(self, day: dt.date) -> bool:
+        """Return whether the rule's law is in force on ``day`` (always, with no versions)."""
+        return not self.versions or self.version_on(day) is not None
 
     def finding(
         self,
@@ -628,6 +892,7 @@ class Rule:
         *,
         subject: str | None = None,
         severity: Severity | None = None,
+        as_of: dt.date | None = None,
     ) -> Finding:
         """Return a finding of this rule, with its code, severity and source.
 
@@ -637,17 +902,22 @@ class Rule:
             subject: the id of the record concerned.
             severity: overrides the rule's severity; for an unconfirmed rule
                 it is capped at ``warning``.
+            as_of: the date checked; for a rule with dated versions, the
+                finding cites the version in force that day.
         """
         level = self.severity if severity is None else severity
         if self.confidence is Confidence.UNCONFIRMED:
             level = min(level, Severity.WARNING)
+        law = None if as_of is None else self.version_on(as_of)
         return Finding(
             code=self.code,
             severity=level,
             message=message,
             path=path,
             subject=subject,
-            source=self.source,
+            source=self.source if law is None else law.source,
+            url=self.url if law is None else law.url,
+            law=None if law is None else law.label,
         )
 
     def __repr__(self) -> str:
@@ -877,35 +1147,51 @@ def _crash(rule: Rule, what: str) -> Finding:
         message=f"rule {rule.code} crashed: {what}".replace("\n", " "),
         path="$",
         source=rule.source,
+        url=rule.url,
     )
 
 
-def _run(rule: Rule, context: Context) -> list[Finding]:
+def _run(rule: Rule, context: Context) -> tuple[list[Finding], list[Unchecked]]:
     found: list[Finding] = []
+    skipped: list[Unchecked] = []
     try:
         results: Iterable[object] = rule.check(context)
-        for finding in results:
-            if not isinstance(finding, Finding):
-                what = f"it gave {type(finding).__name__} {finding!r:.60}, not a Finding"
-                return [*found, _crash(rule, what)]
-            found.append(finding)
+        for result in results:
+            if isinstance(result, Finding):
+                found.append(result)
+            elif isinstance(result, Unchecked):
+                skipped.append(result)
+            else:
+                what = f"it gave {type(result).__name__} {result!r:.60}, not a Finding"
+                return [*found, _crash(rule, what)], skipped
     except Exception as error:  # a broken rule becomes a finding, never a crash
-        return [*found, _crash(rule, f"{type(error).__name__}: {error}")]
-    return found
+        return [*found, _crash(rule, f"{type(error).__name__}: {error}")], skipped
+    return found, skipped
 
 
 def run_rules(ecosystem: Ecosystem, rules: RuleSet, as_of: dt.date) -> Report:
     """Run ``rules`` on ``ecosystem`` as of ``as_of`` and return the report.
 
-    Indexes are built once and shared by the rules. A rule that raises, or
-    gives something that is not a :class:`Finding`, gives an error finding
-    naming it instead of stopping the run.
+    Indexes are built once and shared by the rules. A rule with dated
+    versions runs only if one is in force on ``as_of``. A rule that raises,
+    or gives something that is neither a :class:`Finding` nor an
+    :class:`Unchecked`, gives an error finding naming it instead of stopping
+    the run.
     """
     indexes = Indexes(ecosystem)
     findings: list[Finding] = []
+    unchecked: list[Unchecked] = []
+    ran: list[str] = []
     for rule in rules:
-        findings.extend(_run(rule, Context(ecosystem, as_of, rule, indexes)))
-    return Report(findings=tuple(findings), as_of=as_of, rules=rules.codes)
+        if not rule.applies_on(as_of):
+            continue
+        ran.append(rule.code)
+        found, skipped = _run(rule, Context(ecosystem, as_of, rule, indexes))
+        findings.extend(found)
+        unchecked.extend(skipped)
+    return Report(
+        findings=tuple(findings), unchecked=tuple(unchecked), as_of=as_of, rules=tuple(ran)
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -938,7 +1224,10 @@ class Report:
     Attributes:
         findings: the findings.
         as_of: the date the rules ran "as of".
-        rules: the codes of the rules that ran.
+        rules: the codes of the rules that ran (a rule whose law was not in
+            force on ``as_of`` does not run).
+        unchecked: the checks that could not run for lack of data, in the
+            same order as findings.
 
     >>> report = Report(findings=(), as_of=dt.date(2024, 1, 1), rules=("PTCE001",))
     >>> report.ok
@@ -954,6 +1243,9 @@ class Report:
     rules: tuple[str, ...] = attrs.field(
         default=(), converter=_codes, validator=c.tuple_of(_code, what="rule codes")
     )
+    unchecked: tuple[Unchecked, ...] = attrs.field(
+        default=(), converter=_sorted_unchecked, validator=c.tuple_of_type(Unchecked)
+    )
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
@@ -968,6 +1260,11 @@ class Report:
     def ok(self) -> bool:
         """Whether no finding is an error."""
         return all(finding.severity is not Severity.ERROR for finding in self.findings)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every applicable check ran (nothing in :attr:`unchecked`)."""
+        return not self.unchecked
 
     def count_by_severity(self) -> dict[Severity, int]:
         """Return how many findings have each severity, most severe first (zeros included)."""
@@ -1020,28 +1317,48 @@ class Report:
         prefixes = _prefixes(code)
         if prefixes is not None:
             kept = tuple(f for f in kept if f.code.startswith(prefixes))
+        skipped = self.unchecked
+        if prefixes is not None:
+            skipped = tuple(u for u in skipped if u.code.startswith(prefixes))
         if subject is not None:
             kept = tuple(f for f in kept if f.subject == subject)
-        return attrs.evolve(self, findings=kept)
+            skipped = tuple(u for u in skipped if u.subject == subject)
+        return attrs.evolve(self, findings=kept, unchecked=skipped)
 
     def summary(self) -> str:
-        """Return the last line of :meth:`to_text`: the counts, the rules and the date."""
+        """Return the last line of :meth:`to_text`: the counts, the rules and the date.
+
+        It says "All checks passed" only when there is no finding and every
+        applicable check ran; otherwise it says how many checks could not run.
+        """
         counts = self.count_by_severity()
         context = _plural(len(self.rules), "rule")
         if self.as_of is not None:
             context += f", as of {self.as_of.isoformat()}"
+        skipped = ""
+        if self.unchecked:
+            count = len(self.unchecked)
+            verb = "check" if count == 1 else "checks"
+            skipped = f"; {count} {verb} could not run for lack of data"
         if not self.findings:
-            return f"All checks passed ({context})."
+            if not self.unchecked:
+                return f"All checks passed ({context})."
+            return f"No problem found{skipped} ({context})."
         parts = [
             _plural(counts[Severity.ERROR], "error"),
             _plural(counts[Severity.WARNING], "warning"),
             _plural(counts[Severity.INFO], "info"),
         ]
-        return f"Found {parts[0]}, {parts[1]} and {parts[2]} ({context})."
+        return f"Found {parts[0]}, {parts[1]} and {parts[2]}{skipped} ({context})."
 
     def to_text(self) -> str:
-        """Return the report the way a linter prints it: one line per finding, then a summary."""
+        """Return the report the way a linter prints it.
+
+        One line per finding, then one per check that could not run
+        (``… not checked: why``), then the summary.
+        """
         lines = [finding.to_text() for finding in self.findings]
+        lines.extend(note.to_text() for note in self.unchecked)
         lines.append(self.summary())
         return "\n".join(lines)
 
@@ -1057,6 +1374,7 @@ class Report:
             "counts": self.counts(),
             "rules": list(self.rules),
             "findings": [finding.to_dict() for finding in self.findings],
+            "unchecked": [note.to_dict() for note in self.unchecked],
         }
 
     @classmethod
@@ -1070,7 +1388,7 @@ class Report:
         """
         if not isinstance(data, dict):
             raise FieldTypeError("Report", "$", "an object (dict)", data)
-        unknown = sorted(set(data) - {"as_of", "ok", "counts", "rules", "findings"})
+        unknown = sorted(set(data) - {"as_of", "ok", "counts", "rules", "findings", "unchecked"})
         if unknown:
             raise InvalidValueError("Report", unknown[0], "no unknown keys", unknown[0])
         findings = data.get("findings", [])
@@ -1079,6 +1397,9 @@ class Report:
         rules = data.get("rules", [])
         if not isinstance(rules, list):
             raise FieldTypeError("Report", "rules", "a list of rule codes", rules)
+        unchecked = data.get("unchecked", [])
+        if not isinstance(unchecked, list):
+            raise FieldTypeError("Report", "unchecked", "a list of unchecked notes", unchecked)
         report = cls(
             findings=tuple(
                 Finding.from_dict(item, where=f"findings[{position}]")
@@ -1086,6 +1407,10 @@ class Report:
             ),
             as_of=_date_arg(data.get("as_of")),
             rules=tuple(rules),
+            unchecked=tuple(
+                Unchecked.from_dict(item, where=f"unchecked[{position}]")
+                for position, item in enumerate(unchecked)
+            ),
         )
         for key, derived in (("ok", report.ok), ("counts", report.counts())):
             if key in data and data[key] != derived:
