@@ -473,7 +473,6 @@ CATEGORIES_BY_KIND: Mapping[str, Mapping[object, tuple[str, ...]]] = {
         CompanyForm.SNC: ("5203",),
         CompanyForm.SCS: ("5307",),
         CompanyForm.SCA: ("5309",),
-        CompanyForm.SE: ("5800",),
         CompanyForm.CIVIL: ("6560", "6543", "6551"),
         CompanyForm.OTHER: ("5191", "5192", "5194", "6316", "6317"),
     },
@@ -1011,6 +1010,9 @@ def mutuals(draw: st.DrawFn, *, ids: Strategy[str] | None = None) -> Mutual:
     return Mutual(**fields, kind=kind, **draw(_esus_fields(holder=kind is not MutualKind.OTHER)))
 
 
+_NO_COOPERATIVE = frozenset({CompanyForm.SOLE_TRADER, CompanyForm.SE})
+
+
 @st.composite
 def cooperatives(draw: st.DrawFn, *, ids: Strategy[str] | None = None) -> Cooperative:
     """Cooperatives of every kind, with associés whose shares sum to at most 1.
@@ -1024,9 +1026,8 @@ def cooperatives(draw: st.DrawFn, *, ids: Strategy[str] | None = None) -> Cooper
     Returns:
         A :class:`~ptcekit.model.Cooperative`.
     """
-    form = draw(
-        _maybe(st.sampled_from([f for f in CompanyForm if f is not CompanyForm.SOLE_TRADER]))
-    )
+    # INSEE has no code for a cooperative société européenne: none is drawn
+    form = draw(_maybe(st.sampled_from([f for f in CompanyForm if f not in _NO_COOPERATIVE])))
     fields = draw(_actor_fields(ids=ids, categories=_category("cooperative", form)))
     governance: Governance | None = fields["governance"]
     college_names = sorted(governance.college_names) if governance is not None else []
