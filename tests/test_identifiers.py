@@ -122,7 +122,11 @@ def sirets(draw: st.DrawFn) -> str:
     return payload + luhn_digit(payload)
 
 
-rnas = digit_strings(9).map(lambda tail: "W" + tail)
+rnas = digit_strings(9).map(lambda tail: "W" + tail) | st.builds(
+    lambda letter, tail: f"W9{letter}{tail}",
+    st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+    digit_strings(7),
+)
 
 
 @st.composite
@@ -354,16 +358,48 @@ class TestRna:
         assert rna.validate(" w751234567 ") == "W751234567"
         assert rna.format("w751234567") == "W751234567"
 
-    def test_length(self) -> None:
-        """W75123456 (9 characters) is an InvalidLength."""
-        error = raises(rna, "W75123456", InvalidLength)
-        assert error.reason == "expected 10 characters ('W' followed by 9 digits), got 9"
+    @pytest.mark.parametrize(
+        "value",
+        # issued by the prefectures of Polynésie française, La Réunion, Martinique,
+        # Saint-Pierre-et-Miquelon and Mayotte: a letter in the third position
+        ["W9P1002760", "W9R4001234", "W9M1000456", "W9S1000012", "W9T2001234"],
+    )
+    def test_overseas_numbers(self, value: str) -> None:
+        """Real overseas RNA numbers, with a letter third, are accepted."""
+        assert rna.validate(value) == value
+        assert rna.validate(value.lower()) == value
+        assert rna.is_valid(value) is True
 
-    @pytest.mark.parametrize("value", ["X751234567", "W75123456A", "7512345678"])
-    def test_format(self, value: str) -> None:
-        """Anything but W and 9 digits is an InvalidFormat."""
+    @pytest.mark.parametrize(("value", "size"), [("W75123456", 9), ("W9P10027601", 11)])
+    def test_length(self, value: str, size: int) -> None:
+        """A number of 9 or 11 characters is an InvalidLength saying how many it has."""
+        error = raises(rna, value, InvalidLength)
+        assert error.reason == (
+            "expected 10 characters ('W', a digit, a digit or a capital letter, "
+            f"then 7 digits), got {size}"
+        )
+
+    @pytest.mark.parametrize(
+        ("value", "reason"),
+        [
+            ("X751234567", "expected 'W' as the first character, got 'X'"),
+            ("7512345678", "expected 'W' as the first character, got '7'"),
+            ("WP91002760", "expected a digit as the second character, got 'P'"),
+            ("W9É1002760", "expected a digit or a capital letter as the third character, got 'É'"),
+            ("W9-1002760", "expected a digit or a capital letter as the third character, got '-'"),
+            ("W9PP002760", "expected a digit as character 4 of 10, got 'P'"),
+            ("W75123456A", "expected a digit as character 10 of 10, got 'A'"),
+            ("W9P100276P", "expected a digit as character 10 of 10, got 'P'"),
+        ],
+    )
+    def test_format(self, value: str, reason: str) -> None:
+        """A character out of place is an InvalidFormat naming it and its position."""
         error = raises(rna, value, InvalidFormat)
-        assert error.reason == "expected 'W' followed by 9 digits"
+        assert error.reason == reason
+
+    def test_lower_case_is_compacted_not_refused(self) -> None:
+        """Lower case is the only near-miss compact() mends: 'w9p1002760' becomes W9P1002760."""
+        assert rna.compact("w9p1002760") == "W9P1002760"
 
 
 # -- COG: commune, département, région ---------------------------------------

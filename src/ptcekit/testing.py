@@ -350,14 +350,27 @@ def sirets(siren: str | None = None) -> Strategy[str]:
     return st.builds(_siret_of, owners, st.text(string.digits, min_size=4, max_size=4))
 
 
+#: The third character of RNA numbers issued by overseas prefectures (``W9P…`` in Polynésie).
+_RNA_OVERSEAS_LETTERS = "MPRST"
+
+
 @functools.cache
 def rna_numbers() -> Strategy[str]:
-    """RNA numbers of associations: ``W`` and 9 digits.
+    """RNA numbers of associations, in the shapes the prefectures issue.
+
+    ``W`` and 9 digits in most of France; ``W9``, a capital letter and 7 digits
+    in some overseas prefectures.
 
     Returns:
-        A strategy of strings such as ``"W261000123"``.
+        A strategy of strings such as ``"W261000123"`` or ``"W9P1002760"``.
     """
-    return st.text(string.digits, min_size=9, max_size=9).map("W{}".format)
+    mainland = st.text(string.digits, min_size=9, max_size=9).map("W{}".format)
+    overseas = st.builds(
+        "W9{}{}".format,
+        st.sampled_from(_RNA_OVERSEAS_LETTERS) | st.sampled_from(string.ascii_uppercase),
+        st.text(string.digits, min_size=7, max_size=7),
+    )
+    return mainland | overseas
 
 
 @functools.cache

@@ -181,7 +181,7 @@ class Actor(Value):
         siren: SIREN of the legal unit (9 digits, Luhn check digit).
         sirets: SIRETs of its establishments; each must belong to ``siren``
             (a rule checks it).
-        rna: RNA number of an association (``W`` + 9 digits).
+        rna: RNA number of an association, such as ``"W751234567"`` or ``"W9P1002760"``.
         identifiers: other identifiers, as scheme and value.
         legal_category: INSEE catégorie juridique (4 digits), such as ``"9220"``.
         naf: NAF rév. 2 activity code (APE) in Sirene form, such as ``"88.99B"``.
