@@ -35,6 +35,7 @@ from ptcekit.identifiers import (
     siren,
     siret,
 )
+from ptcekit.model import Company
 
 MODULES: tuple[types.ModuleType, ...] = (
     commune,
@@ -570,33 +571,75 @@ class TestNaf:
 
 # -- catégories juridiques ---------------------------------------------------
 
-# ess-law.md §3.3, table by table.
-REFERENCE_COOPERATIVES = set(
+# INSEE's current niveau III list (https://www.insee.fr/fr/information/2028129),
+# as two concordant public copies print it (annuaire-entreprises, pass Culture).
+INSEE_CURRENT = set(
+    """
+    0000 1000 2110 2120 2210 2220 2310 2320 2385 2400 2700 2800 2900 3110 3120 3205
+    3210 3220 3290 4110 4120 4130 4140 4150 4160 5191 5192 5193 5194 5195 5196 5202
+    5203 5306 5307 5308 5309 5310 5370 5385 5410 5415 5422 5426 5430 5431 5432 5442
+    5443 5451 5453 5454 5455 5458 5459 5460 5470 5485 5499 5505 5510 5515 5520 5522
+    5525 5530 5531 5532 5542 5543 5546 5547 5548 5551 5552 5553 5554 5555 5558 5559
+    5560 5570 5585 5599 5605 5610 5615 5620 5622 5625 5630 5631 5632 5642 5643 5646
+    5647 5648 5651 5652 5653 5654 5655 5658 5659 5660 5670 5685 5699 5710 5770 5785
+    5800 6100 6210 6220 6316 6317 6318 6411 6511 6521 6532 6533 6534 6535 6536 6537
+    6538 6539 6540 6541 6542 6543 6544 6551 6554 6558 6560 6561 6562 6563 6564 6565
+    6566 6567 6568 6569 6571 6572 6573 6574 6575 6576 6577 6578 6585 6589 6595 6596
+    6597 6598 6599 6901 7111 7112 7113 7120 7150 7160 7171 7172 7179 7190 7210 7220
+    7225 7229 7230 7312 7313 7314 7321 7322 7323 7331 7340 7341 7342 7343 7344 7345
+    7346 7347 7348 7349 7351 7352 7353 7354 7355 7356 7357 7361 7362 7363 7364 7365
+    7366 7367 7371 7372 7373 7378 7379 7381 7382 7383 7384 7385 7389 7410 7430 7450
+    7470 7490 8110 8120 8130 8140 8150 8160 8170 8190 8210 8250 8290 8310 8311 8410
+    8420 8450 8470 8490 8510 8520 9110 9150 9210 9220 9221 9222 9223 9224 9230 9240
+    9260 9300 9900 9970
+    """.split()  # noqa: SIM905 -- codes copied as a block from INSEE's list
+)
+LEGACY = {"5498", "5720", "6588"}
+
+COOPERATIVES = set(
     """
     5191 5192 5193 5194 5195 5196 5203 5307 5309 5432 5443 5451 5453 5454 5455 5458
     5459 5460 5532 5632 5543 5643 5547 5647 5551 5651 5552 5652 5553 5653 5554 5654
     5555 5655 5558 5658 5559 5659 5560 5660 6316 6317 6318 6532 6543 6551 6554 6558
     6560 6595 6596
-    """.split()  # noqa: SIM905 -- codes copied as a block from the reference
+    """.split()  # noqa: SIM905 -- codes copied as a block
 )
-REFERENCE_MUTUALS = {"6411", "8210", "8250", "8290"}
-REFERENCE_ASSOCIATIONS = {"9210", "9220", "9221", "9222", "9223", "9224", "9230", "9240", "9260"}
-REFERENCE_OTHERS = set(
-    """
-    9300 9900 6220 6210 7410 7470 9970 7210 7220 7225 7229 7230 7312
-    7340 7343 7344 7345 7346 7347 7348 7349 7353 7354 7355 7357 7361 7367 7379
-    7111 7112 7113 7120 7150 7160 7171 7172 7179 7190
-    7383 7384 7389 7331 7381 1000 5499 5498 5599 5710 5720
-    """.split()  # noqa: SIM905 -- codes copied as a block from the reference
-)
+MUTUALS = {"6411", "8210", "8250", "8290"}
+ASSOCIATIONS = {"9210", "9220", "9221", "9222", "9223", "9230", "9240", "9260"}
+FOREIGN = {"3110", "3120", "3205", "3210", "3220", "3290"}
+NOT_LEGAL_PERSONS = {
+    "0000",
+    "1000",
+    *(code for code in INSEE_CURRENT if code.startswith("2")),
+    "7190",
+    "9210",
+    "9224",
+}
 
 
 class TestLegalCategory:
-    def test_reference_codes_present(self) -> None:
-        """Every code listed in ess-law.md §3.3 is in the table."""
-        wanted = REFERENCE_COOPERATIVES | REFERENCE_MUTUALS | REFERENCE_ASSOCIATIONS
-        assert wanted | REFERENCE_OTHERS <= set(legal_category.TABLE)
-        assert {"5699", "5785"} <= set(legal_category.TABLE)
+    def test_table_is_insee_current_list_and_legacy_codes(self) -> None:
+        """The table has exactly INSEE's 260 current codes plus the 3 flagged legacy ones."""
+        assert len(INSEE_CURRENT) == 260
+        assert set(legal_category.TABLE) == INSEE_CURRENT | LEGACY
+        legacy = {code for code, entry in legal_category.TABLE.items() if entry.legacy}
+        assert legacy == LEGACY
+
+    @pytest.mark.parametrize("code", sorted(INSEE_CURRENT))
+    def test_every_current_code_is_accepted(self, code: str) -> None:
+        """Every code of INSEE's current list validates and builds an actor."""
+        assert legal_category.validate(code) == code
+        assert legal_category.is_valid(code) is True
+        assert legal_category.lookup(code).legacy is False
+        actor = Company(id="unit", name="Unit", legal_category=code)
+        assert actor.legal_category == code
+        assert actor.legal_category_label == legal_category.label(code)
+
+    @pytest.mark.parametrize("code", sorted(LEGACY))
+    def test_legacy_codes_still_accepted(self, code: str) -> None:
+        """A legacy code still validates, so historical Sirene data loads, and says it is legacy."""
+        assert legal_category.lookup(code).legacy is True
+        assert Company(id="unit", name="Unit", legal_category=code).legal_category == code
 
     def test_entries(self) -> None:
         """Every entry has its code as key, a trimmed non-empty label and a family."""
@@ -617,27 +660,29 @@ class TestLegalCategory:
             legal_category.TABLE["5460"].label = "SCIC"  # type: ignore[misc]
 
     def test_families_follow_the_codes(self) -> None:
-        """Families agree with the nomenclature's levels and the reference's groups."""
+        """Families agree with the nomenclature's levels; cooperatives and mutuals code by code."""
         table = legal_category.TABLE
         coops = {code for code, entry in table.items() if entry.family is LegalFamily.COOPERATIVE}
         mutuals = {code for code, entry in table.items() if entry.family is LegalFamily.MUTUAL}
-        assert coops == REFERENCE_COOPERATIVES
-        assert mutuals == REFERENCE_MUTUALS
+        assocs = {code for code, entry in table.items() if entry.family is LegalFamily.ASSOCIATION}
+        foreign = {code for code, entry in table.items() if entry.family is LegalFamily.FOREIGN}
+        assert coops == COOPERATIVES
+        assert mutuals == MUTUALS
+        assert assocs == ASSOCIATIONS
+        assert foreign == FOREIGN
         for code, entry in table.items():
             if code[0] in "47":
                 assert entry.family is LegalFamily.PUBLIC, code
-            if code.startswith("92"):
-                assert entry.family is LegalFamily.ASSOCIATION, code
             if code.startswith("82"):
                 assert entry.family is LegalFamily.MUTUAL, code
-            if code.startswith("2"):
+            if code[0] in "02":
                 assert entry.family is LegalFamily.OTHER_PRIVATE, code
-        assert not any(code.startswith("3") for code in table)
         assert legal_category.family("9300") is LegalFamily.FOUNDATION
         assert legal_category.family("9223") is LegalFamily.ASSOCIATION
+        assert legal_category.family("9224") is LegalFamily.OTHER_PRIVATE
         for code in ("6210", "6220", "9970"):
             assert legal_category.family(code) is LegalFamily.GROUPING
-        for code in ("1000", "5499", "5498", "5599", "5699", "5710", "5720", "5785"):
+        for code in ("1000", "5310", "5499", "5498", "5599", "5699", "5710", "5720", "5785"):
             assert legal_category.family(code) is LegalFamily.COMPANY
         assert legal_category.family("9900") is LegalFamily.OTHER_PRIVATE
 
@@ -650,44 +695,64 @@ class TestLegalCategory:
             "foundation",
             "grouping",
             "public",
+            "foreign",
             "company",
             "other_private",
         }
         assert all(re.fullmatch(r"[a-z_]+", family) for family in LegalFamily)
 
-    def test_ess_by_form(self) -> None:
-        """Cooperatives, mutuals, associations and foundations are ESS by form; SARL and SAS not."""
+    def test_legal_persons(self) -> None:
+        """Only the categories without legal personality say so."""
         for code, entry in legal_category.TABLE.items():
-            expected = entry.family in {
+            assert entry.legal_person is (code not in NOT_LEGAL_PERSONS), code
+
+    def test_ess_by_form(self) -> None:
+        """Cooperatives, mutuals, associations and foundations that are legal persons are ESS by form."""
+        for code, entry in legal_category.TABLE.items():
+            expected = code not in NOT_LEGAL_PERSONS and entry.family in {
                 LegalFamily.COOPERATIVE,
                 LegalFamily.MUTUAL,
                 LegalFamily.ASSOCIATION,
                 LegalFamily.FOUNDATION,
             }
             assert entry.ess_by_form is expected, code
-        for code in ("5458", "8210", "9220", "9300"):
+        for code in ("5458", "8210", "9220", "9240", "9300"):
             assert legal_category.lookup(code).ess_by_form
-        for code in ("5499", "5710", "6220", "7210", "9900"):
+        # 9210 and 9224 have no legal personality; 3xxx are of foreign law
+        for code in ("5499", "5710", "6220", "7210", "9900", "9210", "9224", "3120", "0000"):
             assert not legal_category.lookup(code).ess_by_form
 
     def test_labels(self) -> None:
-        """Labels are INSEE's, and 5570 is the SPFPL SA, not a SCIC."""
+        """Labels are INSEE's current ones, and 5570 is the SPFPL SA, not a SCIC."""
         assert legal_category.label("9220") == "Association déclarée"
-        assert legal_category.label(" 5458") == "SARL coopérative ouvrière de production (SCOP)"
+        assert legal_category.label(" 5458") == "SARL coopérative de production (SCOP)"
+        assert legal_category.label("5558") == (
+            "SA coopérative de production (SCOP) à conseil d'administration"
+        )
+        assert legal_category.label("5658") == "SA coopérative de production (SCOP) à directoire"
+        assert legal_category.label("3290") == "Autre personne morale de droit étranger"
+        assert legal_category.label("2800") == "Assujetti unique à la TVA"
+        assert legal_category.label("5310") == "Société en libre partenariat (SLP)"
         assert legal_category.label("7344") == "Métropole"
         assert "SPFPL SA" in legal_category.label("5570")
         assert legal_category.format("9300 ") == "9300"
+        assert not any("coopérative ouvrière" in entry.label for entry in legal_category.TABLE.values())
 
-    def test_unknown_code(self) -> None:
-        """A well-formed code outside the table is an InvalidComponent, yet well-formed."""
-        error = raises(legal_category, "5580", InvalidComponent)
+    @pytest.mark.parametrize("code", ["5580", "5462", "5467", "0001", "3100"])
+    def test_unknown_code(self, code: str) -> None:
+        """A well-formed code outside INSEE's list (INPI's 5462 SCIC SARL too) is an InvalidComponent."""
+        error = raises(legal_category, code, InvalidComponent)
         assert error.reason == (
             "not a catégorie juridique in ptcekit's table of the INSEE nomenclature"
         )
-        assert legal_category.is_well_formed("5580")
-        assert legal_category.is_well_formed("3120")
+        assert legal_category.is_well_formed(code)
         with pytest.raises(InvalidComponent):
-            legal_category.lookup("0000")
+            legal_category.lookup(code)
+
+    def test_zero_code_is_well_formed_and_known(self) -> None:
+        """0000 (OPCVM sans personnalité morale) is well formed and in the table."""
+        assert legal_category.is_well_formed("0000")
+        assert legal_category.lookup("0000").legal_person is False
 
     def test_length_and_format(self) -> None:
         """Wrong length and non-digits are told apart."""
@@ -695,14 +760,20 @@ class TestLegalCategory:
         raises(legal_category, "92200", InvalidLength)
         raises(legal_category, "92A0", InvalidFormat)
 
-    @pytest.mark.parametrize("value", ["0123", "922", "92A0", None, 9220, b"9220", " "])
+    @pytest.mark.parametrize("value", ["922", "92A0", None, 9220, b"9220", " ", "92200"])
     def test_not_well_formed(self, value: object) -> None:
-        """is_well_formed refuses anything but 4 digits not starting with 0, and never raises."""
+        """is_well_formed refuses anything but 4 digits, and never raises."""
         assert legal_category.is_well_formed(value) is False
 
     def test_attrs_class(self) -> None:
-        """LegalCategory is a keyword-only frozen attrs class with three fields."""
-        assert [field.name for field in attrs.fields(LegalCategory)] == ["code", "label", "family"]
+        """LegalCategory is a keyword-only frozen attrs class; the flags default to a current legal person."""
+        assert [field.name for field in attrs.fields(LegalCategory)] == [
+            "code",
+            "label",
+            "family",
+            "legal_person",
+            "legacy",
+        ]
         entry = LegalCategory(
             code="9220", label="Association déclarée", family=LegalFamily.ASSOCIATION
         )
