@@ -736,7 +736,9 @@ class TestLegalCategory:
         assert legal_category.label("7344") == "Métropole"
         assert "SPFPL SA" in legal_category.label("5570")
         assert legal_category.format("9300 ") == "9300"
-        assert not any("coopérative ouvrière" in entry.label for entry in legal_category.TABLE.values())
+        assert not any(
+            "coopérative ouvrière" in entry.label for entry in legal_category.TABLE.values()
+        )
 
     @pytest.mark.parametrize("code", ["5580", "5462", "5467", "0001", "3100"])
     def test_unknown_code(self, code: str) -> None:
