@@ -132,7 +132,10 @@ rnas = digit_strings(9).map(lambda tail: "W" + tail) | st.builds(
 
 @st.composite
 def communes(draw: st.DrawFn) -> str:
-    """Valid commune codes: a real département and the right number of digits."""
+    """Valid commune codes: a real département and the right number of digits, or a COM commune."""
+    com = draw(st.none() | st.sampled_from(sorted(commune.COLLECTIVITE_COMMUNES)))
+    if com is not None:
+        return com
     dep = draw(st.sampled_from(sorted(departement.NAMES)))
     return dep + draw(digit_strings(5 - len(dep)))
 
@@ -406,6 +409,18 @@ class TestRna:
 # -- COG: commune, département, région ---------------------------------------
 
 
+# The communes of the collectivités d'outre-mer in INSEE's list
+# (https://www.insee.fr/fr/information/2028040): 94 codes.
+COM_COMMUNES = {
+    "97501", "97502", "97701", "97801",
+    *(f"9841{n}" for n in range(1, 6)),
+    "98611", "98612", "98613",
+    *(str(code) for code in range(98711, 98759)),
+    *(str(code) for code in range(98801, 98834)),
+    "98901",
+}  # fmt: skip
+
+
 class TestCommune:
     @pytest.mark.parametrize(
         ("code", "dep"),
@@ -416,10 +431,72 @@ class TestCommune:
         assert commune.validate(code) == code.upper()
         assert commune.format(code) == code.upper()
         assert commune.departement_of(code) == dep
+        assert commune.region_of(code) == departement.region_of(dep)
+        assert commune.collectivite_of(code) is None
 
-    def test_arrondissement(self) -> None:
-        """Arrondissement municipal codes have the commune shape and pass."""
-        assert commune.departement_of("75101") == "75"
+    def test_collectivite_list(self) -> None:
+        """The shipped list is INSEE's: 94 codes in the 8 collectivités, each with a name."""
+        assert set(commune.COLLECTIVITE_COMMUNES) == COM_COMMUNES
+        assert set(commune.COLLECTIVITES) == {
+            "975",
+            "977",
+            "978",
+            "984",
+            "986",
+            "987",
+            "988",
+            "989",
+        }
+        assert {code[:3] for code in COM_COMMUNES} == set(commune.COLLECTIVITES)
+        assert all(name.strip() == name and name for name in commune.COLLECTIVITE_COMMUNES.values())
+        assert commune.COLLECTIVITE_COMMUNES["98818"] == "Nouméa"
+
+    @pytest.mark.parametrize("code", sorted(COM_COMMUNES))
+    def test_collectivite_communes(self, code: str) -> None:
+        """Every COM commune is accepted, with no département and no région, in its collectivité."""
+        assert commune.validate(code) == code
+        assert commune.departement_of(code) is None
+        assert commune.region_of(code) is None
+        assert commune.collectivite_of(code) == code[:3]
+        assert commune.parent_of(code) is None
+
+    @pytest.mark.parametrize(
+        ("code", "name"),
+        [
+            ("97502", "Saint-Pierre"),
+            ("97701", "Saint-Barthélemy"),
+            ("97801", "Saint-Martin"),
+            ("98818", "Nouméa"),
+            ("98735", "Papeete"),
+        ],
+    )
+    def test_real_collectivite_communes(self, code: str, name: str) -> None:
+        """The communes Sirene data holds in Saint-Pierre, Saint-Barthélemy, Saint-Martin, Nouméa, Papeete."""
+        assert commune.is_valid(code)
+        assert commune.COLLECTIVITE_COMMUNES[code] == name
+
+    @pytest.mark.parametrize(
+        ("code", "parent"),
+        [
+            *((str(code), "75056") for code in range(75101, 75121)),
+            *((str(code), "69123") for code in range(69381, 69390)),
+            *((str(code), "13055") for code in range(13201, 13217)),
+        ],
+    )
+    def test_arrondissements(self, code: str, parent: str) -> None:
+        """The 45 arrondissements municipaux are valid codes and know their commune."""
+        assert commune.validate(code) == code
+        assert commune.parent_of(code) == parent
+        assert commune.departement_of(code) == parent[:2]
+        assert commune.ARRONDISSEMENTS[code] == parent
+
+    def test_arrondissement_table(self) -> None:
+        """Paris has 20 arrondissements, Marseille 16, Lyon 9; other communes have none."""
+        assert len(commune.ARRONDISSEMENTS) == 45
+        assert commune.parent_of("75056") is None
+        assert commune.parent_of("69123") is None
+        assert commune.parent_of("75121") is None  # no 21st arrondissement: a plain code
+        assert commune.parent_of("26281") is None
 
     @pytest.mark.parametrize(
         ("code", "fragment"),
@@ -427,15 +504,37 @@ class TestCommune:
             ("20004", "2A (Corse-du-Sud)"),
             ("96001", "not one of the 101"),
             ("00001", "not one of the 101"),
-            ("97501", "Saint-Pierre-et-Miquelon"),
-            ("97701", "collectivité d'outre-mer"),
             ("97001", "not one of the 101"),
+            ("98501", "the département part '985' is not a département"),
+            ("97503", "not a commune of Saint-Pierre-et-Miquelon (975) in INSEE's list"),
+            ("97702", "not a commune of Saint-Barthélemy (977)"),
+            ("98759", "not a commune of Polynésie française (987)"),
+            ("98902", "not a commune of Clipperton (989)"),
+            ("98400", "not a commune of Terres australes et antarctiques françaises (984)"),
         ],
     )
     def test_component(self, code: str, fragment: str) -> None:
-        """A code whose département part is no département is an InvalidComponent."""
+        """A code whose département or collectivité part is wrong is an InvalidComponent."""
         error = raises(commune, code, InvalidComponent)
         assert fragment in error.reason
+
+    @pytest.mark.parametrize("code", ["99134", "99100", "99999"])
+    def test_foreign_countries(self, code: str) -> None:
+        """99… codes (countries abroad) are refused with a message of their own."""
+        error = raises(commune, code, InvalidComponent)
+        assert error.reason.startswith("99… codes are foreign countries, not communes")
+        with pytest.raises(InvalidComponent):
+            commune.departement_of(code)
+
+    @pytest.mark.parametrize(
+        "function", ["departement_of", "region_of", "collectivite_of", "parent_of"]
+    )
+    def test_lookups_raise_on_unknown_codes(self, function: str) -> None:
+        """An unknown code raises: None only ever means 'no département' or 'not an arrondissement'."""
+        with pytest.raises(InvalidComponent):
+            getattr(commune, function)("97503")
+        with pytest.raises(InvalidLength):
+            getattr(commune, function)("7505")
 
     @pytest.mark.parametrize("code", ["7505", "750560", ""])
     def test_length(self, code: str) -> None:

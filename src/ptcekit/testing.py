@@ -49,6 +49,7 @@ except ImportError as error:
     )
     raise ImportError(_message) from error
 
+from ptcekit.identifiers import commune as _commune
 from ptcekit.identifiers import currency as _currency
 from ptcekit.identifiers import departement as _departement
 from ptcekit.identifiers import legal_category as _legal_category
@@ -397,17 +398,30 @@ def region_codes() -> Strategy[str]:
 def commune_codes(draw: st.DrawFn, *, departements: Sequence[str] | None = None) -> str:
     """COG commune codes: a département code and the commune's number in it.
 
+    Without ``departements``, the codes also include the arrondissements
+    municipaux of Paris, Lyon and Marseille and the communes of the
+    collectivités d'outre-mer, which have no département.
+
     Args:
         draw: supplied by hypothesis.
-        departements: the départements to draw the communes in; all when ``None``.
+        departements: the départements to draw the communes in; all, and the
+            collectivités d'outre-mer, when ``None``.
 
     Returns:
-        A code such as ``"26281"``, ``"2A004"`` or ``"97411"``.
+        A code such as ``"26281"``, ``"2A004"``, ``"97411"``, ``"69381"`` or ``"98735"``.
     """
+    if not departements:
+        special = draw(st.sampled_from(_SPECIAL_COMMUNES) | st.none())
+        if special is not None:
+            return special
     dep = draw(st.sampled_from(tuple(departements)) if departements else departement_codes())
     if len(dep) == 3:  # overseas: a 3-digit département, 2 digits for the commune
         return f"{dep}{draw(st.integers(min_value=1, max_value=99)):02d}"
     return f"{dep}{draw(st.integers(min_value=1, max_value=999)):03d}"
+
+
+#: Codes a département and a number do not make: arrondissements municipaux and COM communes.
+_SPECIAL_COMMUNES = (*sorted(_commune.ARRONDISSEMENTS), *sorted(_commune.COLLECTIVITE_COMMUNES))
 
 
 #: Real NAF rév. 2 codes common among ESS actors.
