@@ -11,6 +11,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from stdnum import exceptions as stdnum_errors
+from stdnum.eu import nace as stdnum_nace
 from stdnum.fr import siren as stdnum_siren
 from stdnum.fr import siret as stdnum_siret
 
@@ -25,6 +26,7 @@ from ptcekit.errors import (
 from ptcekit.identifiers import (
     LegalCategory,
     LegalFamily,
+    NafVersion,
     commune,
     currency,
     departement,
@@ -140,12 +142,7 @@ def communes(draw: st.DrawFn) -> str:
     return dep + draw(digit_strings(5 - len(dep)))
 
 
-nafs = st.builds(
-    lambda division, rest, letter: f"{division:02d}.{rest}{letter}",
-    st.integers(1, 99),
-    digit_strings(2),
-    st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
-)
+nafs = st.sampled_from(sorted(naf.REV2_SOUS_CLASSES))
 
 VALID: dict[types.ModuleType, st.SearchStrategy[str]] = {
     commune: communes(),
@@ -175,6 +172,7 @@ class TestPackage:
         """The package re-exports LegalCategory and LegalFamily from legal_category."""
         assert identifiers.LegalCategory is legal_category.LegalCategory
         assert identifiers.LegalFamily is legal_category.LegalFamily
+        assert identifiers.NafVersion is naf.NafVersion
 
     @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
     def test_interface(self, module: types.ModuleType) -> None:
@@ -663,9 +661,136 @@ class TestNaf:
         """Six characters of the wrong shape are an InvalidFormat."""
         raises(naf, value, InvalidFormat)
 
-    def test_division_zero(self) -> None:
-        """Division 00 does not exist."""
-        raises(naf, "00.11Z", InvalidComponent)
+    def test_rev2_list(self) -> None:
+        """The shipped list has INSEE's 732 sous-classes in 615 classes and 88 divisions."""
+        assert len(naf.REV2_SOUS_CLASSES) == 732
+        assert len(naf.classes()) == 615
+        assert len({code[:2] for code in naf.REV2_SOUS_CLASSES}) == 88
+        assert all(re.fullmatch(r"[0-9]{2}\.[0-9]{2}[A-Z]", code) for code in naf.REV2_SOUS_CLASSES)
+
+    def test_rev2_classes_are_nace_rev2(self) -> None:
+        """Every class of the list is a NACE rév. 2 class and every NACE rév. 2 class is there."""
+        nace_classes = {
+            f"{n // 100:02d}.{n % 100:02d}"
+            for n in range(10_000)
+            if stdnum_nace.is_valid(f"{n:04d}", revision="2.0")
+        }
+        assert naf.classes("rev2") == nace_classes
+
+    @pytest.mark.parametrize("code", sorted(naf.REV2_SOUS_CLASSES))
+    def test_every_rev2_sous_classe_is_accepted(self, code: str) -> None:
+        """Each of the 732 sous-classes validates, dotted and dotless."""
+        assert naf.validate(code) == code
+        assert naf.validate(code.replace(".", "").lower()) == code
+
+    @pytest.mark.parametrize(
+        "division", ["00", "04", "34", "40", "44", "48", "54", "57", "67", "76", "83", "89"]
+    )
+    def test_divisions_missing_from_rev2(self, division: str) -> None:
+        """Divisions NAF rév. 2 does not have are an InvalidComponent naming the division."""
+        error = raises(naf, f"{division}.11Z", InvalidComponent)
+        assert error.reason == f"division {division} does not exist in NAF rév. 2"
+
+    def test_missing_class(self) -> None:
+        """A class of a real division that does not exist is named."""
+        error = raises(naf, "62.05Z", InvalidComponent)
+        assert error.reason == "class 62.05 does not exist in NAF rév. 2"
+
+    @pytest.mark.parametrize(
+        ("value", "found"),
+        [
+            ("62.01A", "62.01Z"),
+            ("88.99C", "88.99A, 88.99B"),
+            ("47.11G", "47.11A, 47.11B, 47.11C, 47.11D, 47.11E, 47.11F"),
+            ("46.87Y", None),
+        ],
+    )
+    def test_wrong_letter(self, value: str, found: str | None) -> None:
+        """A real class with a letter it does not have says which sous-classes it has."""
+        error = raises(naf, value, InvalidComponent)
+        if found is None:  # 46.87 is a NAF 2025 class only
+            assert error.reason == "class 46.87 does not exist in NAF rév. 2"
+        else:
+            assert error.reason == (
+                f"not a sous-classe of NAF rév. 2: class {value[:5]} has {found}"
+            )
+
+
+class TestNaf2025:
+    @pytest.mark.parametrize("code", ["01.11Y", "01.48G", "01.48H", "17.12Y", "20.14Y", "46.87Y"])
+    def test_real_codes(self, code: str) -> None:
+        """Real NAF 2025 sous-classes are accepted with the version, in either spelling of it."""
+        assert naf.validate(code, version="2025") == code
+        assert naf.validate(code.replace(".", ""), NafVersion.NAF2025) == code
+        assert naf.is_valid(code, "2025") is True
+        assert naf.format(code, "2025") == code
+
+    def test_same_shape_other_nomenclature(self) -> None:
+        """The shape does not tell the version: 45.11Z is rév. 2 only, 46.87Y NAF 2025 only."""
+        assert naf.is_valid("46.87Y", "2025")
+        assert not naf.is_valid("46.87Y")
+        assert naf.is_valid("45.11Z")
+        assert not naf.is_valid("45.11Z", "2025")
+
+    def test_classes(self) -> None:
+        """NAF 2025 has the 651 classes of NACE rév. 2.1 in 87 divisions."""
+        classes = naf.classes("2025")
+        assert len(classes) == 651
+        assert len({code[:2] for code in classes}) == 87
+        assert "46.87" in classes
+        assert "45.11" not in classes
+
+    @pytest.mark.parametrize(
+        ("value", "what"), [("45.11Z", "division 45"), ("00.11Y", "division 00")]
+    )
+    def test_missing_division(self, value: str, what: str) -> None:
+        """A division NACE rév. 2.1 does not have is an InvalidComponent of a NAF 2025 code."""
+        with pytest.raises(InvalidComponent) as info:
+            naf.validate(value, "2025")
+        assert info.value.kind == "NAF 2025 code"
+        assert info.value.reason == f"{what} does not exist in NAF 2025 (NACE rév. 2.1)"
+
+    def test_missing_class(self) -> None:
+        """A class NACE rév. 2.1 does not have is named."""
+        with pytest.raises(InvalidComponent) as info:
+            naf.validate("88.98Y", "2025")
+        assert info.value.reason == "class 88.98 does not exist in NAF 2025 (NACE rév. 2.1)"
+
+    def test_form_errors_name_the_version(self) -> None:
+        """Form errors of a NAF 2025 code say 'NAF 2025 code'."""
+        with pytest.raises(InvalidLength) as info:
+            naf.validate("46.8Y", "2025")
+        assert info.value.kind == "NAF 2025 code"
+        with pytest.raises(InvalidFormat):
+            naf.validate(None, "2025")  # type: ignore[arg-type]
+        assert naf.is_valid(None, "2025") is False
+
+    def test_validate_form(self) -> None:
+        """validate_form checks the shape only: 04.11Z passes it, 4.11Z does not."""
+        assert naf.validate_form("0411z") == "04.11Z"
+        with pytest.raises(InvalidLength):
+            naf.validate_form("4.11Z")
+        with pytest.raises(InvalidFormat):
+            naf.validate_form("04.11-")
+
+    @pytest.mark.parametrize("version", ["2024", "rev1", "", None])
+    def test_unknown_version(self, version: object) -> None:
+        """An unknown version is a ValueError naming it, from every function."""
+        for function in (naf.validate, naf.is_valid, naf.format):
+            with pytest.raises(ValueError, match=r"version: expected 'rev2' or '2025', got"):
+                function("88.99B", version)
+        with pytest.raises(ValueError, match="version"):
+            naf.classes(version)  # type: ignore[arg-type]
+
+    def test_version_enum(self) -> None:
+        """NafVersion's values are the wire's, and KINDS names each."""
+        assert [member.value for member in NafVersion] == ["rev2", "2025"]
+        assert naf.KINDS == {
+            NafVersion.REV2: "NAF rév. 2 code",
+            NafVersion.NAF2025: "NAF 2025 code",
+        }
+        assert naf.KIND == "NAF rév. 2 code"
+        assert identifiers.NafVersion is NafVersion
 
 
 # -- catégories juridiques ---------------------------------------------------

@@ -241,7 +241,7 @@ REFUSALS = [
         "Association",
         "naf",
         "88.99",
-        "Association.naf: expected a valid NAF rév. 2 code (expected 6 characters as in '88.99B'"
+        "Association.naf: expected a valid NAF code (expected 6 characters as in '88.99B'"
         " (5 without the dot), got 5), got '88.99'",
         "association-naf",
     ),

@@ -43,10 +43,12 @@ from ptcekit.identifiers import (
     siret,
 )
 from ptcekit.identifiers.legal_category import LegalCategory, LegalFamily
+from ptcekit.identifiers.naf import NafVersion
 
 __all__ = [
     "LegalCategory",
     "LegalFamily",
+    "NafVersion",
     "commune",
     "currency",
     "departement",

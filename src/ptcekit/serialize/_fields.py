@@ -58,7 +58,7 @@ IDENTIFIER_PATTERNS: dict[str, tuple[str, str]] = {
     ),
     "ptcekit.identifiers.naf": (
         "[0-9]{2}\\.[0-9]{2}[A-Z]",
-        'a NAF rév. 2 code in Sirene form such as "88.99B"',
+        'a NAF code (rév. 2 or 2025) in Sirene form such as "88.99B"',
     ),
     "ptcekit.identifiers.commune": (
         "(?:[0-9]{2}|2[AB])[0-9]{3}",
