@@ -118,9 +118,12 @@ class TestUnknownCategory:
 
     def test_message(self) -> None:
         """A code outside the table is reported as info."""
-        assert _run("ID003", Company(id="c", name="C", legal_category="3120")) == [
-            ("$.actors[0].legal_category", "info", "catégorie juridique 3120 of actor 'c' is not in ptcekit's table of the INSEE nomenclature, so its agreement with the actor's kind is not checked"),
+        assert _run("ID003", Company(id="c", name="C", legal_category="5462")) == [
+            ("$.actors[0].legal_category", "info", "catégorie juridique 5462 of actor 'c' is not in ptcekit's table of the INSEE nomenclature, so its agreement with the actor's kind is not checked"),
         ]  # fmt: skip
+        # INSEE's current codes are in the table now: 2800, 5310 and foreign-law 3xxx are silent
+        for code in ("2800", "5310", "3120", "0000"):
+            assert _run("ID003", Company(id="c", name="C", legal_category=code)) == []
         assert _run("ID003", Company(id="c", name="C")) == []
 
 

@@ -168,8 +168,10 @@ def _unknown_category(context: Context) -> Iterator[Finding]:
 
 
 def _id003_fails() -> Ecosystem:
-    """A legal person of foreign law (3xxx codes are not in the table)."""
-    return Ecosystem(actors=(Company(id="gmbh", name="Partner GmbH", legal_category="3120"),))
+    """A SCIC SARL recorded under INPI's own code 5462, which is no INSEE catégorie juridique."""
+    return Ecosystem(
+        actors=(Cooperative(id="tetris", name="SCIC TETRIS", kind="scic", legal_category="5462"),)
+    )
 
 
 def _id003_passes() -> Ecosystem:
@@ -317,10 +319,11 @@ RULES: tuple[Rule, ...] = (
         confidence="high",
         source="INSEE nomenclature des catégories juridiques (ess-law.md §3.3, R25)",
         explanation=(
-            "Construction accepts any well-formed 4-digit code, so that codes of "
-            "foreign-law legal persons (3xxx) and codes INSEE adds later can be "
-            "recorded. Such a code cannot be matched to a family, so ID002 does "
-            "not check it; this rule says so."
+            "Construction accepts any well-formed 4-digit code, so that codes INSEE "
+            "adds later can be recorded. Such a code cannot be matched to a family, so "
+            "ID002 does not check it; this rule says so. A code taken from another "
+            "register, such as INPI's 5462 (SCIC SARL), is no INSEE catégorie juridique "
+            "and is reported here too."
         ),
         check=_unknown_category,
         applies_to="actors",
