@@ -542,19 +542,19 @@ RULES: tuple[Rule, ...] = (
         title="Only an association registered in the RNA has an RNA number",
         severity="warning",
         kind="format",
-        confidence="confirmed",
-        source=(
-            "Arrêté du 14 octobre 2009 portant création du répertoire national des "
-            "associations, art. 1"
-        ),
+        confidence="reading",
+        source="Arrêté du 14 octobre 2009 portant création du répertoire national des associations",
         url=RNA_DECREE_URL,
         explanation=(
-            "The RNA lists associations declared under the loi du 1er juillet 1901; "
-            "associations of Alsace-Moselle local law are registered with the "
-            "tribunal instead and have no RNA number. An RNA number on a company, "
-            "a public body or a local-law association is likely an error. A "
-            "groupement d'employeurs, and a research or training body of "
-            "association status, may have one."
+            "The RNA lists the associations declared under the loi du 1er juillet "
+            "1901 in the prefectures. Associations of Alsace-Moselle local law are "
+            "registered with the tribunal instead (code civil local, art. 21 to "
+            "79-III) and normally have no RNA number. An RNA number on a company, "
+            "a public body or a local-law association is therefore likely an "
+            "error; a reading, since the State has planned to bring local-law "
+            "associations into the RNA, hence a warning. A groupement "
+            "d'employeurs, and a research or training body of association status, "
+            "may have one."
         ),
         check=_rna_holders,
         applies_to="actors",
