@@ -78,7 +78,7 @@ class TestValidate:
         """Pôle Sud validates with no finding and exit status 0."""
         status, out, err = run("validate", str(POLE_SUD))
         assert status == 0
-        assert out == f"{POLE_SUD}: All checks passed (49 rules, as of 2024-01-01).\n"
+        assert out == f"{POLE_SUD}: All checks passed (50 rules, as of 2024-01-01).\n"
         assert err == ""
 
     def test_findings_are_printed_with_paths_and_exit_1(self, findings_file: Path) -> None:

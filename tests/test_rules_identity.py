@@ -366,3 +366,48 @@ class TestSources:
             assert re.search(r"\bR[0-9]{1,2}\b", text) is None, code
         assert rule.url is not None
         assert rule.url.startswith("https://")
+
+
+class TestAssociationMembers:
+    """ID008."""
+
+    def test_loi_1901_association_of_one_member(self) -> None:
+        """Loi 1901 art. 1: two or more persons."""
+        assert _run("ID008", Association(id="solo", name="Solo", member_count=1)) == [
+            (
+                "$.actors[0].member_count",
+                "warning",
+                (
+                    "association 'solo' has 1 member; loi du 1er juillet 1901, art. 1: "
+                    "« deux ou plusieurs personnes »"
+                ),
+            )
+        ]
+
+    def test_local_law_association_below_three(self) -> None:
+        """Code civil local: capacity withdrawn below three members."""
+        verein = Association(id="v", name="Verein", local_law=True, member_count=2)
+        assert _run("ID008", verein) == [
+            (
+                "$.actors[0].member_count",
+                "warning",
+                (
+                    "association 'v' has 2 members; the Code civil local (art. 73) withdraws "
+                    "its capacity below three"
+                ),
+            )
+        ]
+
+    def test_enough_members_or_unknown_count(self) -> None:
+        """Two members under loi 1901, three under local law, and no count: nothing said."""
+        actors = (
+            Association(id="a", name="A", member_count=2),
+            Association(id="b", name="B", local_law=True, member_count=3),
+            Association(id="c", name="C"),
+        )
+        assert (_run("ID008", *actors), _unchecked("ID008", *actors)) == ([], [])
+
+    def test_member_count_is_refused_when_negative(self) -> None:
+        """The count is a non-negative integer, checked on construction."""
+        with pytest.raises(ValueError, match=r"Association\.member_count"):
+            Association(id="a", name="A", member_count=-1)

@@ -1021,6 +1021,7 @@ def associations(draw: st.DrawFn, *, ids: Strategy[str] | None = None) -> Associ
         rna=None if local_law else draw(_maybe(rna_numbers())),
         public_utility=shape == "public_utility",
         local_law=local_law,
+        member_count=draw(_maybe(st.integers(min_value=0, max_value=5000))),
         **draw(_esus_fields(holder=True)),
     )
 

@@ -427,6 +427,8 @@ class Association(Organisation):
         public_utility: reconnue d'utilité publique (RUP).
         local_law: registered under the local law of Bas-Rhin, Haut-Rhin and
             Moselle (so with no RNA number).
+        member_count: how many members it has, when known (natural and
+            legal persons alike); a rule checks the minimum the law sets.
 
     >>> Association(id="archer-asso", name="Archer", rna="W261000001").sector
     <Sector.ESS: 'ess'>
@@ -436,6 +438,9 @@ class Association(Organisation):
 
     public_utility: bool = attrs.field(default=False, validator=c.boolean)
     local_law: bool = attrs.field(default=False, validator=c.boolean)
+    member_count: int | None = attrs.field(
+        default=None, validator=c.integer(minimum=0, optional=True)
+    )
 
     @property
     def sector(self) -> Sector:

@@ -367,6 +367,49 @@ def _id006_passes() -> Ecosystem:
     return _gie("archer", "roux")
 
 
+# --- ID008 ------------------------------------------------------------------
+
+#: The loi du 1er juillet 1901 relative au contrat d'association on Légifrance.
+LOI_1901_URL = "https://www.legifrance.gouv.fr/loda/id/LEGITEXT000006069570"
+
+
+def _association_members(context: Context) -> Iterator[Finding]:
+    for a, actor in enumerate(context.ecosystem.actors):
+        if not isinstance(actor, Association) or actor.member_count is None:
+            continue
+        if actor.local_law:
+            least, law = 3, "the Code civil local (art. 73) withdraws its capacity below three"
+        else:
+            least, law = 2, "loi du 1er juillet 1901, art. 1: « deux ou plusieurs personnes »"
+        if actor.member_count < least:
+            message = (
+                f"association {actor.id!r} has {actor.member_count} "
+                f"member{'' if actor.member_count == 1 else 's'}; {law}"
+            )
+            yield context.finding(message, f"$.actors[{a}].member_count", subject=actor.id)
+
+
+def _id008_fails() -> Ecosystem:
+    """A loi 1901 association of one member, and an Alsace-Moselle one of two."""
+    return Ecosystem(
+        actors=(
+            Association(id="solo", name="Solo", member_count=1),
+            Association(id="verein", name="Verein Strasbourg", local_law=True, member_count=2),
+        )
+    )
+
+
+def _id008_passes() -> Ecosystem:
+    """Two members under loi 1901, three under local law, and one whose count is unknown."""
+    return Ecosystem(
+        actors=(
+            Association(id="duo", name="Duo", member_count=2),
+            Association(id="verein", name="Verein Strasbourg", local_law=True, member_count=3),
+            Association(id="archer", name="Archer"),
+        )
+    )
+
+
 # --- ID007 ------------------------------------------------------------------
 
 #: For each kind of public body that has well-defined INSEE codes, the codes it may carry
@@ -607,5 +650,32 @@ RULES: tuple[Rule, ...] = (
         applies_to="actors",
         failing_example=Example(build=_id007_fails, paths=("$.actors[0].legal_category",)),
         passing_example=Example(build=_id007_passes),
+    ),
+    Rule(
+        code="ID008",
+        title="An association has the members the law requires",
+        severity="warning",
+        kind="legal",
+        confidence="reading",
+        source="Loi du 1er juillet 1901 relative au contrat d'association, art. 1",
+        url=LOI_1901_URL,
+        explanation=(
+            "Loi du 1er juillet 1901, art. 1: « L'association est la convention par "
+            "laquelle deux ou plusieurs personnes mettent en commun … ». An association "
+            "whose `member_count` is below two is reported. An association under the "
+            "local law of Bas-Rhin, Haut-Rhin and Moselle (`local_law`) needs seven "
+            "members to be registered and loses its legal capacity when it falls below "
+            "three (Code civil local, art. 56 and 73): below three is reported. The "
+            "text fixes the number at formation; what follows when members leave is a "
+            "reading, hence a warning. An association whose member count is not "
+            "recorded is not checked, and nothing is said of it: most documents do not "
+            "record it."
+        ),
+        check=_association_members,
+        applies_to="actors",
+        failing_example=Example(
+            build=_id008_fails, paths=("$.actors[0].member_count", "$.actors[1].member_count")
+        ),
+        passing_example=Example(build=_id008_passes),
     ),
 )
