@@ -89,8 +89,11 @@ def _on(context: Context) -> str:
 
 def _listed(items: Iterable[str]) -> str:
     shown = list(items)
-    head = ", ".join(shown[:_SHOWN])
-    return head if len(shown) <= _SHOWN else f"{head} and {len(shown) - _SHOWN} more"
+    if len(shown) > _SHOWN:
+        return f"{', '.join(shown[:_SHOWN])} and {len(shown) - _SHOWN} more"
+    if len(shown) > 1:
+        return f"{', '.join(shown[:-1])} and {shown[-1]}"
+    return "".join(shown)
 
 
 # --- who counts -------------------------------------------------------------
