@@ -28,7 +28,7 @@ from ptcekit.model import (
     Territory,
     TrainingBody,
 )
-from ptcekit.rules import Confidence, Report, Severity, builtin_rules, validate
+from ptcekit.rules import Confidence, Report, Rule, Severity, builtin_rules, validate
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = dt.date(2024, 6, 30)
@@ -461,14 +461,19 @@ class TestCallCriteria:
         ]  # fmt: skip
 
     @pytest.mark.parametrize(
-        ("code", "alinea"),
-        [("CALL001", "1°"), ("CALL002", "2°"), ("CALL003", "2°"), ("CALL005", "6°")],
+        ("code", "alinea", "path", "severity"),
+        [
+            ("CALL001", "1°", "$.poles[0].legal_vehicle", Severity.ERROR),
+            ("CALL002", "2°", "$.poles[0].memberships", Severity.ERROR),
+            ("CALL003", "2°", "$.poles[0].memberships", Severity.ERROR),
+            ("CALL005", "6°", "$.poles[0].labels", Severity.WARNING),
+        ],
     )
-    def test_cites_article_3(self, code: str, alinea: str) -> None:
+    def test_cites_article_3(self, code: str, alinea: str, path: str, severity: Severity) -> None:
         """Each criterion cites décret n° 2015-431 art. 3 and its alinéa, with the version applied."""
         eco = _pole(Person(id="v", name="V"), labels=("aap-ptce-2013",))
         [finding] = _report(code, eco).findings
-        assert (finding.code, finding.path) == (code, finding.path)
+        assert (finding.code, finding.path, finding.severity) == (code, path, severity)
         assert finding.source == f"Décret n° 2015-431 du 15 avril 2015, art. 3, {alinea}"
         assert finding.url == "https://www.legifrance.gouv.fr/loda/id/JORFTEXT000030487441"
         assert finding.law == "décret n° 2015-431, in force since 18 April 2015"
@@ -585,11 +590,8 @@ class TestSources:
     INTERNAL = re.compile(r"ess-law|law-audit|DESIGN|STYLE|\bR[0-9]+\b|\[[HML]\]")
 
     @pytest.mark.parametrize("rule", PTCE_AND_CALL, ids=[r.code for r in PTCE_AND_CALL])
-    def test_no_internal_reference(self, rule: object) -> None:
-        """Source, title and explanation name no internal document, and the confidence is deliberate."""
-        from ptcekit.rules import Rule
-
-        assert isinstance(rule, Rule)
+    def test_no_internal_reference(self, rule: Rule) -> None:
+        """Source, title and explanation name no internal document; every source but the model's has a link."""
         for text in (rule.source, rule.title, rule.explanation):
             assert self.INTERNAL.search(text) is None, text
         for version in rule.versions:

@@ -54,7 +54,7 @@ from ptcekit.model import (
 )
 from ptcekit.rules._engine import Context, Example, Finding, LawVersion, Member, Rule, Unchecked
 
-__all__ = ["RULES", "STATE_CALL_LABEL_PREFIX"]
+__all__ = ["RULES"]
 
 _ART9 = "Loi n° 2014-856 du 31 juillet 2014, art. 9, I"
 _LOI_URL = "https://www.legifrance.gouv.fr/loda/id/JORFTEXT000029313296"
