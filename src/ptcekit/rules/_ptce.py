@@ -176,7 +176,10 @@ def _why_unknown(context: Context, actor: Actor) -> str:
         if not any(context.actor(member) is not None for member in actor.members):
             return f"grouping {actor.id!r} records no member declared in the document"
         return f"too many members of grouping {actor.id!r} have an unknown ESS status"
-    return f"{actor.type_tag} {actor.id!r} records no ESS status (ess_statutes unknown)"
+    # a downstream kind may say "unknown" too, and may have no tag of its own
+    kind = getattr(actor, "type_tag", type(actor).__name__)
+    field = " (ess_statutes unknown)" if isinstance(actor, Company) else ""
+    return f"{kind} {actor.id!r} records no ESS status{field}"
 
 
 def _location(territory: Territory | None, actor: Actor) -> bool | None:
