@@ -82,7 +82,7 @@ class TestValidate:
             f"{POLE_SUD}: $.poles[0].memberships: PTCE002 not checked: the seats of some members "
             "of pôle 'pole-sud': 'cress-rhone-alpes', 'arcoop', 'la-nef' and 2 more record no seat\n"
             f"{POLE_SUD}: No problem found; 1 check could not run for lack of data "
-            "(46 rules, as of 2024-01-01).\n"
+            "(51 rules, as of 2024-01-01).\n"
         )
         assert err == ""
 
