@@ -301,6 +301,19 @@ class TestSeats:
         ]  # fmt: skip
         assert _unchecked("PTCE002", Ecosystem(poles=(Pole(id="p", name="P"),))) == []
 
+    def test_arrondissements_and_overseas_seats(self) -> None:
+        """A seat in an arrondissement lies in its commune; an overseas collectivity's commune cannot be placed."""
+        lyon = Territory(name="Lyon", level="commune", codes=("69123",), cog_year=2024)
+        croix_rousse = Company(id="c", name="C", ess_statutes=False, seat=Place(commune="69384"))
+        assert _run("PTCE002", _pole(croix_rousse, territory=lyon)) == []
+        assert _run("PTCE001", _pole(ESS, croix_rousse, territory=lyon)) == []
+        drome = Territory(name="Drôme", level="departement", codes=("26",), cog_year=2024)
+        papeete = Company(id="t", name="T", ess_statutes=False, seat=Place(commune="98735"))
+        assert _run("PTCE002", _pole(papeete, territory=drome)) == []
+        assert _unchecked("PTCE002", _pole(papeete, territory=drome)) == [
+            ("$.poles[0].memberships", "the seats of some members of pôle 'p': territory 'Drôme' cannot tell whether 98735 lies in it"),
+        ]  # fmt: skip
+
     def test_many_seatless_members_make_one_note(self) -> None:
         """Members with no seat make one note per pôle, which names the first three."""
         members = [Association(id=f"a{n}", name=f"A{n}") for n in range(5)]
