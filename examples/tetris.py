@@ -3,7 +3,7 @@
 TETRIS stands for Transition Écologique Territoriale par la Recherche et l'Innovation Sociale.
 Run it with ``python examples/tetris.py`` to print a summary.
 
-Sources (as collected in ptcekit's domain reference, ess-law.md §4.4, rated [H]/[M] there):
+Sources (public web pages; the facts below are taken from them):
 
 - https://studylibfr.com/doc/3714648/la-scic-tetris
 - https://www.lejournaldesentreprises.com/region-sud/article/alpes-maritimes-tetris-experimente-linnovation-sociale-grasse-5986
@@ -27,7 +27,9 @@ Assumptions (not in the sources; change them when you know better):
   as the pôle's enterprise outside the ESS (loi n° 2014-856 art. 9). The sources call it an
   entreprise adaptée, a status open to commercial companies, but do not give its legal form or
   say whether its statutes carry the ESS mentions of décret n° 2015-858. If they do, the
-  sources name no enterprise outside the ESS in TETRIS.
+  sources name no enterprise outside the ESS in TETRIS. Its seat is not in the sources either, so
+  whether this enterprise lies on the pôle's territory cannot be checked: the validation report
+  lists that check as not run, rather than a problem or a pass.
 - Evaléco, Résines, TEDEE, Choisir and APESE are modelled as associations: the sources call
   them ESS structures without giving their legal form.
 - The SCIC's company form (SA, SARL or SAS) and capital are not in the sources and are left
@@ -83,7 +85,6 @@ GRASSE = "06069"
 MARIGARDE_OPENED = dt.date(2015, 7, 1)
 
 _SOURCES = (
-    "ptcekit domain reference ess-law.md §4.4, from: "
     "https://studylibfr.com/doc/3714648/la-scic-tetris ; "
     "https://www.lejournaldesentreprises.com/region-sud/article/"
     "alpes-maritimes-tetris-experimente-linnovation-sociale-grasse-5986 ; "

@@ -71,7 +71,7 @@ class TestCatalogue:
         assert prefixes == {
             "REF", "ID", "ESS", "PTCE", "CALL", "SCIC", "SCOP", "COOP", "ASSET", "AGR", "GOV",
         }  # fmt: skip
-        assert len(CODES) == 54
+        assert len(CODES) == 56
 
     def test_only_the_call_rules_are_opt_in(self) -> None:
         """The décret 2015-431 criteria run only when selected."""
@@ -80,6 +80,7 @@ class TestCatalogue:
             "CALL002",
             "CALL003",
             "CALL004",
+            "CALL005",
         ]
 
     def test_builtin_rules_is_one_value(self) -> None:

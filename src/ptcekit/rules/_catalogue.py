@@ -85,7 +85,7 @@ def validate(
     >>> eco = Ecosystem(actors=(Association(id="a", name="A"),),
     ...     poles=(Pole(id="p", name="P", lead="a", memberships=(Membership(actor="a"),)),))
     >>> print(validate(eco, rules=builtin_rules().select("PTCE001"), as_of=dt.date(2024, 1, 1)).to_text())
-    $.poles[0].memberships: PTCE001 error: pôle 'p' has no enterprise outside the ESS among its members on 2024-01-01 [Loi n° 2014-856 du 31 juillet 2014, art. 9]
+    $.poles[0].memberships: PTCE001 error: pôle 'p' has no enterprise outside the ESS among its members on 2024-01-01 [Loi n° 2014-856 du 31 juillet 2014, art. 9, I]
     Found 1 error, 0 warnings and 0 infos (1 rule, as of 2024-01-01).
     """
     if not isinstance(ecosystem, Ecosystem):
