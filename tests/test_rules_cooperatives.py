@@ -58,7 +58,7 @@ class TestAcceptance:
         scic = _coop("scic", _cat("beneficiary"), _cat("employee"), form="sas")
         report = validate(Ecosystem(actors=(scic,)), as_of=DAY)
         assert [(f.code, f.severity.value, f.path, f.message) for f in report] == [
-            ("SCIC002", "error", "$.actors[0].associates", "SCIC 'c' has associés of 2 distinct categories (beneficiary, employee); a SCIC has at least 3, one of them other than bénéficiaires, salariés and producteurs (bénévoles, local authorities or other contributors)"),
+            ("SCIC002", "error", "$.actors[0].associates", "SCIC 'c' has associés of 2 distinct categories (beneficiary, employee); a SCIC has at least 3, one of them other than the mandatory bénéficiaires and salariés (bénévoles, public persons or other contributors)"),
         ]  # fmt: skip
 
     def test_scop_whose_employees_hold_40_percent(self) -> None:
@@ -139,15 +139,40 @@ class TestScicCategories:
             _cat("employee"),
         )
         assert _run("SCIC002", scic) == [
-            ("$.actors[0].associates", "error", "SCIC 'c' has associés of 2 distinct categories (beneficiary, employee); a SCIC has at least 3, one of them other than bénéficiaires, salariés and producteurs (bénévoles, local authorities or other contributors)"),
+            ("$.actors[0].associates", "error", "SCIC 'c' has associés of 2 distinct categories (beneficiary, employee); a SCIC has at least 3, one of them other than the mandatory bénéficiaires and salariés (bénévoles, public persons or other contributors)"),
         ]  # fmt: skip
 
-    def test_three_categories_without_a_third_kind(self) -> None:
-        """Bénéficiaires, salariés and producteurs: three, but none beyond the mandatory ones."""
+    def test_producers_beside_salaries_are_a_third_category(self) -> None:
+        """With salariés, producteurs are a category of their own (art. 19 septies, al. 1)."""
+        assert _run("SCIC002", _scic("beneficiary", "employee", "producer")) == []
+
+    def test_producers_standing_in_are_no_third_category(self) -> None:
+        """Without salariés, producteurs fill their place since 2014: a third is still needed."""
+        scic = _scic("beneficiary", "producer", "employee", "volunteer")
+        assert _run("SCIC002", scic) == []
+        standing_in = _coop("scic", _cat("beneficiary"), _cat("producer"), _cat("employee", 0))
+        [finding] = _report("SCIC002", standing_in).findings
+        assert (finding.code, finding.severity.value, finding.path, finding.law) == (
+            "SCIC002",
+            "error",
+            "$.actors[0].associates",
+            SINCE,
+        )
+        assert finding.message == (
+            "SCIC 'c' has associés of 2 distinct categories (beneficiary, producer); a SCIC "
+            "has at least 3, one of them other than the mandatory bénéficiaires and producteurs "
+            "standing in for salariés (bénévoles, public persons or other contributors)"
+        )
+
+    def test_before_2014_producers_are_other_contributors(self) -> None:
+        """Before 2 August 2014 producteurs never stood in, so they were a third category."""
         scic = _scic("beneficiary", "employee", "producer")
-        assert _run("SCIC002", scic) == [
-            ("$.actors[0].associates", "error", "SCIC 'c' has associés of 3 distinct categories (beneficiary, employee, producer); a SCIC has at least 3, one of them other than bénéficiaires, salariés and producteurs (bénévoles, local authorities or other contributors)"),
-        ]  # fmt: skip
+        report = _report("SCIC002", scic, as_of=BEFORE)
+        assert (report.findings, report.rules) == ((), ("SCIC002",))
+        two = _report("SCIC002", _scic("beneficiary", "producer"), as_of=BEFORE).findings
+        assert [(f.code, f.path, f.law) for f in two] == [
+            ("SCIC002", "$.actors[0].associates", UNTIL)
+        ]
 
     def test_two_categories_with_a_third_kind(self) -> None:
         """Bénéficiaires and bénévoles: a third kind is there, but only two categories."""
@@ -198,6 +223,21 @@ class TestScicMandatory:
         scic = _scic("beneficiary", "producer", "volunteer", headcount=4)
         assert [p for p, _, _ in _run("SCIC003", scic)] == ["$.actors[0].associates"]
         assert _run("SCIC003", _scic("beneficiary", "producer", headcount=0)) == []
+
+    def test_producers_before_2014(self) -> None:
+        """Before 2 August 2014 producteurs could not stand in for salariés at all."""
+        scic = _scic("beneficiary", "producer", "volunteer", headcount=0)
+        [finding] = _report("SCIC003", scic, as_of=BEFORE).findings
+        assert (finding.code, finding.severity.value, finding.path, finding.law) == (
+            "SCIC003",
+            "error",
+            "$.actors[0].associates",
+            UNTIL,
+        )
+        assert finding.message == "SCIC 'c' has no category of salariés"
+        assert finding.source is not None
+        assert "loi n° 2001-624" in finding.source
+        assert _run("SCIC003", scic, as_of=LOI_2014_IN_FORCE) == []
 
     def test_producers_with_unknown_headcount(self) -> None:
         """With producteurs and an unknown headcount, the check could not run."""
@@ -257,7 +297,10 @@ class TestScicPublicCapital:
         assert finding.law == SINCE
         assert finding.message.endswith("they may hold at most 1/2 (50 %)")
         assert finding.source is not None
-        assert "loi n° 2014-856 du 31 juillet 2014, art. 33" in finding.source
+        assert (
+            "al. 4, as rewritten by loi n° 2014-856 du 31 juillet 2014, art. 33" in finding.source
+        )
+        assert finding.url == "https://www.legifrance.gouv.fr/jorf/article_jo/JORFARTI000029313828"
         assert finding.to_text().endswith(f"; {SINCE}]")
 
     def test_exactly_the_cap(self) -> None:
@@ -450,6 +493,44 @@ class TestEveryCooperative:
         ]  # fmt: skip
         assert _run("COOP001", scop) == []
 
+    def test_thirty_five_percent_together_before_2014(self) -> None:
+        """Before 2 August 2014 all associés non coopérateurs shared one 35 % cap."""
+        coop = _coop(
+            "consumer",
+            _cat("beneficiary", vote_share="3/5"),
+            _cat("investor_cooperative", vote_share="2/5"),
+        )
+        [finding] = _report("COOP001", coop, as_of=BEFORE).findings
+        assert (finding.code, finding.severity.value, finding.path, finding.law) == (
+            "COOP001",
+            "error",
+            "$.actors[0].associates",
+            UNTIL,
+        )
+        assert finding.message == (
+            "associés non coopérateurs hold 2/5 (40 %) of the votes of cooperative 'c'; "
+            "they may hold at most 7/20 (35 %)"
+        )
+        assert finding.source is not None
+        assert "loi n° 92-643" in finding.source
+        since = _report("COOP001", coop, as_of=LOI_2014_IN_FORCE)
+        assert (since.findings, since.rules) == ((), ("COOP001",))
+
+    def test_coop002_runs_only_since_2014(self) -> None:
+        """The separate cap on investors that are not cooperatives begins on 2 August 2014."""
+        coop = _coop(
+            "consumer", _cat("beneficiary", vote_share="3/5"), _cat("investor", vote_share="2/5")
+        )
+        before = _report("COOP002", coop, as_of=BEFORE)
+        assert (before.findings, before.unchecked, before.rules) == ((), (), ())
+        [finding] = _report("COOP002", coop, as_of=LOI_2014_IN_FORCE).findings
+        assert (finding.code, finding.path, finding.law) == (
+            "COOP002",
+            "$.actors[0].associates",
+            SINCE,
+        )
+        assert finding.url == "https://www.legifrance.gouv.fr/loda/article_lc/LEGIARTI000029320770"
+
     def test_forty_nine_percent_together(self) -> None:
         """Cooperative investors count in the 49 % but not in the 35 %."""
         coop = _coop(
@@ -503,9 +584,14 @@ class TestSources:
         assert rule.source.startswith(("Loi n° 47-1775", "Loi n° 78-763"))
 
     def test_dated_rules(self) -> None:
-        """SCIC001 and SCIC004 have two versions that meet on 2 August 2014."""
+        """The rules whose law changed have two versions that meet on 2 August 2014."""
         rules = builtin_rules()
-        for code in ("SCIC001", "SCIC004"):
+        assert [r.code for r in rules if r.code.startswith(CODES) and r.versions] == [
+            "COOP001", "COOP002", "SCIC001", "SCIC002", "SCIC003", "SCIC004",
+        ]  # fmt: skip
+        [only] = rules["COOP002"].versions
+        assert (only.start, only.end, only.label) == (LOI_2014_IN_FORCE, None, SINCE)
+        for code in ("SCIC001", "SCIC002", "SCIC003", "SCIC004", "COOP001"):
             before, since = rules[code].versions
             assert before.end == since.start == LOI_2014_IN_FORCE == dt.date(2014, 8, 2)
             assert before.start is None

@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from fractions import Fraction
 
+import attrs
+
 from ptcekit.model import (
     AssociateCategory,
     AssociateRole,
@@ -34,15 +36,21 @@ __all__ = ["RULES"]
 _LOI_1947 = "Loi n° 47-1775 du 10 septembre 1947 portant statut de la coopération"
 _LOI_1947_URL = "https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000684004"
 #: Art. 19 quinquies in the version of loi n° 2014-856.
-_ART_19_QUINQUIES_URL = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000029321359"
+_ART_19_QUINQUIES_URL = "https://www.legifrance.gouv.fr/loda/article_lc/LEGIARTI000029321359"
 #: Art. 19 octies in the version of loi n° 2012-387.
-_ART_19_OCTIES_URL = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000025559897"
+_ART_19_OCTIES_URL = "https://www.legifrance.gouv.fr/loda/article_lc/LEGIARTI000025559897"
+#: Art. 3 bis in the version of loi n° 2014-856 (art. 24).
+_ART_3_BIS_URL = "https://www.legifrance.gouv.fr/loda/article_lc/LEGIARTI000029320770"
+_LOI_1992 = "loi n° 92-643 du 13 juillet 1992, art. 4"
 _LOI_1978 = (
     "Loi n° 78-763 du 19 juillet 1978 portant statut des sociétés coopératives de production"
 )
 _LOI_1978_URL = "https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000339242"
 _LOI_2001 = "loi n° 2001-624 du 17 juillet 2001, art. 36"
 _LOI_2014 = "loi n° 2014-856 du 31 juillet 2014, art. 33"
+#: Art. 33 of loi n° 2014-856 as published: the SAS form of art. 19 quinquies,
+#: and art. 19 septies rewritten.
+_LOI_2014_ART_33_URL = "https://www.legifrance.gouv.fr/jorf/article_jo/JORFARTI000029313828"
 
 #: Loi n° 2014-856 was published in the Journal officiel of 1 August 2014 and
 #: came into force the next day.
@@ -138,11 +146,7 @@ _SCIC001_VERSIONS = (
 )
 
 
-# --- SCIC002 ----------------------------------------------------------------
-
-#: The two mandatory categories (bénéficiaires; salariés, or producteurs when
-#: the SCIC has no employees): the third category is another one.
-_MANDATORY = frozenset({AssociateRole.BENEFICIARY, AssociateRole.EMPLOYEE, AssociateRole.PRODUCER})
+# --- SCIC002 and SCIC003 ----------------------------------------------------
 
 
 def _roles(categories: Iterable[AssociateCategory]) -> list[AssociateRole]:
@@ -150,14 +154,32 @@ def _roles(categories: Iterable[AssociateCategory]) -> list[AssociateRole]:
     return list(dict.fromkeys(cat.role for cat in categories))
 
 
+def _second_slot(
+    roles: Iterable[AssociateRole], *, producers_stand_in: bool
+) -> AssociateRole | None:
+    """The category that fills the mandatory place of the salariés, if any.
+
+    The salariés; since loi n° 2014-856, the producteurs when the SCIC has no
+    salariés among its associés.
+    """
+    present = set(roles)
+    if AssociateRole.EMPLOYEE in present:
+        return AssociateRole.EMPLOYEE
+    if producers_stand_in and AssociateRole.PRODUCER in present:
+        return AssociateRole.PRODUCER
+    return None
+
+
 def _scic_categories(context: Context) -> Iterator[Finding | Unchecked]:
+    producers_stand_in: bool = context.param("producers_stand_in")
     for a, coop in _cooperatives(context, CooperativeKind.SCIC):
-        path = f"$.actors[{a}].associates"
         if not coop.associates:
             yield context.unchecked(_NO_ASSOCIATES, f"$.actors[{a}]", subject=coop.id)
             continue
         roles = _roles(_present(coop.associates))
-        third = [role for role in roles if role not in _MANDATORY]
+        slot = _second_slot(roles, producers_stand_in=producers_stand_in)
+        mandatory = {AssociateRole.BENEFICIARY, AssociateRole.EMPLOYEE, slot}
+        third = [role for role in roles if role not in mandatory]
         if len(roles) >= 3 and third:
             continue
         listed = ", ".join(role.value for role in roles) or "none"
@@ -167,11 +189,16 @@ def _scic_categories(context: Context) -> Iterator[Finding | Unchecked]:
             f"categor{'y' if count == 1 else 'ies'} ({listed}); a SCIC has at least 3"
         )
         if not third:
-            message += (
-                ", one of them other than bénéficiaires, salariés and producteurs "
-                "(bénévoles, local authorities or other contributors)"
+            which = (
+                "producteurs standing in for salariés"
+                if slot is AssociateRole.PRODUCER
+                else "salariés"
             )
-        yield context.finding(message, path, subject=coop.id)
+            message += (
+                f", one of them other than the mandatory bénéficiaires and {which} "
+                "(bénévoles, public persons or other contributors)"
+            )
+        yield context.finding(message, f"$.actors[{a}].associates", subject=coop.id)
 
 
 def _scic002_fails() -> Ecosystem:
@@ -198,10 +225,8 @@ def _scic002_passes() -> Ecosystem:
     return _scic("beneficiary", "employee", "public_authority")
 
 
-# --- SCIC003 ----------------------------------------------------------------
-
-
 def _scic_mandatory(context: Context) -> Iterator[Finding | Unchecked]:
+    producers_stand_in: bool = context.param("producers_stand_in")
     for a, coop in _cooperatives(context, CooperativeKind.SCIC):
         if not coop.associates:
             yield context.unchecked(_NO_ASSOCIATES, f"$.actors[{a}]", subject=coop.id)
@@ -211,7 +236,9 @@ def _scic_mandatory(context: Context) -> Iterator[Finding | Unchecked]:
         if AssociateRole.BENEFICIARY not in roles:
             missing.append("no category of bénéficiaires")
         if AssociateRole.EMPLOYEE not in roles:
-            if AssociateRole.PRODUCER not in roles:
+            if not producers_stand_in:
+                missing.append("no category of salariés")
+            elif AssociateRole.PRODUCER not in roles:
                 missing.append("no category of salariés (nor of producteurs)")
             elif coop.headcount is None:
                 reason = (
@@ -237,6 +264,24 @@ def _scic003_fails() -> Ecosystem:
 def _scic003_passes() -> Ecosystem:
     """Producteurs stand in for salariés in a SCIC with no employees."""
     return _scic("beneficiary", "producer", "volunteer", headcount=0)
+
+
+_SCIC_CATEGORY_VERSIONS = (
+    LawVersion(
+        label=_BEFORE_2014,
+        end=LOI_2014_IN_FORCE,
+        source=f"{_LOI_1947}, art. 19 septies, al. 2, as written by {_LOI_2001}",
+        url=_LOI_1947_URL,
+        params={"producers_stand_in": False},
+    ),
+    LawVersion(
+        label=_SINCE_2014,
+        start=LOI_2014_IN_FORCE,
+        source=f"{_LOI_1947}, art. 19 septies, al. 2, as rewritten by {_LOI_2014}",
+        url=_LOI_2014_ART_33_URL,
+        params={"producers_stand_in": True},
+    ),
+)
 
 
 # --- SCIC004 ----------------------------------------------------------------
@@ -302,8 +347,8 @@ _SCIC004_VERSIONS = (
     LawVersion(
         label=_SINCE_2014,
         start=LOI_2014_IN_FORCE,
-        source=f"{_LOI_1947}, art. 19 septies, last alinéa, as amended by {_LOI_2014}",
-        url=_LOI_1947_URL,
+        source=f"{_LOI_1947}, art. 19 septies, al. 4, as rewritten by {_LOI_2014}",
+        url=_LOI_2014_ART_33_URL,
         params={"cap": Fraction(1, 2)},
     ),
 )
@@ -597,13 +642,34 @@ def _investor_votes(
 
 def _non_cooperators(context: Context) -> Iterator[Finding | Unchecked]:
     roles = (AssociateRole.INVESTOR, AssociateRole.INVESTOR_COOPERATIVE)
-    return _investor_votes(context, roles, Fraction(49, 100), "associés non coopérateurs")
+    return _investor_votes(context, roles, context.param("cap"), "associés non coopérateurs")
 
 
 def _non_cooperative_investors(context: Context) -> Iterator[Finding | Unchecked]:
     roles = (AssociateRole.INVESTOR,)
     what = "associés non coopérateurs that are not cooperatives"
-    return _investor_votes(context, roles, Fraction(35, 100), what)
+    return _investor_votes(context, roles, context.param("cap"), what)
+
+
+_COOP001_VERSIONS = (
+    LawVersion(
+        label=_BEFORE_2014,
+        end=LOI_2014_IN_FORCE,
+        source=f"{_LOI_1947}, art. 3 bis, al. 2, as written by {_LOI_1992}",
+        url=_LOI_1947_URL,
+        params={"cap": Fraction(35, 100)},
+    ),
+    LawVersion(
+        label=_SINCE_2014,
+        start=LOI_2014_IN_FORCE,
+        source=f"{_LOI_1947}, art. 3 bis, al. 2, as amended by loi n° 2014-856, art. 24",
+        url=_ART_3_BIS_URL,
+        params={"cap": Fraction(49, 100)},
+    ),
+)
+#: The separate 35 % cap on associés that are not cooperatives exists only
+#: since loi n° 2014-856; before it, COOP001's single 35 % cap covered them.
+_COOP002_VERSIONS = (attrs.evolve(_COOP001_VERSIONS[1], params={"cap": Fraction(35, 100)}),)
 
 
 def _coop_votes(investors: str, cooperative_investors: str) -> Ecosystem:
@@ -685,10 +751,10 @@ def _coop003_passes() -> Ecosystem:
 RULES: tuple[Rule, ...] = (
     Rule(
         code="SCIC001",
-        title="A SCIC has a form the law allows on the date, with a variable capital",
+        title="A SCIC is an SA, an SARL or (since 2014) an SAS, with a variable capital",
         severity="error",
         kind="legal",
-        confidence="reading",
+        confidence="confirmed",
         source=f"{_LOI_1947}, art. 19 quinquies, al. 1",
         url=_ART_19_QUINQUIES_URL,
         versions=_SCIC001_VERSIONS,
@@ -700,10 +766,7 @@ RULES: tuple[Rule, ...] = (
             "SCIC is reported before 2 August 2014 and accepted since. "
             "A SCIC whose `form` is another one, or whose `variable_capital` is "
             "false, is reported; a SCIC with no recorded form is listed as not "
-            "checked. "
-            "Confidence: the wording was read in the Légifrance version of the "
-            "article and in legal commentaries, and the date of the SAS form in "
-            "commentaries of loi n° 2014-856; it is a reading of the text."
+            "checked."
         ),
         check=_scic_form,
         applies_to="actors",
@@ -718,18 +781,21 @@ RULES: tuple[Rule, ...] = (
         severity="error",
         kind="legal",
         confidence="reading",
-        source=f"{_LOI_1947}, art. 19 septies, al. 1 and 2",
-        url=_LOI_1947_URL,
+        source=f"{_LOI_1947}, art. 19 septies, al. 2",
+        url=_LOI_2014_ART_33_URL,
+        versions=_SCIC_CATEGORY_VERSIONS,
         explanation=(
-            "A SCIC gathers at least three categories of associés. "
-            "Two are mandatory (bénéficiaires; salariés, or producteurs when it "
-            "has no employees: SCIC003), so the third is another one: bénévoles, "
-            "local authorities, or any other person who contributes to the "
-            "activity (`volunteer`, `public_authority`, `supporter`, `investor`, "
-            "`investor_cooperative`), as the SCIC federation reads the article. "
+            "A SCIC comprises at least three categories of associés, among which "
+            "the two mandatory ones (SCIC003): its bénéficiaires and its salariés, "
+            "or, since loi n° 2014-856, its producteurs when it has no salariés. "
+            "So the third is another one: bénévoles, public persons, any other "
+            "contributor (`volunteer`, `public_authority`, `supporter`, `investor`, "
+            "`investor_cooperative`), or producteurs alongside salariés. "
             "Categories are counted by their role, so two entries of bénéficiaires "
-            "(usagers and clients, say) are one category; a category whose `count` "
-            "is 0 does not count. "
+            "(usagers and clients, say) are one category, as the SCIC federation "
+            "reads the article; a category whose `count` is 0 does not count. "
+            "Before 2 August 2014 producteurs could not stand in for salariés, so "
+            "they always counted as a third category. "
             "A SCIC with no associés recorded is listed as not checked. "
             "(The minimum number of vote colleges is another matter: SCIC006.)"
         ),
@@ -740,17 +806,20 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         code="SCIC003",
-        title="A SCIC's associés include bénéficiaires and salariés",
+        title="A SCIC's associés include bénéficiaires and salariés (or producteurs)",
         severity="error",
         kind="legal",
-        confidence="reading",
+        confidence="confirmed",
         source=f"{_LOI_1947}, art. 19 septies, al. 2",
-        url=_LOI_1947_URL,
+        url=_LOI_2014_ART_33_URL,
+        versions=_SCIC_CATEGORY_VERSIONS,
         explanation=(
             "Two categories are mandatory: the persons who habitually benefit "
             "from the SCIC's activity (bénéficiaires) and its employees "
-            "(salariés), or, only when it has no employees, the producers of its "
-            "goods or services (producteurs). "
+            "(salariés). "
+            "Since loi n° 2014-856 (2 August 2014), when the SCIC has no "
+            "employees, the producers of its goods or services (producteurs) "
+            "stand in for the salariés; before, they could not. "
             "Producteurs in place of salariés are reported when the SCIC's "
             "`headcount` is above 0, accepted when it is 0, and listed as not "
             "checked when it is unknown; so is a SCIC with no associés recorded."
@@ -762,21 +831,22 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         code="SCIC004",
-        title="Local authorities hold at most the part of a SCIC's capital the law allows",
+        title="Local authorities hold at most 50 % of a SCIC's capital (20 % before 2014)",
         severity="error",
         kind="legal",
-        confidence="reading",
-        source=f"{_LOI_1947}, art. 19 septies, last alinéa",
-        url=_LOI_1947_URL,
+        confidence="confirmed",
+        source=f"{_LOI_1947}, art. 19 septies, al. 4",
+        url=_LOI_2014_ART_33_URL,
         versions=_SCIC004_VERSIONS,
         explanation=(
             "The public associés of a SCIC together hold a capped part of its "
             "capital: the `capital_share` of its `public_authority` categories. "
-            "Until 1 August 2014 the collectivités territoriales and their "
-            "groupings held at most 20 % of it; loi n° 2014-856 (art. 33), in "
-            "force since 2 August 2014, raised the cap to 50 %, and the article "
-            "now names the collectivités territoriales, their groupings and the "
-            "établissements publics territoriaux. "
+            "As written in 2001, the collectivités territoriales and their "
+            "groupings could not hold more than 20 % of it; loi n° 2014-856 "
+            "(art. 33), in force since 2 August 2014, rewrote the article: the "
+            "collectivités territoriales, their groupings and the établissements "
+            "publics territoriaux may hold up to 50 % of it (loi n° 2022-217, "
+            "art. 221, later added to that alinéa without changing the cap). "
             "The rule applies the cap in force on the report's date, and its "
             "findings say which version applied. "
             "Unknown shares count as 0, so only a known excess is reported; a SCIC "
@@ -784,9 +854,7 @@ RULES: tuple[Rule, ...] = (
             "recorded, is listed as not checked. "
             "The `public_authority` categories are not tied to `PublicBody` "
             "actors, so the kind and catégorie juridique of those associés are "
-            "not checked here. "
-            "Confidence: both caps are read in quotations of the article "
-            "(RTES, legal commentaries) and in commentaries of loi n° 2014-856."
+            "not checked here."
         ),
         check=_scic_public_capital,
         applies_to="actors",
@@ -937,16 +1005,21 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         code="COOP001",
-        title="Associés non coopérateurs hold at most 49 % of the votes",
+        title="Associés non coopérateurs hold at most 49 % of the votes (35 % before 2014)",
         severity="error",
         kind="legal",
         confidence="confirmed",
         source=f"{_LOI_1947}, art. 3 bis, al. 2",
-        url=_LOI_1947_URL,
+        url=_ART_3_BIS_URL,
+        versions=_COOP001_VERSIONS,
         explanation=(
             "A cooperative may admit associés who do not use its services, to "
             "bring capital (`investor` and `investor_cooperative` categories). "
-            "Together they hold at most 49 % of the votes. "
+            "As written in 1992, they could hold together at most 35 % of the "
+            "votes; loi n° 2014-856 (art. 24), in force since 2 August 2014, "
+            "raised their joint cap to 49 %, keeping 35 % for those that are not "
+            "cooperative societies (COOP002). "
+            "The rule applies the cap in force on the report's date. "
             "Unknown vote shares count as 0, so only a known excess is reported; "
             "a cooperative with no associés recorded, or whose associés non "
             "coopérateurs have no recorded vote share, is listed as not checked."
@@ -963,11 +1036,15 @@ RULES: tuple[Rule, ...] = (
         kind="legal",
         confidence="confirmed",
         source=f"{_LOI_1947}, art. 3 bis, al. 2",
-        url=_LOI_1947_URL,
+        url=_ART_3_BIS_URL,
+        versions=_COOP002_VERSIONS,
         explanation=(
             "Among the associés non coopérateurs, those that are not "
             "cooperative societies (`investor` categories) hold at most 35 % of "
             "the votes, within the 49 % of COOP001. "
+            "This separate cap exists since loi n° 2014-856 (2 August 2014), so "
+            "the rule runs only from that date; before it, COOP001 applied one "
+            "35 % cap to all of them. "
             "A cooperative with no associés recorded, or whose `investor` "
             "categories have no recorded vote share, is listed as not checked."
         ),
