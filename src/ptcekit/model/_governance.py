@@ -41,8 +41,10 @@ def _to_voting_scheme(value: VotingScheme | str) -> VotingScheme:
 class College(Value):
     """A collège de vote: a group of members whose votes count together with a weight.
 
-    In a SCIC each college weighs between 10 % and 50 % of the votes
-    (loi n° 47-1775, art. 19 octies); that is checked by the rules, not here.
+    Colleges without a weight have equal votes. In a SCIC whose statutes
+    depart from equal votes, each college weighs between 10 % and 50 % of the
+    votes (loi n° 47-1775, art. 19 octies); the rules check that, not
+    construction.
 
     >>> College(name="salariés", weight="1/3")
     College(name='salariés', weight=Fraction(1, 3))

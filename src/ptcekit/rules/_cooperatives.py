@@ -327,13 +327,13 @@ def _scic_capital(public: str, **fields: object) -> Ecosystem:
 
 
 def _scic004_fails() -> Ecosystem:
-    """The agglomeration holds 60 % of the capital."""
-    return _scic_capital("3/5")
+    """As of 2012, the agglomeration holds 30 % of the capital: above the 20 % of the time."""
+    return _scic_capital("3/10", as_of=dt.date(2012, 6, 30))
 
 
 def _scic004_passes() -> Ecosystem:
-    """The agglomeration holds 40 % of the capital."""
-    return _scic_capital("2/5")
+    """As of 2024, the same 30 % is within the 50 % allowed since loi n° 2014-856."""
+    return _scic_capital("3/10", as_of=dt.date(2024, 6, 30))
 
 
 _SCIC004_VERSIONS = (
