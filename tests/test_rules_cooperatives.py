@@ -16,7 +16,7 @@ from ptcekit.model import (
     Ecosystem,
     Governance,
 )
-from ptcekit.rules import Confidence, Report, Rule, builtin_rules, validate
+from ptcekit.rules import Confidence, Report, Rule, builtin_rules, catalogue_markdown, validate
 from ptcekit.rules._cooperatives import LOI_2014_IN_FORCE
 
 DAY = dt.date(2024, 6, 30)
@@ -582,6 +582,16 @@ class TestSources:
         assert rule.url.startswith("https://")
         assert all(v.url is not None for v in rule.versions)
         assert rule.source.startswith(("Loi n° 47-1775", "Loi n° 78-763"))
+
+    def test_rendered_catalogue(self) -> None:
+        """Their catalogue entries name no internal document, and link every source."""
+        rules = builtin_rules().select(*CODES)
+        page = catalogue_markdown(rules)
+        assert _INTERNAL.search(page) is None
+        for rule in rules:
+            assert f"]({rule.url})" in page
+            for version in rule.versions:
+                assert f"]({version.url})" in page
 
     def test_dated_rules(self) -> None:
         """The rules whose law changed have two versions that meet on 2 August 2014."""

@@ -31,7 +31,7 @@ from ptcekit.rules._engine import (
     fraction_text,
 )
 
-__all__ = ["RULES"]
+__all__ = ["LOI_2014_IN_FORCE", "RULES"]
 
 _LOI_1947 = "Loi n° 47-1775 du 10 septembre 1947 portant statut de la coopération"
 _LOI_1947_URL = "https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000684004"
