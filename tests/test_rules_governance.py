@@ -1,13 +1,18 @@
-"""Governance rules GOV001–GOV004."""
+"""Governance rules GOV001–GOV004, and the governance data they read."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+import pytest
+
+from ptcekit.errors import FieldTypeError, InvalidValueError, LoadError
 from ptcekit.model import (
     Actor,
     AssociateCategory,
     Association,
+    Body,
     College,
     Cooperative,
     Ecosystem,
@@ -15,7 +20,8 @@ from ptcekit.model import (
     Membership,
     Pole,
 )
-from ptcekit.rules import builtin_rules, validate
+from ptcekit.rules import Confidence, Rule, builtin_rules, validate
+from ptcekit.serialize import dumps, loads
 
 
 def _run(code: str, *actors: Actor, poles: tuple[Pole, ...] = ()) -> list[tuple[str, str, str]]:
@@ -95,3 +101,59 @@ class TestWeightedWithoutColleges:
             ("$.actors[0].governance.colleges", "warning", "the governance of 'a' votes by weighted colleges but declares none"),
         ]  # fmt: skip
         assert _run("GOV004", _governed()) == []
+
+
+class TestSources:
+    """The governance rules say they check the data, and name no internal document."""
+
+    @pytest.mark.parametrize(
+        "rule", [r for r in builtin_rules() if r.code.startswith("GOV")], ids=lambda r: r.code
+    )
+    def test_source(self, rule: Rule) -> None:
+        """A full citation of what they rest on, a reading in confidence, no internal reference."""
+        assert rule.source == "Consistency of the recorded governance data (no legal text)"
+        assert rule.confidence is Confidence.READING
+        for text in (rule.title, rule.source, rule.explanation):
+            assert re.search(r"DESIGN|STYLE|ess-law|\bR[0-9]{1,2}\b|\[[HML]\]", text) is None
+        [finding] = validate(
+            rule.failing_example.build() if rule.failing_example else Ecosystem(),
+            rules=builtin_rules().select(rule.code),
+            as_of=dt.date(2024, 6, 30),
+        ).findings[:1]
+        assert finding.source == rule.source
+
+
+class TestBodyNonEmployeeSeats:
+    """Body.non_employee_seats: how many seats associés who are not employees hold."""
+
+    def test_at_most_the_seats(self) -> None:
+        """It may equal the seats, not exceed them; the error names class, field and value."""
+        assert Body(kind="board", seats=3, non_employee_seats=3).non_employee_seats == 3
+        assert Body(kind="board", non_employee_seats=5).seats is None
+        with pytest.raises(InvalidValueError) as caught:
+            Body(kind="board", seats=3, non_employee_seats=4)
+        assert str(caught.value) == (
+            "Body.non_employee_seats: expected an int at most the body's seats (3), got 4"
+        )
+
+    def test_bad_values(self) -> None:
+        """A negative number or a non-integer is refused."""
+        with pytest.raises(InvalidValueError, match="non_employee_seats"):
+            Body(kind="board", seats=3, non_employee_seats=-1)
+        with pytest.raises(FieldTypeError, match="non_employee_seats"):
+            Body(kind="board", seats=3, non_employee_seats="1")  # type: ignore[arg-type]  # the wrong type on purpose
+
+    def test_wire(self) -> None:
+        """It round-trips, and a value above the seats is refused on load with its path."""
+        body = Body(kind="board", seats=3, non_employee_seats=1)
+        eco = Ecosystem(
+            actors=(Association(id="a", name="A", governance=Governance(bodies=(body,))),)
+        )
+        text = dumps(eco)
+        assert b'"non_employee_seats":1' in text
+        assert loads(text) == eco
+        with pytest.raises(LoadError) as caught:
+            loads(text.replace(b'"non_employee_seats":1', b'"non_employee_seats":4'))
+        [problem] = caught.value.problems
+        assert problem.path == "$.actors[0].governance.bodies[0].non_employee_seats"
+        assert "at most the body's seats (3), got 4" in problem.message

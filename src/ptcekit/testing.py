@@ -786,19 +786,29 @@ def colleges() -> Strategy[College]:
     )
 
 
+@st.composite
+def _body(draw: st.DrawFn) -> Body:
+    seats = draw(_maybe(st.integers(min_value=1, max_value=60)))
+    most = 60 if seats is None else seats
+    return Body(
+        kind=draw(st.sampled_from(BodyKind)),
+        name=draw(_maybe(_texts())),
+        seats=seats,
+        non_employee_seats=draw(_maybe(st.integers(min_value=0, max_value=most))),
+    )
+
+
 @functools.cache
 def bodies() -> Strategy[Body]:
     """Governing bodies: general assembly, board, steering committee.
 
+    The seats held by associés who are not employees, when drawn, are at
+    most the body's seats.
+
     Returns:
         A strategy of :class:`~ptcekit.model.Body`.
     """
-    return st.builds(
-        Body,
-        kind=st.sampled_from(BodyKind),
-        name=_maybe(_texts()),
-        seats=_maybe(st.integers(min_value=1, max_value=60)),
-    )
+    return _body()
 
 
 @st.composite

@@ -41,8 +41,10 @@ def _to_voting_scheme(value: VotingScheme | str) -> VotingScheme:
 class College(Value):
     """A collège de vote: a group of members whose votes count together with a weight.
 
-    In a SCIC each college weighs between 10 % and 50 % of the votes
-    (loi n° 47-1775, art. 19 octies); that is checked by the rules, not here.
+    Colleges without a weight have equal votes. In a SCIC whose statutes
+    depart from equal votes, each college weighs between 10 % and 50 % of the
+    votes (loi n° 47-1775, art. 19 octies); the rules check that, not
+    construction.
 
     >>> College(name="salariés", weight="1/3")
     College(name='salariés', weight=Fraction(1, 3))
@@ -55,17 +57,36 @@ class College(Value):
     description: str | None = attrs.field(default=None, validator=c.text(optional=True))
 
 
+def _within_seats(inst: Body, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and inst.seats is not None and value > inst.seats:
+        c.fail(inst, attribute, f"an int at most the body's seats ({inst.seats})", value)
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Body(Value):
     """A governing body: general assembly, board, steering committee.
 
-    >>> Body(kind="board", seats=12)
-    Body(kind=BodyKind.BOARD, seats=12)
+    Attributes:
+        kind: general assembly, board (conseil d'administration, directoire,
+            conseil de surveillance, gérance), steering committee or other.
+        name: its name in the statutes.
+        seats: how many seats (mandates) it has.
+        non_employee_seats: how many of those seats are held by associés who
+            are not employed by the organisation, as the statutes or the
+            register of officers say; at most ``seats``. In a SCOP they may
+            hold at most a third of the gérant, board and supervisory mandates
+            (loi n° 78-763, art. 15), which the rules check.
+
+    >>> Body(kind="board", seats=12, non_employee_seats=4)
+    Body(kind=BodyKind.BOARD, seats=12, non_employee_seats=4)
     """
 
     kind: BodyKind = attrs.field(converter=_to_body_kind, validator=c.member_of(BodyKind))
     name: str | None = attrs.field(default=None, validator=c.text(optional=True, multiline=False))
     seats: int | None = attrs.field(default=None, validator=c.integer(minimum=1, optional=True))
+    non_employee_seats: int | None = attrs.field(
+        default=None, validator=[c.integer(minimum=0, optional=True), _within_seats]
+    )
 
 
 def _unique_college_names(

@@ -21,7 +21,9 @@ from ptcekit.rules._engine import Context, Example, Finding, Rule, fraction_text
 
 __all__ = ["RULES"]
 
-_MODEL = "ptcekit model of governance (DESIGN §2)"
+#: The governance rules check that the recorded data is consistent and usable;
+#: no legal text sets them (the SCIC's own bounds are SCIC005 and SCIC006).
+_MODEL = "Consistency of the recorded governance data (no legal text)"
 
 
 def _governances(context: Context) -> Iterator[tuple[str, str, Governance]]:
@@ -180,7 +182,7 @@ RULES: tuple[Rule, ...] = (
         title="College weights sum to exactly 1",
         severity="error",
         kind="format",
-        confidence="high",
+        confidence="reading",
         source=_MODEL,
         explanation=(
             "The weights of the vote colleges of an actor or a pôle are parts "
@@ -198,7 +200,7 @@ RULES: tuple[Rule, ...] = (
         title="Every college a member is placed in is declared",
         severity="error",
         kind="format",
-        confidence="high",
+        confidence="reading",
         source=_MODEL,
         explanation=(
             "A pôle membership's `college` must be one of the pôle's governance "
@@ -218,7 +220,7 @@ RULES: tuple[Rule, ...] = (
         title="A majority is at least one half of the votes",
         severity="warning",
         kind="heuristic",
-        confidence="high",
+        confidence="reading",
         source=_MODEL,
         explanation=(
             "A `majority` is the part of the votes a decision needs. Below 1/2, "
@@ -235,7 +237,7 @@ RULES: tuple[Rule, ...] = (
         title="A weighted-college vote declares its colleges",
         severity="warning",
         kind="format",
-        confidence="high",
+        confidence="reading",
         source=_MODEL,
         explanation=(
             "A governance whose `voting` is `weighted_colleges` needs the "
