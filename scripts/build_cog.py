@@ -168,11 +168,11 @@ def _collectivite(record: dict[str, Any]) -> str | None:
     return None
 
 
-def compile_vintage(year: int, files: dict[str, Any]) -> dict[str, Any]:  # noqa: C901, PLR0912, PLR0915 -- one linear pass per table
+def compile_vintage(year: int, files: dict[str, Any]) -> dict[str, Any]:  # noqa: PLR0912 -- one linear pass per table
     """Compile the parsed files of one vintage into the shipped columnar layout."""
-    overseas = {
-        str(d["code"]) for d in files["departements.json"] if d.get("zone") == "com"
-    } | {str(r["code"]) for r in files["regions.json"] if r.get("zone") == "com"}
+    overseas = {str(d["code"]) for d in files["departements.json"] if d.get("zone") == "com"} | {
+        str(r["code"]) for r in files["regions.json"] if r.get("zone") == "com"
+    }
     regions = sorted(
         (str(r["code"]), str(r["nom"]))
         for r in files["regions.json"]
@@ -197,7 +197,9 @@ def compile_vintage(year: int, files: dict[str, Any]) -> dict[str, Any]:  # noqa
         if collectivite is None:
             departement, region = str(record["departement"]), str(record["region"])
             if departements[departement_index[departement]][2] != region:
-                message = f"{year}: commune {record['code']} has région {region}, its département another"
+                message = (
+                    f"{year}: commune {record['code']} has région {region}, its département another"
+                )
                 raise SystemExit(message)
         else:
             departement = region = ""
@@ -288,7 +290,9 @@ def build_regions_2015(newest_2019: dict[str, Any]) -> dict[str, Any]:
                 raise SystemExit(message)
         seen.update(departements)
     if seen != set(region_of_2019):
-        message = f"the régions of 2015 miss or add départements: {sorted(seen ^ set(region_of_2019))}"
+        message = (
+            f"the régions of 2015 miss or add départements: {sorted(seen ^ set(region_of_2019))}"
+        )
         raise SystemExit(message)
     return {
         "format": 1,
@@ -299,9 +303,7 @@ def build_regions_2015(newest_2019: dict[str, Any]) -> dict[str, Any]:
             for code, name, successor, deps in REGIONS_2015
         ],
         "departements": {
-            code: name
-            for code, name in zip(dep["code"], dep["name"], strict=True)
-            if code in seen
+            code: name for code, name in zip(dep["code"], dep["name"], strict=True) if code in seen
         },
     }
 
@@ -389,13 +391,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         stale = [name for name, blob in files.items() if (DATA / name).read_bytes() != blob]
         for name in stale:
-            print(f"out of date: {DATA / name}")
+            sys.stdout.write(f"out of date: {DATA / name}\n")
         return 1 if stale else 0
     DATA.mkdir(parents=True, exist_ok=True)
     for name, blob in files.items():
         (DATA / name).write_bytes(blob)
     total = sum(len(blob) for blob in files.values())
-    print(f"wrote {len(files)} files, {total / 1e6:.2f} MB, to {DATA}")
+    sys.stdout.write(f"wrote {len(files)} files, {total / 1e6:.2f} MB, to {DATA}\n")
     return 0
 
 

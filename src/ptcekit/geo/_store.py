@@ -24,7 +24,12 @@ from ptcekit.geo._types import (
 )
 
 _LOCK: Final = threading.Lock()
-_TYPE_ORDER: Final = {CommuneType.COM: 0, CommuneType.ARM: 1, CommuneType.COMD: 2, CommuneType.COMA: 3}
+_TYPE_ORDER: Final = {
+    CommuneType.COM: 0,
+    CommuneType.ARM: 1,
+    CommuneType.COMD: 2,
+    CommuneType.COMA: 3,
+}
 _NOT_WORD: Final = re.compile(r"[^0-9a-z]+")
 
 
@@ -138,8 +143,7 @@ class OldRegions:
 
     def __init__(self, raw: dict[str, Any]) -> None:
         self.regions: dict[str, tuple[str, str, tuple[str, ...]]] = {
-            r["code"]: (r["name"], r["successor"], tuple(r["departements"]))
-            for r in raw["regions"]
+            r["code"]: (r["name"], r["successor"], tuple(r["departements"])) for r in raw["regions"]
         }
         self.departement_names: dict[str, str] = raw["departements"]
         self.region_of: dict[str, str] = {
@@ -161,9 +165,7 @@ class OldRegions:
         region = self.region_of.get(code)
         if region is None:
             raise UnknownPlaceError("département", code, year)
-        return Departement(
-            code=code, name=self.departement_names[code], region=region, year=year
-        )
+        return Departement(code=code, name=self.departement_names[code], region=region, year=year)
 
 
 class Gazetteer:
@@ -235,9 +237,7 @@ class Gazetteer:
             name=self.names[row],
             type=kind,
             departement=None if dep < 0 else self.departement_codes[dep],
-            region=None
-            if dep < 0
-            else self.region_codes[self.departement_region[dep]],
+            region=None if dep < 0 else self.region_codes[self.departement_region[dep]],
             collectivite=self.collectivites.get(code),
             epci=None if epci < 0 else self.epci_sirens[epci],
             parent=None if parent < 0 else self.codes[parent],
@@ -274,9 +274,7 @@ class Gazetteer:
     def successor(self, code: str) -> str | None:
         """The commune that lists ``code`` among its former communes, or ``None``."""
         if self._successor is None:
-            self._successor = {
-                old: new for new, olds in self.former.items() for old in olds
-            }
+            self._successor = {old: new for new, olds in self.former.items() for old in olds}
         return self._successor.get(code)
 
     def commune_of(self, code: object) -> Commune:
@@ -357,7 +355,9 @@ class Gazetteer:
         """The région ``code``."""
         row = self.region_row(code)
         departements = tuple(
-            d for d, r in zip(self.departement_codes, self.departement_region, strict=True) if r == row
+            d
+            for d, r in zip(self.departement_codes, self.departement_region, strict=True)
+            if r == row
         )
         return Region(
             code=self.region_codes[row],
