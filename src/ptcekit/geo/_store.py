@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 import gzip
 import json
 import re
+import sys
 import threading
 import unicodedata
-from importlib import resources
+from pathlib import Path
 from typing import Any, Final
+
+import attrs
 
 from ptcekit.errors import InvalidFormat
 from ptcekit.geo._errors import UnknownPlaceError, VintageError
@@ -33,9 +37,41 @@ _TYPE_ORDER: Final = {
 _NOT_WORD: Final = re.compile(r"[^0-9a-z]+")
 
 
+_DATA: Final = Path(__file__).resolve().parent / "data"
+#: The commune types by their character in the compiled files.
+_KINDS: Final = {str(i): kind for i, kind in enumerate(CommuneType)}
+#: The slots' own setters: a frozen value is built without running its __init__
+#: (about 3 µs for a commune's 11 fields), since the data was checked when compiled.
+(
+    _SET_CODE,
+    _SET_NAME,
+    _SET_TYPE,
+    _SET_DEPARTEMENT,
+    _SET_REGION,
+    _SET_COLLECTIVITE,
+    _SET_EPCI,
+    _SET_PARENT,
+    _SET_SIREN,
+    _SET_FORMER_CODES,
+    _SET_YEAR,
+) = (getattr(Commune, a.name).__set__ for a in attrs.fields(Commune))
+_NO_SIREN: Final = " " * 9
+
+
 def _read(name: str) -> bytes:
     """The bytes of a file of the package's data folder."""
-    return resources.files("ptcekit.geo").joinpath("data", name).read_bytes()
+    return (_DATA / name).read_bytes()
+
+
+def unpack(typecode: str, text: str) -> array[int]:
+    """Machine integers from the hexadecimal text of their little-endian bytes.
+
+    Columns of integers are stored so, and read without an object per integer.
+    """
+    values = array(typecode, bytes.fromhex(text))
+    if sys.byteorder == "big":  # pragma: no cover -- the development machines are little-endian
+        values.byteswap()
+    return values
 
 
 def normalise_name(name: str) -> str:
@@ -175,12 +211,13 @@ class Gazetteer:
         self.year: int = raw["year"]
         communes = raw["communes"]
         self.codes: list[str] = communes["code"]
-        self.names: list[str] = communes["name"]
-        self.types: list[CommuneType] = [CommuneType(t) for t in communes["type"]]
-        self.commune_departement: list[int] = communes["departement"]
-        self.parents: list[int] = communes["parent"]
-        self.sirens: list[str] = communes["siren"]
-        self.commune_epci: list[int] = communes["epci"]
+        self.names_text: str = communes["name"]
+        self.name_start: array[int] = unpack("i", communes["name_start"])
+        self.types: str = communes["type"]
+        self.commune_departement: array[int] = unpack("h", communes["departement"])
+        self.parents: array[int] = unpack("i", communes["parent"])
+        self.sirens: str = communes["siren"]
+        self.commune_epci: array[int] = unpack("h", communes["epci"])
         self.collectivites: dict[str, str] = communes["collectivite"]
         self.former: dict[str, list[str]] = communes["former"]
         # the first row of each code: the commune itself when the code has one
@@ -220,6 +257,10 @@ class Gazetteer:
             row = self.index.get(code_text("commune code", code))
         return row
 
+    def name(self, row: int) -> str:
+        """The name of the record of ``row``."""
+        return self.names_text[self.name_start[row] : self.name_start[row + 1]]
+
     def build(self, row: int) -> Commune:
         """The commune of ``row``, built once."""
         found = self.cache.get(row)
@@ -228,23 +269,26 @@ class Gazetteer:
         code = self.codes[row]
         kind = self.types[row]
         parent = self.parents[row]
-        home = row if parent < 0 else parent
         dep = self.commune_departement[row]
-        epci = self.commune_epci[home]
-        siren = self.sirens[row]
-        commune = Commune(
-            code=code,
-            name=self.names[row],
-            type=kind,
-            departement=None if dep < 0 else self.departement_codes[dep],
-            region=None if dep < 0 else self.region_codes[self.departement_region[dep]],
-            collectivite=self.collectivites.get(code),
-            epci=None if epci < 0 else self.epci_sirens[epci],
-            parent=None if parent < 0 else self.codes[parent],
-            siren=siren or None,
-            former_codes=tuple(self.former.get(code, ())) if kind is CommuneType.COM else (),
-            year=self.year,
-        )
+        epci = self.commune_epci[row if parent < 0 else parent]
+        siren = self.sirens[9 * row : 9 * row + 9]
+        commune: Commune = object.__new__(Commune)
+        _SET_CODE(commune, code)
+        _SET_NAME(commune, self.name(row))
+        _SET_TYPE(commune, _KINDS[kind])
+        if dep < 0:
+            _SET_DEPARTEMENT(commune, None)
+            _SET_REGION(commune, None)
+            _SET_COLLECTIVITE(commune, self.collectivites[code])
+        else:
+            _SET_DEPARTEMENT(commune, self.departement_codes[dep])
+            _SET_REGION(commune, self.region_codes[self.departement_region[dep]])
+            _SET_COLLECTIVITE(commune, None)
+        _SET_EPCI(commune, None if epci < 0 else self.epci_sirens[epci])
+        _SET_PARENT(commune, None if parent < 0 else self.codes[parent])
+        _SET_SIREN(commune, None if siren == _NO_SIREN else siren)
+        _SET_FORMER_CODES(commune, tuple(self.former.get(code, ())) if kind == "0" else ())
+        _SET_YEAR(commune, self.year)
         self.cache[row] = commune
         return commune
 
@@ -286,7 +330,7 @@ class Gazetteer:
             if heir is None:
                 raise self.unknown(text)
             row = self.index[heir]
-        while self.parents[row] >= 0 and self.types[row] is not CommuneType.COM:
+        while self.parents[row] >= 0 and self.types[row] != "0":
             row = self.parents[row]
         return self.build(row)
 
@@ -295,7 +339,7 @@ class Gazetteer:
         heir = self.successor(code)
         if heir is not None:
             hint = (
-                f"it is a former commune of {heir} ({self.names[self.index[heir]]}); "
+                f"it is a former commune of {heir} ({self.name(self.index[heir])}); "
                 "commune_of() gives the commune it became"
             )
             return UnknownPlaceError("commune", code, self.year, hint)
@@ -305,8 +349,8 @@ class Gazetteer:
         """The rows whose folded name is ``name`` folded."""
         if self._by_name is None:
             index: dict[str, list[int]] = {}
-            for row, text in enumerate(self.names):
-                index.setdefault(normalise_name(text), []).append(row)
+            for row in range(len(self.codes)):
+                index.setdefault(normalise_name(self.name(row)), []).append(row)
             self._by_name = index
         return self._by_name.get(normalise_name(name), [])
 
@@ -371,7 +415,7 @@ class Gazetteer:
         if self._by_departement is None:
             index: dict[int, list[int]] = {}
             for r, dep in enumerate(self.commune_departement):
-                if self.types[r] is CommuneType.COM:
+                if self.types[r] == "0":
                     index.setdefault(dep, []).append(r)
             self._by_departement = index
         return tuple(self.build(r) for r in self._by_departement.get(row, ()))
