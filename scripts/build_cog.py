@@ -26,16 +26,16 @@ and its version to ``VINTAGES``, and run with ``--update``.
 from __future__ import annotations
 
 import argparse
-from array import array
 import base64
 import gzip
 import hashlib
 import io
-from itertools import accumulate
 import json
 import subprocess
 import sys
 import tarfile
+from array import array
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 

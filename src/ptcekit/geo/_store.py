@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from array import array
 import gzip
 import json
 import re
 import sys
 import threading
 import unicodedata
+from array import array
 from pathlib import Path
 from typing import Any, Final
 
