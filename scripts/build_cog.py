@@ -240,6 +240,10 @@ def compile_vintage(year: int, files: dict[str, Any]) -> dict[str, Any]:  # noqa
             raise SystemExit(message)
     # the first record of each code: the commune itself when the code has one (sort order)
     row_of_commune = {r[0]: i for i, r in reversed(list(enumerate(records)))}
+    for r in records:
+        if r[3] != "COM" and (r[6] is None or records[row_of_commune[r[6]]][3] != "COM"):
+            message = f"{year}: {r[3]} {r[0]} belongs to no commune (got {r[6]!r})"
+            raise SystemExit(message)
 
     # former communes: the package's anciensCodes, and the communes déléguées and
     # associées of the commune (each one a former commune), whichever the vintage lists

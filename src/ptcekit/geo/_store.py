@@ -323,16 +323,21 @@ class Gazetteer:
 
     def commune_of(self, code: object) -> Commune:
         """The commune (type COM) that ``code`` stands for in this vintage."""
-        text = code_text("commune code", code)
-        row = self.row(text)
+        row = self.index.get(code) if type(code) is str else None
         if row is None:
-            heir = self.successor(text)
-            if heir is None:
-                raise self.unknown(text)
-            row = self.index[heir]
-        while self.parents[row] >= 0 and self.types[row] != "0":
+            text = code_text("commune code", code)
+            row = self.index.get(text)
+            if row is None:
+                heir = self.successor(text)
+                if heir is None:
+                    raise self.unknown(text)
+                row = self.index[heir]
+        # an ARM, COMD or COMA belongs to a commune; a COMD may have a former commune's
+        # code that the vintage lists as merged into another, hence the loop
+        while self.types[row] != "0":
             row = self.parents[row]
-        return self.build(row)
+        found = self.cache.get(row)
+        return found if found is not None else self.build(row)
 
     def unknown(self, code: str) -> UnknownPlaceError:
         """The error for a commune code this vintage does not have, with what is known of it."""
