@@ -379,6 +379,28 @@ class TestLoading:
         assert len(seen) == 4
         assert all(s is seen[0] for s in seen)
 
+    def test_reprs_read_well(self) -> None:
+        """Values print their key facts, enums their qualified names."""
+        assert repr(geo.epci("242600534", 2024)) == (
+            "Epci(siren='242600534', name='CC du Diois', nature=EpciNature.CC, year=2024)"
+        )
+        assert repr(geo.departement("26", 2024)) == (
+            "Departement(code='26', name='Drôme', region='84', year=2024)"
+        )
+        assert repr(geo.region("84", 2024)) == (
+            "Region(code='84', name='Auvergne-Rhône-Alpes', year=2024)"
+        )
+        assert repr(geo.vintages()[0]).startswith(
+            "Vintage(year=2019, cog_date=datetime.date(2019, 1, 1)"
+        )
+
+    def test_unknown_code_records_and_normalised_codes(self) -> None:
+        """An unknown code has no records; a code with spaces or lower case is found."""
+        assert geo.commune_records("26999", 2024) == ()
+        assert geo.commune(" 2a004 ", 2024).name == "Ajaccio"
+        assert geo.commune_of(" 69381 ", 2024).code == "69123"
+        assert geo.region(" 84 ").code == "84"
+
     def test_lookups_are_cached_values(self) -> None:
         """A second look-up returns the same frozen value."""
         assert geo.commune("26113") is geo.commune("26113")
