@@ -17,11 +17,11 @@ ALLOWED: dict[str, set[str]] = {
     "identifiers": {"errors"},
     "geo": {"errors"},
     "model": {"errors", "identifiers", "geo"},
-    "testing": {"errors", "identifiers", "model"},
-    "analysis": {"errors", "identifiers", "model"},
-    "serialize": {"errors", "identifiers", "model"},
-    "rules": {"errors", "identifiers", "model"},
-    "cli": {"errors", "identifiers", "model", "analysis", "rules", "serialize", "_version"},
+    "testing": {"errors", "identifiers", "geo", "model"},
+    "analysis": {"errors", "identifiers", "geo", "model"},
+    "serialize": {"errors", "identifiers", "geo", "model"},
+    "rules": {"errors", "identifiers", "geo", "model"},
+    "cli": {"errors", "identifiers", "geo", "model", "analysis", "rules", "serialize", "_version"},
     "__main__": {"cli"},
 }
 
