@@ -76,10 +76,12 @@ TYPE_ORDER = {"COM": 0, "ARM": 1, "COMD": 2, "COMA": 3}
 
 #: The 27 régions of the COG from 2011 (Mayotte a département and a région on
 #: 31 March 2011) to 2015, with their départements: INSEE's COG 2015 (files
-#: reg2015 and depts2015). The codes and names agree with Etalab's geohisto
-#: (exports/regions/regions.csv, https://github.com/etalab/geohisto), which also
-#: gives each one's successor from 1 January 2016; ``build_regions_2015`` checks
-#: every département against the régions of 2019 through those successors.
+#: reg2015 and depts2015), as a public copy of them gives it
+#: (https://github.com/lexman/code_officiel_geographique, data/fr-regions.tsv and
+#: data/fr-departements.tsv, which this table equals). The successor of each, from
+#: 1 January 2016, is that of Etalab's geohisto (exports/regions/regions.csv,
+#: https://github.com/etalab/geohisto); ``build_regions_2015`` checks every
+#: département against the régions of 2019 through those successors.
 REGIONS_2015: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("01", "Guadeloupe", "01", ("971",)),
     ("02", "Martinique", "02", ("972",)),
@@ -112,7 +114,8 @@ REGIONS_2015: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
 REGIONS_2015_YEARS = (2011, 2015)
 REGIONS_2015_SOURCE = (
     "INSEE, Code officiel géographique 2015 (reg2015, depts2015), "
-    "https://www.insee.fr/fr/information/2560452; codes and successors as in "
+    "https://www.insee.fr/fr/information/2560452, as copied in "
+    "https://github.com/lexman/code_officiel_geographique; successors from 2016 as in "
     "Etalab's geohisto, https://github.com/etalab/geohisto"
 )
 
