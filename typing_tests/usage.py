@@ -11,7 +11,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import ptcekit
-from ptcekit import identifiers, rules, serialize
+from ptcekit import geo, identifiers, rules, serialize
 from ptcekit.model import (
     Allocation,
     Association,
@@ -79,9 +79,20 @@ report: rules.Report = ptcekit.validate(eco, rules=rules.builtin_rules().select(
 ok: bool = report.ok
 codes: list[str] = [finding.code for finding in report.findings]
 
+# the geography
+die: geo.Commune = geo.commune("26113", 2024)
+kind: geo.CommuneType = die.type
+departement_code: str | None = die.departement
+home: geo.Commune = geo.commune_of("74011")
+epci_members: tuple[str, ...] = geo.epci("242600534", 2024).members
+found: tuple[geo.Commune, ...] = geo.search("die", departement="26")
+shipped: tuple[int, ...] = geo.years()
+
 # mistakes mypy catches
 Money(amount=1.5)  # type: ignore[arg-type]
 Pole(id="p", name="P", memberships=[1])  # type: ignore[list-item]
 Association(id="a", name="A", headcount="12")  # type: ignore[arg-type]
 eco.actor(3)  # type: ignore[arg-type]
 dep_code: str = identifiers.commune.departement_of("98735")  # type: ignore[assignment]
+geo.commune("26113", year="2024")  # type: ignore[arg-type]
+geo.search("die", "26")  # type: ignore[call-arg]
