@@ -160,7 +160,7 @@ _RANK: Final = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
 class RuleKind(enum.StrEnum):
-    """What kind of requirement a rule checks (the type key of ess-law.md)."""
+    """What kind of requirement a rule checks: the law itself, a funding criterion, a data rule."""
 
     LEGAL = "legal"
     """A hard statutory requirement."""
@@ -1365,12 +1365,14 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         """Return the report as a JSON-ready dict.
 
-        ``ok`` and ``counts`` are derived, for readers; :meth:`from_dict`
-        checks them against the findings.
+        ``ok``, ``complete`` and ``counts`` are derived, for readers;
+        :meth:`from_dict` checks them against the findings and the checks
+        that could not run.
         """
         return {
             "as_of": None if self.as_of is None else self.as_of.isoformat(),
             "ok": self.ok,
+            "complete": self.complete,
             "counts": self.counts(),
             "rules": list(self.rules),
             "findings": [finding.to_dict() for finding in self.findings],
@@ -1388,7 +1390,8 @@ class Report:
         """
         if not isinstance(data, dict):
             raise FieldTypeError("Report", "$", "an object (dict)", data)
-        unknown = sorted(set(data) - {"as_of", "ok", "counts", "rules", "findings", "unchecked"})
+        known = {"as_of", "ok", "complete", "counts", "rules", "findings", "unchecked"}
+        unknown = sorted(set(data) - known)
         if unknown:
             raise InvalidValueError("Report", unknown[0], "no unknown keys", unknown[0])
         findings = data.get("findings", [])
@@ -1412,11 +1415,14 @@ class Report:
                 for position, item in enumerate(unchecked)
             ),
         )
-        for key, derived in (("ok", report.ok), ("counts", report.counts())):
+        derived_keys = (
+            ("ok", report.ok, "the findings give"),
+            ("complete", report.complete, "the unchecked list gives"),
+            ("counts", report.counts(), "the findings give"),
+        )
+        for key, derived, origin in derived_keys:
             if key in data and data[key] != derived:
-                raise InvalidValueError(
-                    "Report", key, f"{derived!r}, as the findings give", data[key]
-                )
+                raise InvalidValueError("Report", key, f"{derived!r}, as {origin}", data[key])
         return report
 
     def to_json(self, *, indent: int | None = 2) -> str:
