@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from ptcekit.rules import Confidence, Rule, Severity, builtin_rules, catalogue_markdown
-from ptcekit.rules._docs import example_findings
+from ptcekit.rules._docs import EXAMPLE_DATE, example_findings
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = tuple(builtin_rules())
@@ -37,8 +38,13 @@ class TestEveryRule:
         assert [f.path for f in findings] == list(rule.failing_example.paths)
         assert {f.code for f in findings} == {rule.code}
         assert {f.severity for f in findings} == {rule.severity}
-        assert all(f.source == rule.source for f in findings)
         assert all("crashed" not in f.message for f in findings)
+        ecosystem = rule.failing_example.build()
+        law = rule.version_on(ecosystem.as_of or EXAMPLE_DATE)
+        if law is None:
+            assert {(f.source, f.url, f.law) for f in findings} == {(rule.source, rule.url, None)}
+        else:
+            assert {(f.source, f.url, f.law) for f in findings} == {(law.source, law.url, law.label)}
 
     @pytest.mark.parametrize("rule", RULES, ids=CODES)
     def test_is_silent_on_its_passing_example(self, rule: Rule) -> None:
@@ -56,10 +62,29 @@ class TestEveryRule:
 
     @pytest.mark.parametrize("rule", RULES, ids=CODES)
     def test_unconfirmed_rules_are_at_most_warnings(self, rule: Rule) -> None:
-        """A rule whose source is unconfirmed says so in its source and is no error."""
+        """A rule whose source is not confirmed is no error, and its findings are no errors."""
         if rule.confidence is Confidence.UNCONFIRMED:
             assert rule.severity <= Severity.WARNING
-            assert "UNCONFIRMED" in rule.source
+            assert rule.finding("m", "$", severity=Severity.ERROR).severity is Severity.WARNING
+
+    @pytest.mark.parametrize("rule", RULES, ids=CODES)
+    def test_versions_cover_the_examples(self, rule: Rule) -> None:
+        """A rule with dated versions has a version in force on its examples' dates."""
+        for example in (rule.failing_example, rule.passing_example):
+            assert example is not None
+            assert rule.applies_on(example.build().as_of or EXAMPLE_DATE)
+
+
+class TestConfidenceIsDeliberate:
+    """Every built-in rule says its confidence in the words of this version."""
+
+    @pytest.mark.parametrize(
+        "module", sorted((ROOT / "src" / "ptcekit" / "rules").glob("_*.py")), ids=lambda p: p.name
+    )
+    def test_no_legacy_confidence(self, module: Path) -> None:
+        """No built-in rule is declared with the 0.1 labels high, medium or low."""
+        text = module.read_text(encoding="utf-8")
+        assert re.findall(r'confidence="(?:high|medium|low)"', text) == []
 
 
 class TestCatalogue:
@@ -127,7 +152,7 @@ class TestCataloguePage:
             title="A regional rule",
             severity="info",
             kind="heuristic",
-            confidence="low",
+            confidence="reading",
             source="Charte régionale",
             explanation="Explained.",
             check=lambda context: (),
