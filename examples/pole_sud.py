@@ -2,7 +2,7 @@
 
 Run it with ``python examples/pole_sud.py`` to print a summary.
 
-Sources (as collected in ptcekit's domain reference, ess-law.md §4.4, rated [H]/[M] there):
+Sources (public pages):
 
 - http://www.politis.fr/articles/2008/09/plantation-de-boulots-4502/
 - https://www.archer.fr/le-groupe/histoire
@@ -78,7 +78,7 @@ AS_OF = dt.date(2024, 1, 1)
 ROMANS = "26281"
 
 _SOURCES = (
-    "ptcekit domain reference ess-law.md §4.4, from: "
+    "public pages: "
     "http://www.politis.fr/articles/2008/09/plantation-de-boulots-4502/ ; "
     "https://www.archer.fr/le-groupe/histoire ; "
     "https://citego.org/bdf_fiche-document-319_es.html ; "

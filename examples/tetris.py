@@ -3,7 +3,7 @@
 TETRIS stands for Transition Écologique Territoriale par la Recherche et l'Innovation Sociale.
 Run it with ``python examples/tetris.py`` to print a summary.
 
-Sources (as collected in ptcekit's domain reference, ess-law.md §4.4, rated [H]/[M] there):
+Sources (public pages):
 
 - https://studylibfr.com/doc/3714648/la-scic-tetris
 - https://www.lejournaldesentreprises.com/region-sud/article/alpes-maritimes-tetris-experimente-linnovation-sociale-grasse-5986
@@ -83,7 +83,7 @@ GRASSE = "06069"
 MARIGARDE_OPENED = dt.date(2015, 7, 1)
 
 _SOURCES = (
-    "ptcekit domain reference ess-law.md §4.4, from: "
+    "public pages: "
     "https://studylibfr.com/doc/3714648/la-scic-tetris ; "
     "https://www.lejournaldesentreprises.com/region-sud/article/"
     "alpes-maritimes-tetris-experimente-linnovation-sociale-grasse-5986 ; "

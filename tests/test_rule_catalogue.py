@@ -44,7 +44,9 @@ class TestEveryRule:
         if law is None:
             assert {(f.source, f.url, f.law) for f in findings} == {(rule.source, rule.url, None)}
         else:
-            assert {(f.source, f.url, f.law) for f in findings} == {(law.source, law.url, law.label)}
+            assert {(f.source, f.url, f.law) for f in findings} == {
+                (law.source, law.url, law.label)
+            }
 
     @pytest.mark.parametrize("rule", RULES, ids=CODES)
     def test_is_silent_on_its_passing_example(self, rule: Rule) -> None:

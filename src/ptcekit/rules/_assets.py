@@ -516,7 +516,9 @@ _MODEL = (
     "ptcekit model of mutualised assets: dated owners' shares, users' allocations "
     "and the cost-sharing key (clé de répartition)"
 )
-_MODEL_URL = "https://ptcekit.readthedocs.io/en/latest/reference/model.html#ptcekit.model.MutualisedAsset"
+_MODEL_URL = (
+    "https://ptcekit.readthedocs.io/en/latest/reference/model.html#ptcekit.model.MutualisedAsset"
+)
 
 #: C. trav. L1253-20 on the Code du travail numérique, the Ministry of Labour's official copy.
 _L1253_20_URL = "https://code.travail.gouv.fr/code-du-travail/l1253-20"
@@ -596,7 +598,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         code="ASSET003",
-        title="A groupement d'employeurs gives local authorities at most 3/4 of an employee's time",
+        title=(
+            "A groupement d'employeurs gives local authorities at most 3/4 of an employee's "
+            "time (1/2 until 2016)"
+        ),
         severity="warning",
         kind="legal",
         confidence="reading",

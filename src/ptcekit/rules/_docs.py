@@ -144,7 +144,7 @@ def catalogue_markdown(rules: Iterable[Rule], *, title: str = "Rule catalogue") 
         "Each has a stable code, a severity, the kind of requirement it checks, its legal source with a link to the text, and how well its reading of that source is established: *confirmed in the text*, *reading of the text* (an interpretation, a convention or a heuristic), or *not confirmed*.",
         "A rule whose source is not confirmed is at most a warning.",
         "A rule whose threshold or population changed over time lists the versions of the law it applies; the report's date chooses the version, and each finding names it after its source, as in `[source; version]`.",
-        "Where the data a rule needs is missing (no associés recorded, no territory, no cost-sharing key), the report lists the check among those that could not run, and says \"All checks passed\" only when every applicable check ran.",
+        'Where the data a rule needs is missing (no associés recorded, no territory, no cost-sharing key), the report lists the check among those that could not run, and says "All checks passed" only when every applicable check ran.',
         "Rules marked opt-in run only when selected by code or prefix.",
         "",
         "| Code | Title | Severity | Kind | Confidence |",

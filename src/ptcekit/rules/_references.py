@@ -24,7 +24,9 @@ from ptcekit.rules._engine import Context, Example, Finding, Rule
 __all__ = ["RULES"]
 
 #: The document format's own rule: records are declared once, with an id, and referenced by it.
-_SOURCE = "ptcekit document format: every record is declared once, with an id, and referenced by that id"
+_SOURCE = (
+    "ptcekit document format: every record is declared once, with an id, and referenced by that id"
+)
 _URL = "https://ptcekit.readthedocs.io/en/latest/explanation/format.html"
 
 _KIND_NAMES = {
