@@ -289,6 +289,33 @@ class TestRules:
         ) in lines
         assert "              https://code.travail.gouv.fr/code-du-travail/l1253-20" in lines
 
+    def test_explain_a_version_with_no_link(self) -> None:
+        """A version with no link is shown on one line."""
+        rule = ptcekit.rules.Rule(
+            code="AURA001",
+            title="A dated rule",
+            severity="info",
+            kind="heuristic",
+            confidence="reading",
+            source="Charte régionale, art. 6",
+            explanation="Explained.",
+            check=lambda context: (),
+            versions=(
+                ptcekit.rules.LawVersion(
+                    label="since 2020", start=dt.date(2020, 1, 1), source="Charte (2020), art. 6"
+                ),
+            ),
+        )
+        lines = cli._describe(rule).splitlines()
+        assert "  version:    since 2020 [2020-01-01, …): Charte (2020), art. 6" in lines
+        assert "read at" not in "\n".join(lines)
+        assert (
+            lines[
+                lines.index("  version:    since 2020 [2020-01-01, …): Charte (2020), art. 6") + 1
+            ]
+            == ""
+        )
+
     def test_explain_an_opt_in_rule(self) -> None:
         """An opt-in rule says how to run it."""
         _, out, _ = run("rules", "CALL001")

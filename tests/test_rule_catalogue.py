@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
+import attrs
 import pytest
 
-from ptcekit.rules import Confidence, Rule, Severity, builtin_rules, catalogue_markdown
-from ptcekit.rules._docs import EXAMPLE_DATE, example_findings
+from ptcekit.model import Ecosystem, Pole
+from ptcekit.rules import (
+    Confidence,
+    Context,
+    Example,
+    Finding,
+    LawVersion,
+    Rule,
+    Severity,
+    Unchecked,
+    builtin_rules,
+    catalogue_markdown,
+)
+from ptcekit.rules._docs import EXAMPLE_DATE, example_findings, example_report
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = tuple(builtin_rules())
@@ -163,3 +178,85 @@ class TestCataloguePage:
         assert page.startswith("# Aura rules\n")
         assert "## Other rules\n" in page
         assert "**Fails:**" not in page
+
+
+def _dated_rule(*versions: LawVersion) -> Rule:
+    return Rule(
+        code="AURA002",
+        title="A dated rule",
+        severity="warning",
+        kind="funding",
+        confidence="confirmed",
+        source="Charte régionale, art. 6",
+        url="https://example.org/charte",
+        explanation="Explained.",
+        check=lambda context: (),
+        versions=versions,
+    )
+
+
+class TestCatalogueOfDatedRules:
+    """The catalogue entry of a rule with dated versions."""
+
+    def test_versions_table(self) -> None:
+        """Each version is a row: when in force (last day included), label, source with its link."""
+        rule = _dated_rule(
+            LawVersion(label="first", end=dt.date(2015, 1, 1), source="Charte (2010), art. 6"),
+            LawVersion(
+                label="second",
+                start=dt.date(2015, 1, 1),
+                end=dt.date(2020, 1, 1),
+                source="Charte (2015), art. 6",
+                url="https://example.org/charte-2015",
+            ),
+            LawVersion(label="third", start=dt.date(2020, 1, 1), source="Charte (2020), art. 6"),
+        )
+        page = catalogue_markdown([rule])
+        assert "| Source | [Charte régionale, art. 6](https://example.org/charte) |" in page
+        assert "| In force | Version | Source |\n|---|---|---|\n" in page
+        assert "| until 2014-12-31 | first | Charte (2010), art. 6 |" in page
+        assert (
+            "| 2015-01-01 to 2019-12-31 | second "
+            "| [Charte (2015), art. 6](https://example.org/charte-2015) |"
+        ) in page
+        assert "| from 2020-01-01 | third | Charte (2020), art. 6 |" in page
+
+    def test_a_version_always_in_force(self) -> None:
+        """A version with no bounds is in force always."""
+        page = catalogue_markdown([_dated_rule(LawVersion(label="only", source="Charte, art. 6"))])
+        assert "| always | only | Charte, art. 6 |" in page
+
+    def test_words_and_links_in_the_table(self) -> None:
+        """The summary table says the confidence in words; sources with a url are links."""
+        page = catalogue_markdown(builtin_rules().select("ASSET003"))
+        assert "| warning | legal | reading of the text |" in page
+        assert (
+            "[Code du travail, art. L1253-20](https://code.travail.gouv.fr/code-du-travail/l1253-20)"
+            in page
+        )
+        assert "**Versions of the law it applies, by the report's date:**" in page
+
+    def test_unchecked_notes_of_examples_are_shown(self) -> None:
+        """An example's checks that could not run appear after its findings."""
+
+        def check(context: Context) -> Iterator[Finding | Unchecked]:
+            for position, pole in enumerate(context.ecosystem.poles):
+                yield context.finding("found", f"$.poles[{position}]", subject=pole.id)
+                yield context.unchecked("no territory", f"$.poles[{position}]", subject=pole.id)
+
+        def _fails() -> Ecosystem:
+            """One pôle."""
+            return Ecosystem(poles=(Pole(id="p", name="P"),))
+
+        rule = attrs.evolve(
+            _dated_rule(),
+            check=check,
+            failing_example=Example(build=_fails, paths=("$.poles[0]",)),
+        )
+        page = catalogue_markdown([rule])
+        assert (
+            "```text\n$.poles[0]: AURA002 warning: found [Charte régionale, art. 6]\n"
+            "$.poles[0]: AURA002 not checked: no territory\n```"
+        ) in page
+        assert rule.failing_example is not None
+        assert not example_report(rule, rule.failing_example).complete
