@@ -113,7 +113,9 @@ class TestValidate:
         assert status == 0
         lines = out.splitlines()
         assert lines[-1] == pole_sud_summary()
-        assert lines[-1].endswith("(44 rules, as of 2024-01-01).")
+        assert lines[-1].endswith(
+            f"({len(ptcekit.rules.default_rules())} rules, as of 2024-01-01)."
+        )
         assert not [line for line in lines if " error: " in line or " warning: " in line]
         assert err == ""
 

@@ -1015,6 +1015,12 @@ class TestReportUnchecked:
             Report.from_dict(data)
         assert raised.value.field == field  # type: ignore[attr-defined]
 
+    def test_repr(self) -> None:
+        """The repr counts the checks that could not run, when there are some."""
+        assert repr(_partial_report()) == (
+            "Report(as_of='2024-06-30', errors=1, warnings=0, infos=0, unchecked=2)"
+        )
+
     def test_bad_unchecked(self) -> None:
         """A report's unchecked list holds Unchecked values only."""
         with pytest.raises(FieldTypeError) as raised:

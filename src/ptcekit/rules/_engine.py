@@ -663,7 +663,19 @@ class Context:
 
         Yield it from a check, beside findings, when the data the check
         needs is missing: a report lists it, and says "All checks passed" only
-        when every applicable check ran.
+        when every applicable check ran. Yield at most one per record, and
+        only where the rule applies: a missing field the rule does not need
+        is no reason for a note.
+
+        Args:
+            reason: what is missing, in English, such as ``"no associés recorded"``.
+            path: the record or element that lacks it, in wire names.
+            subject: the id of the record concerned.
+
+        Raises:
+            ValueError: (an :class:`~ptcekit.errors.InvalidValueError`) for an empty
+                or multi-line reason or a bad path; inside a check, the run
+                reports it as a crash of the rule.
         """
         return Unchecked(code=self.rule.code, path=path, reason=reason, subject=subject)
 
@@ -1254,7 +1266,8 @@ class Report:
         counts = self.count_by_severity()
         parts = ", ".join(f"{severity.value}s={counts[severity]}" for severity in counts)
         as_of = f"as_of={self.as_of.isoformat()!r}, " if self.as_of else ""
-        return f"Report({as_of}{parts})"
+        unchecked = f", unchecked={len(self.unchecked)}" if self.unchecked else ""
+        return f"Report({as_of}{parts}{unchecked})"
 
     @property
     def ok(self) -> bool:
@@ -1292,6 +1305,10 @@ class Report:
         subject: str | None = None,
     ) -> Report:
         """Return a report with the findings that pass every given filter.
+
+        The filters by code and by subject apply to :attr:`unchecked` too;
+        the filters by severity do not, since a check that could not run has
+        no severity.
 
         Args:
             severity: keep these severities only (one or several).
