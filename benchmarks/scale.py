@@ -450,8 +450,10 @@ def build_records(
     public_ids = [a.id for a in built_actors if isinstance(a, PublicBody)]
     local: dict[str, list[Actor]] = {}
     for actor in built_actors:
-        if actor.seat is not None:
-            local.setdefault(commune.departement_of(actor.seat.commune), []).append(actor)
+        # the pôles are drawn by département: seats in a collectivité d'outre-mer (no département) are left out
+        dep = None if actor.seat is None else commune.departement_of(actor.seat.commune)
+        if dep is not None:
+            local.setdefault(dep, []).append(actor)
     if not local:
         # a document of persons only: every actor counts as local to one place
         local = {"75": list(built_actors)}

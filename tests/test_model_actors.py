@@ -184,8 +184,8 @@ REFUSALS = [
         "Association",
         "rna",
         "X123",
-        "Association.rna: expected a valid RNA number (expected 10 characters ('W' followed by"
-        " 9 digits), got 4), got 'X123'",
+        "Association.rna: expected a valid RNA number (expected 10 characters ('W', a digit,"
+        " a digit or a capital letter, then 7 digits), got 4), got 'X123'",
         "association-rna",
     ),
     _refusal(
@@ -241,7 +241,7 @@ REFUSALS = [
         "Association",
         "naf",
         "88.99",
-        "Association.naf: expected a valid NAF rév. 2 code (expected 6 characters as in '88.99B'"
+        "Association.naf: expected a valid NAF code (expected 6 characters as in '88.99B'"
         " (5 without the dot), got 5), got '88.99'",
         "association-naf",
     ),
@@ -884,7 +884,7 @@ class TestActorProperties:
 
     @pytest.mark.parametrize(
         ("category", "label"),
-        [("9220", "Association déclarée"), ("3110", None), (None, None)],
+        [("9220", "Association déclarée"), ("5462", None), (None, None)],
     )
     def test_legal_category_label(self, category: str | None, label: str | None) -> None:
         """The label comes from INSEE's table; a well-formed code outside it has none."""

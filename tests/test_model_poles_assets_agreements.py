@@ -768,6 +768,26 @@ class TestTerritory:
             ("region", ("93",), "26281", False),
             ("region", ("01",), "97101", True),
             ("epci", ("200040442",), "26281", None),
+            # a collectivité d'outre-mer has no département nor région: unknown, not outside
+            ("departement", ("974",), "98735", None),
+            ("departement", ("26",), "97502", None),
+            ("region", ("04",), "98818", None),
+            ("region", ("84",), "97701", None),
+            ("commune", ("98735",), "98735", True),
+            ("custom", ("98735", "98736"), "98818", False),
+            ("epci", ("200040442",), "97801", None),
+            # an arrondissement municipal lies in its commune
+            ("commune", ("69123",), "69381", True),
+            ("commune", ("75056",), "75120", True),
+            ("custom", ("13055", "13001"), "13216", True),
+            ("commune", ("69123",), "75101", False),
+            ("departement", ("69",), "69381", True),
+            ("region", ("93",), "13201", True),
+            # and a commune lies in a territory that lists all its arrondissements
+            ("custom", tuple(str(code) for code in range(69381, 69390)), "69123", True),
+            ("custom", ("69381", "69382"), "69123", None),
+            ("custom", ("69381", "69382"), "75056", False),
+            ("custom", ("69381",), "69382", False),
         ],
     )
     def test_contains_commune_at_every_level(
@@ -783,6 +803,21 @@ class TestTerritory:
         with pytest.raises(IdentifierError) as info:
             drome.contains_commune("20004")
         assert info.value.kind == "commune code"
+
+    def test_contains_commune_refuses_invalid_codes_at_commune_level(self) -> None:
+        """A commune territory raises for an invalid code rather than answer 'outside'."""
+        romans = Territory(name="Romans", level="commune", codes=("26281",), cog_year=2024)
+        with pytest.raises(IdentifierError) as info:
+            romans.contains_commune("99134")
+        assert "foreign countries" in info.value.reason
+
+    def test_collectivite_territories(self) -> None:
+        """Territories of COM communes can be built (Papeete, Nouméa, Saint-Pierre)."""
+        territory = Territory(
+            name="Outre-mer", level="custom", codes=("98735", "98818", "97502"), cog_year=2024
+        )
+        assert territory.codes == ("98735", "98818", "97502")
+        assert territory.contains_commune("98818") is True
 
     def test_codes_are_normalised(self) -> None:
         """Codes are stripped and upper-cased, and lists become tuples."""

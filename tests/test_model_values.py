@@ -211,8 +211,8 @@ REFUSALS = [
         "Identifier",
         "value",
         "X751234567",
-        "Identifier.value: expected a valid RNA number (expected 'W' followed by 9 digits),"
-        " got 'X751234567'",
+        "Identifier.value: expected a valid RNA number (expected 'W' as the first character,"
+        " got 'X'), got 'X751234567'",
         id="identifier-rna",
     ),
     pytest.param(

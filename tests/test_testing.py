@@ -206,7 +206,7 @@ def check_actor(actor: Actor) -> None:
     if actor.seat is not None:
         assert commune.is_valid(actor.seat.commune)
     if isinstance(actor, Company) and actor.esus is not None:
-        assert actor.ess_statutes
+        assert actor.in_ess
 
 
 def dangling_references(eco: Ecosystem) -> list[str]:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import ptcekit
-from ptcekit import rules, serialize
+from ptcekit import identifiers, rules, serialize
 from ptcekit.model import (
     Allocation,
     Association,
@@ -61,6 +61,14 @@ members: tuple[ptcekit.Actor, ...] = eco.members("tetris-pole", as_of=dt.date(20
 first_pole: Pole = eco.poles_of("roux")[0]
 cost: Money | None = eco.asset("marigarde").annual_cost
 
+# identifiers: a commune of a collectivité d'outre-mer has no département (None)
+papeete_dep: str | None = identifiers.commune.departement_of("98735")
+lyon: str | None = identifiers.commune.parent_of("69381")
+naf_2025 = Company(id="n", name="N", naf="46.87Y", naf_version=identifiers.NafVersion.NAF2025)
+version: identifiers.NafVersion = naf_2025.naf_version
+checked: str = identifiers.naf.validate("46.87Y", version="2025")
+legacy: bool = identifiers.legal_category.lookup("5720").legacy
+
 # the wire: loads gives an Ecosystem unless told otherwise
 data: bytes = ptcekit.dumps(eco)
 again: Ecosystem = ptcekit.loads(data)
@@ -88,3 +96,4 @@ Pole(id="p", name="P", memberships=[1])  # type: ignore[list-item]
 Association(id="a", name="A", headcount="12")  # type: ignore[arg-type]
 eco.actor(3)  # type: ignore[arg-type]
 rules.LawVersion(label="v", source="s", start="2014-08-02")  # type: ignore[arg-type]
+dep_code: str = identifiers.commune.departement_of("98735")  # type: ignore[assignment]

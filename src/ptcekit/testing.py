@@ -49,13 +49,16 @@ except ImportError as error:
     )
     raise ImportError(_message) from error
 
+from ptcekit.identifiers import commune as _commune
 from ptcekit.identifiers import currency as _currency
 from ptcekit.identifiers import departement as _departement
 from ptcekit.identifiers import legal_category as _legal_category
+from ptcekit.identifiers import naf as _naf
 from ptcekit.identifiers import region as _region
 from ptcekit.identifiers import siren as _siren
 from ptcekit.identifiers import siret as _siret
 from ptcekit.identifiers.legal_category import LegalFamily
+from ptcekit.identifiers.naf import NafVersion
 from ptcekit.model import (
     Actor,
     AgreementKind,
@@ -350,14 +353,27 @@ def sirets(siren: str | None = None) -> Strategy[str]:
     return st.builds(_siret_of, owners, st.text(string.digits, min_size=4, max_size=4))
 
 
+#: The third character of RNA numbers issued by overseas prefectures (``W9P…`` in Polynésie).
+_RNA_OVERSEAS_LETTERS = "MPRST"
+
+
 @functools.cache
 def rna_numbers() -> Strategy[str]:
-    """RNA numbers of associations: ``W`` and 9 digits.
+    """RNA numbers of associations, in the shapes the prefectures issue.
+
+    ``W`` and 9 digits in most of France; ``W9``, a capital letter and 7 digits
+    in some overseas prefectures.
 
     Returns:
-        A strategy of strings such as ``"W261000123"``.
+        A strategy of strings such as ``"W261000123"`` or ``"W9P1002760"``.
     """
-    return st.text(string.digits, min_size=9, max_size=9).map("W{}".format)
+    mainland = st.text(string.digits, min_size=9, max_size=9).map("W{}".format)
+    overseas = st.builds(
+        "W9{}{}".format,
+        st.sampled_from(_RNA_OVERSEAS_LETTERS) | st.sampled_from(string.ascii_uppercase),
+        st.text(string.digits, min_size=7, max_size=7),
+    )
+    return mainland | overseas
 
 
 @functools.cache
@@ -384,17 +400,30 @@ def region_codes() -> Strategy[str]:
 def commune_codes(draw: st.DrawFn, *, departements: Sequence[str] | None = None) -> str:
     """COG commune codes: a département code and the commune's number in it.
 
+    Without ``departements``, the codes also include the arrondissements
+    municipaux of Paris, Lyon and Marseille and the communes of the
+    collectivités d'outre-mer, which have no département.
+
     Args:
         draw: supplied by hypothesis.
-        departements: the départements to draw the communes in; all when ``None``.
+        departements: the départements to draw the communes in; all, and the
+            collectivités d'outre-mer, when ``None``.
 
     Returns:
-        A code such as ``"26281"``, ``"2A004"`` or ``"97411"``.
+        A code such as ``"26281"``, ``"2A004"``, ``"97411"``, ``"69381"`` or ``"98735"``.
     """
+    if not departements:
+        special = draw(st.sampled_from(_SPECIAL_COMMUNES) | st.none())
+        if special is not None:
+            return special
     dep = draw(st.sampled_from(tuple(departements)) if departements else departement_codes())
     if len(dep) == 3:  # overseas: a 3-digit département, 2 digits for the commune
         return f"{dep}{draw(st.integers(min_value=1, max_value=99)):02d}"
     return f"{dep}{draw(st.integers(min_value=1, max_value=999)):03d}"
+
+
+#: Codes a département and a number do not make: arrondissements municipaux and COM communes.
+_SPECIAL_COMMUNES = (*sorted(_commune.ARRONDISSEMENTS), *sorted(_commune.COLLECTIVITE_COMMUNES))
 
 
 #: Real NAF rév. 2 codes common among ESS actors.
@@ -413,21 +442,40 @@ _COMMON_NAF = (
     "84.11Z",
 )
 
+#: Real NAF 2025 sous-classes (INSEE's NAF 2025 nomenclature).
+_COMMON_NAF_2025 = ("01.11Y", "01.48G", "17.12Y", "20.14Y", "46.87Y")
+
 
 @functools.cache
-def naf_codes() -> Strategy[str]:
-    """NAF rév. 2 activity codes in Sirene form, such as ``"88.99B"``.
+def naf_codes(version: NafVersion | str = NafVersion.REV2) -> Strategy[str]:
+    """NAF activity codes in Sirene form, such as ``"88.99B"``, of one version.
+
+    Args:
+        version: ``"rev2"`` (the default): the 732 sous-classes of NAF rév. 2;
+            ``"2025"``: NAF 2025 codes, real ones and codes of its real classes
+            with any letter (the letter of a NAF 2025 code is not checked).
 
     Returns:
-        A strategy of common real codes and well-formed ones.
+        A strategy of codes that :func:`ptcekit.identifiers.naf.validate` accepts for ``version``.
+
+    Raises:
+        ValueError: ``version`` is not a :class:`~ptcekit.identifiers.naf.NafVersion`.
     """
-    well_formed = st.builds(
-        "{:02d}.{:02d}{}".format,
-        st.integers(min_value=1, max_value=99),
-        st.integers(min_value=0, max_value=99),
+    if NafVersion(version) is NafVersion.REV2:
+        return st.sampled_from(_COMMON_NAF) | st.sampled_from(sorted(_naf.REV2_SOUS_CLASSES))
+    of_classes = st.builds(
+        "{}{}".format,
+        st.sampled_from(sorted(_naf.classes(NafVersion.NAF2025))),
         st.sampled_from(string.ascii_uppercase),
     )
-    return st.sampled_from(_COMMON_NAF) | well_formed
+    return st.sampled_from(_COMMON_NAF_2025) | of_classes
+
+
+@st.composite
+def _naf_fields(draw: st.DrawFn) -> dict[str, Any]:
+    """An actor's NAF code and its version, or neither (with the default version or not)."""
+    version = draw(st.sampled_from(tuple(NafVersion)))
+    return {"naf": draw(_maybe(naf_codes(version))), "naf_version": version}
 
 
 def legal_categories(*, families: Sequence[LegalFamily] | None = None) -> Strategy[str]:
@@ -473,7 +521,6 @@ CATEGORIES_BY_KIND: Mapping[str, Mapping[object, tuple[str, ...]]] = {
         CompanyForm.SNC: ("5203",),
         CompanyForm.SCS: ("5307",),
         CompanyForm.SCA: ("5309",),
-        CompanyForm.SE: ("5800",),
         CompanyForm.CIVIL: ("6560", "6543", "6551"),
         CompanyForm.OTHER: ("5191", "5192", "5194", "6316", "6317"),
     },
@@ -906,7 +953,7 @@ def _actor_fields(
         ),
         "identifiers": tuple(draw(st.lists(_foreign_identifiers(), max_size=1, unique=True))),
         "legal_category": draw(categories),
-        "naf": draw(_maybe(naf_codes())),
+        **draw(_naf_fields()),
         "seat": draw(_maybe(_seats(seat_departements))),
         "founded": draw(_maybe(_dates())),
         "headcount": draw(_maybe(st.integers(min_value=0, max_value=500))),
@@ -1011,6 +1058,9 @@ def mutuals(draw: st.DrawFn, *, ids: Strategy[str] | None = None) -> Mutual:
     return Mutual(**fields, kind=kind, **draw(_esus_fields(holder=kind is not MutualKind.OTHER)))
 
 
+_NO_COOPERATIVE = frozenset({CompanyForm.SOLE_TRADER, CompanyForm.SE})
+
+
 @st.composite
 def cooperatives(draw: st.DrawFn, *, ids: Strategy[str] | None = None) -> Cooperative:
     """Cooperatives of every kind, with associés whose shares sum to at most 1.
@@ -1024,9 +1074,8 @@ def cooperatives(draw: st.DrawFn, *, ids: Strategy[str] | None = None) -> Cooper
     Returns:
         A :class:`~ptcekit.model.Cooperative`.
     """
-    form = draw(
-        _maybe(st.sampled_from([f for f in CompanyForm if f is not CompanyForm.SOLE_TRADER]))
-    )
+    # INSEE has no code for a cooperative société européenne: none is drawn
+    form = draw(_maybe(st.sampled_from([f for f in CompanyForm if f not in _NO_COOPERATIVE])))
     fields = draw(_actor_fields(ids=ids, categories=_category("cooperative", form)))
     governance: Governance | None = fields["governance"]
     college_names = sorted(governance.college_names) if governance is not None else []

@@ -20,11 +20,19 @@ Each kind has its own module, in the manner of python-stdnum:
 ``KIND``
     the name of the kind, as error messages give it.
 
+The NAF functions also take the nomenclature the code belongs to
+(:class:`~ptcekit.identifiers.naf.NafVersion`: NAF rév. 2 or NAF 2025), and
+:func:`commune.departement_of <ptcekit.identifiers.commune.departement_of>`
+answers ``None`` for a commune of a collectivité d'outre-mer, which has no
+département.
+
 >>> from ptcekit.identifiers import siren, commune
 >>> siren.format("732829320")
 '732 829 320'
 >>> commune.departement_of("2A004")
 '2A'
+>>> commune.departement_of("98818") is None  # Nouméa
+True
 >>> commune.is_valid(None)
 False
 """
@@ -43,10 +51,12 @@ from ptcekit.identifiers import (
     siret,
 )
 from ptcekit.identifiers.legal_category import LegalCategory, LegalFamily
+from ptcekit.identifiers.naf import NafVersion
 
 __all__ = [
     "LegalCategory",
     "LegalFamily",
+    "NafVersion",
     "commune",
     "currency",
     "departement",

@@ -1,10 +1,12 @@
 """Département codes of the Code officiel géographique (COG 2024), with names and régions.
 
 A département code is ``01`` to ``95`` (Corsica is ``2A`` and ``2B``, and there
-is no ``20``), or ``971`` to ``974`` and ``976`` overseas (ess-law.md §3.5).
-``975`` is Saint-Pierre-et-Miquelon, a collectivité d'outre-mer and not a
-département; the other collectivités (977, 978, 984, 986 to 989) are refused
-as well.
+is no ``20``), or ``971`` to ``974`` and ``976`` overseas (INSEE, Code officiel
+géographique: <https://www.insee.fr/fr/metadonnees/source/serie/s2084>). ``975`` is
+Saint-Pierre-et-Miquelon, a collectivité d'outre-mer and not a département; the
+other collectivités (977, 978, 984, 986 to 989) are refused as well. Their
+communes have codes of their own, which :mod:`ptcekit.identifiers.commune`
+accepts, with no département.
 
 >>> from ptcekit.identifiers import departement
 >>> departement.validate("2a")
@@ -26,6 +28,7 @@ import types
 from typing import TYPE_CHECKING, Final
 
 from ptcekit.errors import InvalidComponent, InvalidFormat, InvalidLength
+from ptcekit.identifiers import _com
 from ptcekit.identifiers._common import as_text, passes
 
 if TYPE_CHECKING:
@@ -170,16 +173,7 @@ _REGION_OF: Final[Mapping[str, str]] = types.MappingProxyType(
 )
 
 # COG codes of the collectivités d'outre-mer, only to explain why they are refused.
-_COLLECTIVITES: Final[Mapping[str, str]] = {
-    "975": "Saint-Pierre-et-Miquelon",
-    "977": "Saint-Barthélemy",
-    "978": "Saint-Martin",
-    "984": "the Terres australes et antarctiques françaises",
-    "986": "Wallis-et-Futuna",
-    "987": "Polynésie française",
-    "988": "Nouvelle-Calédonie",
-    "989": "Clipperton",
-}
+_COLLECTIVITES: Final[Mapping[str, str]] = _com.COLLECTIVITES
 
 
 def _as_text(value: object) -> str:

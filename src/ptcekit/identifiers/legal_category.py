@@ -1,28 +1,42 @@
 """INSEE catégories juridiques (level III, 4 digits), with the family each belongs to.
 
-The table holds the level-III codes of the INSEE nomenclature of catégories
-juridiques as copied in ess-law.md §3.3 (from a full copy of the nomenclature,
-cross-checked against INSEE's newer labels for 8310 and 8311). The codes for
-legal persons of foreign law (3xxx) are left out, as no family fits them:
-:func:`is_well_formed` accepts any 4-digit code for callers that must take them.
-No SCIC or CAE code exists: a SCIC is recorded under its company form (5460,
-5560, 5660, or 5710 for an SAS). Beware of lists that map invented codes such
-as 5570 to "SCIC": 5570 is an SPFPL SA.
+The table holds every level-III code of INSEE's current nomenclature of
+catégories juridiques (<https://www.insee.fr/fr/information/2028129>), with
+INSEE's labels: 260 codes, from ``0000`` (OPCVM sans personnalité morale) to
+``9970``, including the codes of legal persons of foreign law (``3xxx``), which
+form their own family. Three codes INSEE's current list no longer has (5498
+SARL unipersonnelle, 5720 SASU, 6588 société civile laitière) are kept for
+historical Sirene data and flagged :attr:`LegalCategory.legacy`: the current
+list codes single-member SARL and SAS under 5499 and 5710.
 
-The family groups codes by legal form (rule R25). Cooperatives, mutuals,
-associations and foundations belong to the ESS by their form (loi 2014-856
-art. 1 II 1°, rule R1); a company such as an SARL (5499) or an SAS (5710) is in
-the ESS only if its statuts say so, which its code alone never shows.
+INSEE has no code for a SCIC, a SCOP SAS or a CAE: a SCIC is recorded under its
+company form (5460, 5560, 5660, or 5710 for an SAS). The register of INPI (the
+Registre national des entreprises) uses codes of its own in the same 4-digit
+space, such as 5462 (SCIC SARL), 5463 (CAE SARL) or 5467 (SCOP SARL): they are
+not INSEE catégories juridiques and must not be recorded as ``legal_category``.
+Beware too of lists that map 5570 to "SCIC": 5570 is an SPFPL SA.
+
+The family groups codes by legal form. Cooperatives, mutuals, associations and
+foundations belong to the ESS by their form (`loi n° 2014-856 du 31 juillet 2014,
+art. 1 II 1° <https://www.legifrance.gouv.fr/loda/id/JORFTEXT000029313296>`_),
+provided they are legal persons (art. 1 I: "personnes morales de droit privé"):
+an association non déclarée (9210) is not. A company such as an SARL (5499) or
+an SAS (5710) is in the ESS only if its statuts say so, which its code alone
+never shows.
 
 >>> from ptcekit.identifiers import legal_category
 >>> legal_category.label("5458")
-'SARL coopérative ouvrière de production (SCOP)'
+'SARL coopérative de production (SCOP)'
 >>> legal_category.family("9220")
 <LegalFamily.ASSOCIATION: 'association'>
 >>> legal_category.lookup("5710").ess_by_form
 False
->>> legal_category.validate("5570")
-'5570'
+>>> legal_category.lookup("9210").ess_by_form
+False
+>>> legal_category.family("3120")
+<LegalFamily.FOREIGN: 'foreign'>
+>>> legal_category.lookup("5720").legacy
+True
 >>> legal_category.validate("5580")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
     ...
@@ -62,7 +76,6 @@ __all__ = [
 KIND: Final = "catégorie juridique"
 _LENGTH: Final = 4
 _DIGITS: Final = re.compile(r"[0-9]{4}")
-_WELL_FORMED: Final = re.compile(r"[1-9][0-9]{3}")
 
 
 class LegalFamily(enum.StrEnum):
@@ -73,17 +86,24 @@ class LegalFamily(enum.StrEnum):
     MUTUAL = "mutual"
     """A mutuelle, a société d'assurance mutuelle or another mutualist body."""
     ASSOCIATION = "association"
-    """An association (loi 1901 or Alsace-Moselle local law), and 9223 groupement d'employeurs."""
+    """An association (loi 1901 or Alsace-Moselle local law), 9223 groupement d'employeurs, 9240 congrégation.
+
+    9240 (congrégation, loi 1901 titre III) is counted here, and so as ESS by
+    form, as ptcekit's reading: INSEE files it with the associations "ou
+    assimilés", and no text names congrégations in art. 1 of loi n° 2014-856.
+    """
     FOUNDATION = "foundation"
     """A fondation."""
     GROUPING = "grouping"
     """A private-law grouping of enterprises: GIE, GEIE, private GCS."""
     PUBLIC = "public"
     """A public-law legal person (every 4xxx and 7xxx code), including GIP and public GCS."""
+    FOREIGN = "foreign"
+    """A legal person of foreign law or an international organisation (every 3xxx code)."""
     COMPANY = "company"
     """A commercial or civil company, or an entrepreneur individuel."""
     OTHER_PRIVATE = "other_private"
-    """Another private-law body: trade union, social-security fund, indivision…"""
+    """Another private-law body: trade union, social-security fund, indivision, AARPI…"""
 
 
 _ESS_BY_FORM: Final = frozenset(
@@ -104,21 +124,32 @@ class LegalCategory:
         code: the 4-digit code, such as ``"9220"``.
         label: INSEE's French label, such as ``"Association déclarée"``.
         family: the broad legal form the code belongs to.
+        legal_person: whether bodies of this category are legal persons
+            (personnes morales); ``False`` for an entrepreneur individuel, the
+            groupements "non dotés de la personnalité morale" (0000, 2xxx), an
+            association non déclarée (9210), an AARPI (9224) and the écoles
+            nationales non dotées de la personnalité morale (7190).
+        legacy: whether the code is absent from INSEE's current list and kept
+            only for historical data (5498, 5720, 6588).
     """
 
     code: str
     label: str
     family: LegalFamily
+    legal_person: bool = True
+    legacy: bool = False
 
     @property
     def ess_by_form(self) -> bool:
-        """Whether the form alone puts the body in the ESS (loi 2014-856 art. 1 II 1°).
+        """Whether the form alone puts the body in the ESS (loi n° 2014-856, art. 1 I and II 1°).
 
-        ``True`` for cooperatives, mutuals, associations and foundations. A
-        ``False`` does not mean the body is outside the ESS: a company whose
-        statuts meet art. 1 I and II 2° (rule R2) belongs to it too.
+        ``True`` for cooperatives, mutuals, associations and foundations that
+        are legal persons: art. 1 I opens the ESS to "personnes morales de
+        droit privé", so an association non déclarée (9210) is not ESS by form.
+        A ``False`` does not mean the body is outside the ESS: a commercial
+        company whose statuts meet art. 1 I and II 2° belongs to it too.
         """
-        return self.family in _ESS_BY_FORM
+        return self.legal_person and self.family in _ESS_BY_FORM
 
 
 _COOP: Final = LegalFamily.COOPERATIVE
@@ -130,9 +161,17 @@ _PUBLIC: Final = LegalFamily.PUBLIC
 _COMPANY: Final = LegalFamily.COMPANY
 _OTHER: Final = LegalFamily.OTHER_PRIVATE
 
-# (code, INSEE label, family). Source: the INSEE nomenclature as copied in
-# ess-law.md §3.3; the cooperative and mutual codes are those the reference lists.
+_FOREIGN: Final = LegalFamily.FOREIGN
+
+# (code, INSEE label, family), in the order of INSEE's current niveau III list
+# (https://www.insee.fr/fr/information/2028129), with the three legacy codes in place.
 _ROWS: Final[tuple[tuple[str, str, LegalFamily], ...]] = (
+    # 0 - Organisme de placement collectif en valeurs mobilières sans personnalité morale
+    (
+        "0000",
+        "Organisme de placement collectif en valeurs mobilières sans personnalité morale",
+        _OTHER,
+    ),
     # 1 - Entrepreneur individuel
     ("1000", "Entrepreneur individuel", _COMPANY),
     # 2 - Groupement de droit privé non doté de la personnalité morale
@@ -145,7 +184,22 @@ _ROWS: Final[tuple[tuple[str, str, LegalFamily], ...]] = (
     ("2385", "Société en participation de professions libérales", _OTHER),
     ("2400", "Fiducie", _OTHER),
     ("2700", "Paroisse hors zone concordataire", _OTHER),
+    ("2800", "Assujetti unique à la TVA", _OTHER),
     ("2900", "Autre groupement de droit privé non doté de la personnalité morale", _OTHER),
+    # 3 - Personne morale de droit étranger
+    (
+        "3110",
+        (
+            "Représentation ou agence commerciale d'état ou organisme public étranger"
+            " immatriculé au RCS"
+        ),
+        _FOREIGN,
+    ),
+    ("3120", "Société commerciale étrangère immatriculée au RCS", _FOREIGN),
+    ("3205", "Organisation internationale", _FOREIGN),
+    ("3210", "État, collectivité ou établissement public étranger", _FOREIGN),
+    ("3220", "Société étrangère non immatriculée au RCS", _FOREIGN),
+    ("3290", "Autre personne morale de droit étranger", _FOREIGN),
     # 4 - Personne morale de droit public soumise au droit commercial
     (
         "4110",
@@ -180,6 +234,7 @@ _ROWS: Final[tuple[tuple[str, str, LegalFamily], ...]] = (
     ("5307", "Société en commandite simple coopérative", _COOP),
     ("5308", "Société en commandite par actions", _COMPANY),
     ("5309", "Société en commandite par actions coopérative", _COOP),
+    ("5310", "Société en libre partenariat (SLP)", _COMPANY),
     (
         "5370",
         (
@@ -202,7 +257,7 @@ _ROWS: Final[tuple[tuple[str, str, LegalFamily], ...]] = (
     ("5453", "SARL coopérative artisanale", _COOP),
     ("5454", "SARL coopérative d'intérêt maritime", _COOP),
     ("5455", "SARL coopérative de transport", _COOP),
-    ("5458", "SARL coopérative ouvrière de production (SCOP)", _COOP),
+    ("5458", "SARL coopérative de production (SCOP)", _COOP),
     ("5459", "SARL union de sociétés coopératives", _COOP),
     ("5460", "Autre SARL coopérative", _COOP),
     (
@@ -247,11 +302,7 @@ _ROWS: Final[tuple[tuple[str, str, LegalFamily], ...]] = (
     ("5553", "SA coopérative artisanale à conseil d'administration", _COOP),
     ("5554", "SA coopérative (d'intérêt) maritime à conseil d'administration", _COOP),
     ("5555", "SA coopérative de transport à conseil d'administration", _COOP),
-    (
-        "5558",
-        "SA coopérative ouvrière de production (SCOP) à conseil d'administration",
-        _COOP,
-    ),
+    ("5558", "SA coopérative de production (SCOP) à conseil d'administration", _COOP),
     ("5559", "SA union de sociétés coopératives à conseil d'administration", _COOP),
     ("5560", "Autre SA coopérative à conseil d'administration", _COOP),
     (
@@ -283,7 +334,7 @@ _ROWS: Final[tuple[tuple[str, str, LegalFamily], ...]] = (
     ("5653", "SA coopérative artisanale à directoire", _COOP),
     ("5654", "SA coopérative d'intérêt maritime à directoire", _COOP),
     ("5655", "SA coopérative de transport à directoire", _COOP),
-    ("5658", "SA coopérative ouvrière de production (SCOP) à directoire", _COOP),
+    ("5658", "SA coopérative de production (SCOP) à directoire", _COOP),
     ("5659", "SA union de sociétés coopératives à directoire", _COOP),
     ("5660", "Autre SA coopérative à directoire", _COOP),
     (
@@ -484,7 +535,8 @@ _ROWS: Final[tuple[tuple[str, str, LegalFamily], ...]] = (
     ("9221", "Association déclarée d'insertion par l'économique", _ASSOC),
     ("9222", "Association intermédiaire", _ASSOC),
     ("9223", "Groupement d'employeurs", _ASSOC),
-    ("9224", "Association d'avocats à responsabilité professionnelle individuelle", _ASSOC),
+    # an AARPI is a lawyers' practice without legal personality, not a loi 1901 association
+    ("9224", "Association d'avocats à responsabilité professionnelle individuelle", _OTHER),
     ("9230", "Association déclarée, reconnue d'utilité publique", _ASSOC),
     ("9240", "Congrégation", _ASSOC),
     ("9260", "Association de droit local (Bas-Rhin, Haut-Rhin et Moselle)", _ASSOC),
@@ -493,10 +545,28 @@ _ROWS: Final[tuple[tuple[str, str, LegalFamily], ...]] = (
     ("9970", "Groupement de coopération sanitaire à gestion privée", _GROUP),
 )
 
-TABLE: Final[Mapping[str, LegalCategory]] = types.MappingProxyType(
-    {code: LegalCategory(code=code, label=text, family=fam) for code, text, fam in _ROWS}
+#: Codes absent from INSEE's current list, kept for historical data.
+_LEGACY: Final = frozenset({"5498", "5720", "6588"})
+
+#: Codes whose bodies have no legal personality of their own.
+_NOT_LEGAL_PERSONS: Final = frozenset(
+    {"0000", "1000", "2110", "2120", "2210", "2220", "2310", "2320", "2385", "2400", "2700"}
+    | {"2800", "2900", "7190", "9210", "9224"}
 )
-"""Every catégorie juridique ptcekit knows, by code (read-only)."""
+
+TABLE: Final[Mapping[str, LegalCategory]] = types.MappingProxyType(
+    {
+        code: LegalCategory(
+            code=code,
+            label=text,
+            family=fam,
+            legal_person=code not in _NOT_LEGAL_PERSONS,
+            legacy=code in _LEGACY,
+        )
+        for code, text, fam in _ROWS
+    }
+)
+"""Every catégorie juridique ptcekit knows, by code (read-only): INSEE's current list and the legacy codes."""
 
 
 def _as_text(value: object) -> str:
@@ -560,16 +630,16 @@ def is_valid(value: object) -> bool:
 def is_well_formed(value: object) -> bool:
     """Tell whether ``value`` has the shape of a catégorie juridique; never raises.
 
-    For callers that must accept codes outside :data:`TABLE`, such as the
-    foreign-law codes (3xxx) or codes INSEE adds later.
+    For callers that must accept codes outside :data:`TABLE`, such as codes
+    INSEE adds later.
 
     Args:
         value: anything.
 
     Returns:
-        ``True`` for 4 digits whose first one is 1 to 9, in the table or not.
+        ``True`` for 4 digits (``"0000"`` included), in the table or not.
     """
-    return isinstance(value, str) and _WELL_FORMED.fullmatch(value.strip()) is not None
+    return isinstance(value, str) and _DIGITS.fullmatch(value.strip()) is not None
 
 
 def format(value: str) -> str:  # noqa: A001 -- the python-stdnum interface name

@@ -1,7 +1,8 @@
 """Région codes of the Code officiel géographique (COG 2024): 18 two-digit codes.
 
-The list is rule R27 of ess-law.md (§3.5): 13 metropolitan régions and the
-5 overseas ones (01 to 06).
+13 metropolitan régions and the 5 overseas ones (01 to 06), as INSEE's Code
+officiel géographique lists them (<https://www.insee.fr/fr/metadonnees/source/serie/s2084>).
+The collectivités d'outre-mer belong to no région.
 
 >>> from ptcekit.identifiers import region
 >>> region.validate("84")

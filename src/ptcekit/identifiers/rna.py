@@ -1,23 +1,30 @@
 """RNA number, the identifier of an association in the Répertoire national des associations.
 
-An RNA number is ``W`` followed by 9 digits (ess-law.md §3.2, rule R24). An
-association may have an RNA number and no SIREN, and an Alsace-Moselle
-local-law association a SIREN and no RNA number.
+The répertoire was created by the `arrêté du 14 octobre 2009 portant création
+du répertoire national des associations
+<https://www.legifrance.gouv.fr/loda/id/JORFTEXT000021190323>`_. An RNA number is ``W``, a digit, a digit
+or a capital letter, then 7 digits, as the prefectures issue them: the third
+character is a letter in some overseas prefectures (``W9P1002760`` in Polynésie
+française, ``W9R…`` at La Réunion, ``W9M…`` in Martinique, ``W9S…`` in
+Saint-Pierre-et-Miquelon, ``W9T…`` in Mayotte). An association may have an RNA
+number and no SIREN, and an Alsace-Moselle local-law association a SIREN and no
+RNA number.
 
 >>> from ptcekit.identifiers import rna
 >>> rna.validate(" w751234567 ")
 'W751234567'
+>>> rna.validate("W9P1002760")
+'W9P1002760'
 >>> rna.is_valid("W75123456")
 False
 >>> rna.validate("X751234567")
 Traceback (most recent call last):
     ...
-ptcekit.errors.InvalidFormat: invalid RNA 'X751234567': expected 'W' followed by 9 digits
+ptcekit.errors.InvalidFormat: invalid RNA 'X751234567': expected 'W' as the first character, got 'X'
 """
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 from ptcekit.errors import InvalidFormat, InvalidLength
@@ -27,7 +34,9 @@ __all__ = ["KIND", "compact", "format", "is_valid", "validate"]
 
 KIND: Final = "RNA"
 _LENGTH: Final = 10
-_PATTERN: Final = re.compile(r"W[0-9]{9}")
+_SHAPE: Final = "'W', a digit, a digit or a capital letter, then 7 digits"
+_DIGITS: Final = frozenset("0123456789")
+_THIRD: Final = _DIGITS | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _as_text(value: object) -> str:
@@ -49,6 +58,20 @@ def compact(value: str) -> str:
     return _as_text(value).strip().upper()
 
 
+def _misplaced(number: str) -> str | None:
+    """Say which character of a 10-character ``number`` breaks the RNA shape, if any."""
+    if number[0] != "W":
+        return f"expected 'W' as the first character, got {number[0]!r}"
+    if number[1] not in _DIGITS:
+        return f"expected a digit as the second character, got {number[1]!r}"
+    if number[2] not in _THIRD:
+        return f"expected a digit or a capital letter as the third character, got {number[2]!r}"
+    for position, char in enumerate(number[3:], start=4):
+        if char not in _DIGITS:
+            return f"expected a digit as character {position} of 10, got {char!r}"
+    return None
+
+
 def validate(value: str) -> str:
     """Check an RNA number and return its compact form.
 
@@ -56,19 +79,20 @@ def validate(value: str) -> str:
         value: the RNA number to check.
 
     Returns:
-        The number, such as ``"W751234567"``.
+        The number, such as ``"W751234567"`` or ``"W9P1002760"``.
 
     Raises:
-        InvalidFormat: ``value`` is not a string, or not ``W`` and 9 digits.
+        InvalidFormat: ``value`` is not a string, or a character is out of
+            place; the reason names the first one.
         InvalidLength: it does not have 10 characters.
     """
     number = compact(value)
     if len(number) != _LENGTH:
-        reason = f"expected {_LENGTH} characters ('W' followed by 9 digits), got {len(number)}"
+        reason = f"expected {_LENGTH} characters ({_SHAPE}), got {len(number)}"
         raise InvalidLength(KIND, value, reason)
-    if not _PATTERN.fullmatch(number):
-        reason = "expected 'W' followed by 9 digits"
-        raise InvalidFormat(KIND, value, reason)
+    reason_or_none = _misplaced(number)
+    if reason_or_none is not None:
+        raise InvalidFormat(KIND, value, reason_or_none)
     return number
 
 

@@ -1,7 +1,7 @@
 """SIREN, the 9-digit number INSEE gives a French legal unit (unité légale).
 
-The last digit is a Luhn check digit (ess-law.md §3.1, rule R22). The
-reference check is python-stdnum's :mod:`stdnum.fr.siren`; this module adds
+The last digit is a Luhn check digit, as INSEE computes it for the Sirene
+register of enterprises and establishments. The reference check is python-stdnum's :mod:`stdnum.fr.siren`; this module adds
 dashes to the separators it strips and turns stdnum's errors into ptcekit's.
 :func:`is_valid_compact` answers the same question for a compact SIREN (9
 ASCII digits) with a table-driven Luhn sum, in a fraction of the time; it

@@ -3,8 +3,8 @@
 The Luhn check runs over all 14 digits, except for La Poste (SIREN 356000000),
 whose establishments share one SIREN: for them the sum of the 14 digits must be
 a multiple of 5; the head office, 35600000000048, passes Luhn as well. The first
-9 digits must form a valid SIREN (ess-law.md §3.1, rule R23). The reference
-checks are python-stdnum's :mod:`stdnum.fr.siret`, which applies the La Poste
+9 digits must form a valid SIREN, that of the legal unit the establishment
+belongs to. The reference checks are python-stdnum's :mod:`stdnum.fr.siret`, which applies the La Poste
 rule too. :func:`is_valid_compact` answers the same
 question for a compact SIRET (14 ASCII digits) with table-driven sums, in a
 fraction of the time; it agrees with python-stdnum (a property test proves

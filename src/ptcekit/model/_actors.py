@@ -22,7 +22,9 @@ from typing import Any, ClassVar
 
 import attrs
 
+from ptcekit.errors import IdentifierError
 from ptcekit.identifiers import legal_category, naf, rna, siren, siret
+from ptcekit.identifiers.naf import NafVersion
 from ptcekit.model import _checks as c
 from ptcekit.model._base import Value
 from ptcekit.model._enums import (
@@ -132,6 +134,10 @@ def _compact_naf(value: str | None) -> str | None:
 c.describe(_compact_naf, c.Conversion("compact", compact=naf.compact))
 
 
+def _to_naf_version(value: NafVersion | str) -> NafVersion:
+    return c.enum_member(NafVersion, value)
+
+
 #: A built-in kind tag: snake_case.
 BUILTIN_TAG = re.compile(r"[a-z][a-z0-9_]*")
 #: An extension's kind tag: ``prefix:name``, both snake_case.
@@ -181,10 +187,15 @@ class Actor(Value):
         siren: SIREN of the legal unit (9 digits, Luhn check digit).
         sirets: SIRETs of its establishments; each must belong to ``siren``
             (a rule checks it).
-        rna: RNA number of an association (``W`` + 9 digits).
+        rna: RNA number of an association, such as ``"W751234567"`` or ``"W9P1002760"``.
         identifiers: other identifiers, as scheme and value.
-        legal_category: INSEE catégorie juridique (4 digits), such as ``"9220"``.
-        naf: NAF rév. 2 activity code (APE) in Sirene form, such as ``"88.99B"``.
+        legal_category: INSEE catégorie juridique (4 digits), such as ``"9220"``;
+            any 4 digits are accepted (codes INSEE adds later too), and
+            rule ID003 reports a code outside INSEE's list.
+        naf: NAF activity code (APE) in Sirene form, such as ``"88.99B"``,
+            checked against the nomenclature ``naf_version`` names.
+        naf_version: the nomenclature of ``naf``: NAF rév. 2 (``"rev2"``, the
+            default) or NAF 2025 (``"2025"``), whose codes have the same shape.
         seat: the registered office (siège).
         founded: the founding date.
         headcount: number of employees.
@@ -226,7 +237,11 @@ class Actor(Value):
     naf: str | None = attrs.field(
         default=None,
         converter=_compact_naf,
-        validator=c.identifier_kind(naf.validate, "NAF rév. 2 code", optional=True),
+        # the form both versions share; the code is checked against its version below
+        validator=c.identifier_kind(naf.validate_form, "NAF code", optional=True),
+    )
+    naf_version: NafVersion = attrs.field(
+        default=NafVersion.REV2, converter=_to_naf_version, validator=c.member_of(NafVersion)
     )
     seat: Place | None = attrs.field(default=None, validator=c.instance(Place, optional=True))
     founded: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
@@ -244,6 +259,19 @@ class Actor(Value):
             c.fail(
                 self, attribute, "an INSEE catégorie juridique of 4 digits such as '9220'", value
             )
+
+    @naf_version.validator
+    def _check_naf_in_its_version(self, _attribute: attrs.Attribute[Any], version: object) -> None:
+        # runs after naf's own check of the form, and after naf_version's member_of
+        if self.naf is None or not isinstance(version, NafVersion):
+            return
+        try:
+            naf.validate(self.naf, version)
+        except IdentifierError as error:
+            reason = error.reason
+        else:
+            return
+        c.fail(self, "naf", f"a valid {naf.KINDS[version]} ({reason})", self.naf)
 
     @classmethod
     def __attrs_init_subclass__(cls) -> None:

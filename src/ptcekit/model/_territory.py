@@ -28,6 +28,17 @@ _CODE_KINDS: dict[TerritoryLevel, tuple[Callable[[str], str], Callable[[str], st
     TerritoryLevel.REGION: (region.validate, region.compact, "région code"),
 }
 
+
+def _arrondissements_by_commune() -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for part, parent in commune.ARRONDISSEMENTS.items():
+        found.setdefault(parent, []).append(part)
+    return {parent: tuple(parts) for parent, parts in found.items()}
+
+
+#: The arrondissements municipaux of each commune that has them (Paris, Lyon, Marseille).
+_ARRONDISSEMENTS_OF = _arrondissements_by_commune()
+
 #: The first and last editions of the Code officiel géographique ptcekit accepts.
 COG_YEARS = (1943, 2100)
 
@@ -82,15 +93,41 @@ class Territory(Value):
     def contains_commune(self, code: str) -> bool | None:
         """Return whether the commune ``code`` lies in the territory.
 
-        Returns ``None`` when the territory's codes cannot tell (an EPCI,
-        whose member communes are not part of the model).
+        An arrondissement municipal (``"69381"``) lies in a territory that
+        lists its commune (``"69123"``); a commune lies in a territory that
+        lists all its arrondissements, and may or may not lie in one that lists
+        only some (``None``).
+
+        Returns ``None`` when the territory's codes cannot tell: an EPCI,
+        whose member communes are not part of the model, or a commune of a
+        collectivité d'outre-mer (``"98735"``, Papeete), which belongs to no
+        département and no région, against a territory of départements or
+        régions.
+
+        Raises:
+            IdentifierError: ``code`` is not a valid commune code.
         """
         code = commune.compact(code)
         if self.level is TerritoryLevel.EPCI:
             return None
         if self.level in (TerritoryLevel.COMMUNE, TerritoryLevel.CUSTOM):
-            return code in self.codes
+            return self._lists_commune(code)
         dep = commune.departement_of(code)
+        if dep is None:
+            return None
         if self.level is TerritoryLevel.DEPARTEMENT:
             return dep in self.codes
         return departement.region_of(dep) in self.codes
+
+    def _lists_commune(self, code: str) -> bool | None:
+        """Whether a territory given by commune codes holds ``code`` (a compact commune code)."""
+        if code in self.codes or commune.parent_of(code) in self.codes:
+            return True
+        parts = _ARRONDISSEMENTS_OF.get(code)
+        if parts is None:
+            commune.validate(code)  # an unknown code raises rather than answer False
+            return False
+        listed = sum(part in self.codes for part in parts)
+        if listed == 0:
+            return False
+        return True if listed == len(parts) else None

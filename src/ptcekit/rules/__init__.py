@@ -12,7 +12,7 @@
 True
 >>> print(report.to_text())
 $.poles[0]: PTCE005 warning: pôle 'pole-sud' has no shared asset and no agreement: its strategy of mutualisation, coopération ou partenariat has nothing to show in the document [Loi n° 2014-856 du 31 juillet 2014, art. 9]
-Found 0 errors, 1 warning and 0 infos (43 rules, as of 2024-06-30).
+Found 0 errors, 1 warning and 0 infos (48 rules, as of 2024-06-30).
 """
 
 from ptcekit.rules._catalogue import builtin_rules, default_rules, validate

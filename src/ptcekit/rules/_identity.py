@@ -1,4 +1,4 @@
-"""Identity rules: identifiers, INSEE legal categories and the sector an actor claims."""
+"""Identity rules: identifiers, INSEE legal categories, legal forms and the sector an actor claims."""
 
 from __future__ import annotations
 
@@ -19,15 +19,25 @@ from ptcekit.model import (
     GroupingKind,
     LegalStatus,
     Mutual,
+    Organisation,
     Period,
     Person,
     PublicBody,
+    PublicBodyKind,
     ResearchBody,
     TrainingBody,
 )
-from ptcekit.rules._engine import Context, Example, Finding, Rule
+from ptcekit.rules._engine import Context, Example, Finding, Rule, Unchecked
+from ptcekit.rules._ess import L3332_17_1_URL, SIRENE_VARIABLES_URL, kind_of
 
 __all__ = ["RULES"]
+
+#: INSEE's page of the nomenclature of catégories juridiques (levels I to III).
+INSEE_CATEGORIES_URL = "https://www.insee.fr/fr/information/2028129"
+#: The arrêté du 14 octobre 2009 portant création du répertoire national des associations.
+RNA_DECREE_URL = "https://www.legifrance.gouv.fr/loda/id/JORFTEXT000021190323"
+#: The Code de commerce on Légifrance (L251-1 opens its livre II, titre V, on GIE).
+CODE_DE_COMMERCE_URL = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000005634379"
 
 # --- ID001 ------------------------------------------------------------------
 
@@ -85,7 +95,7 @@ _GROUPING_FAMILIES = {
     GroupingKind.GIP: frozenset({LegalFamily.PUBLIC}),
 }
 
-#: The SAS code, under which SAS-form SCOPs and SCICs are presumably recorded (ess-law §3.3, [L]).
+#: The SAS code, under which SAS-form SCOPs and SCICs are presumably recorded (INSEE has no SCIC code).
 _SAS = "5710"
 
 
@@ -122,11 +132,35 @@ def _known_category(actor: Actor) -> LegalCategory | None:
     return legal_category.lookup(actor.legal_category)
 
 
-def _category_kind(context: Context) -> Iterator[Finding]:
+#: The families ID002 can match to a kind of actor; any other (the foreign-law family
+#: of 3xxx codes, or one INSEE adds later) says nothing of the actor's kind.
+_JUDGED_FAMILIES: frozenset[LegalFamily] = frozenset(
+    {
+        LegalFamily.COOPERATIVE,
+        LegalFamily.MUTUAL,
+        LegalFamily.ASSOCIATION,
+        LegalFamily.FOUNDATION,
+        LegalFamily.GROUPING,
+        LegalFamily.PUBLIC,
+        LegalFamily.COMPANY,
+        LegalFamily.OTHER_PRIVATE,
+    }
+)
+
+
+def _category_kind(context: Context) -> Iterator[Finding | Unchecked]:
     for a, actor in enumerate(context.ecosystem.actors):
         category = _known_category(actor)
         expected = _expected(actor)
         if category is None or expected is None:
+            continue
+        path = f"$.actors[{a}].legal_category"
+        if category.family not in _JUDGED_FAMILIES:
+            reason = (
+                f"catégorie juridique {category.code} ({category.label}) is of the "
+                f"{category.family.value} family, which does not tell which kind of actor it is"
+            )
+            yield context.unchecked(reason, path, subject=actor.id)
             continue
         what, families, codes = expected
         if category.family in families or category.code in codes:
@@ -137,7 +171,7 @@ def _category_kind(context: Context) -> Iterator[Finding]:
             f"({category.label}) is of the {category.family.value} family; "
             f"expected {' or '.join(allowed)}"
         )
-        yield context.finding(message, f"$.actors[{a}].legal_category", subject=actor.id)
+        yield context.finding(message, path, subject=actor.id)
 
 
 def _id002_fails() -> Ecosystem:
@@ -168,8 +202,10 @@ def _unknown_category(context: Context) -> Iterator[Finding]:
 
 
 def _id003_fails() -> Ecosystem:
-    """A legal person of foreign law (3xxx codes are not in the table)."""
-    return Ecosystem(actors=(Company(id="gmbh", name="Partner GmbH", legal_category="3120"),))
+    """A SCIC SARL recorded under INPI's own code 5462, which is no INSEE catégorie juridique."""
+    return Ecosystem(
+        actors=(Cooperative(id="tetris", name="SCIC TETRIS", kind="scic", legal_category="5462"),)
+    )
 
 
 def _id003_passes() -> Ecosystem:
@@ -180,15 +216,42 @@ def _id003_passes() -> Ecosystem:
 # --- ID004 ------------------------------------------------------------------
 
 
-def _esus_without_ess_statutes(context: Context) -> Iterator[Finding]:
+def _outside_the_ess(actor: Organisation, a: int) -> tuple[str, str]:
+    """Why ``actor`` is outside art. 1 of the ESS law, and the path of the field that says so."""
+    if isinstance(actor, Company):
+        if actor.form is not None and actor.form.is_commercial is False:
+            why = f"it is not a société commerciale (form {actor.form.value})"
+            return why, f"$.actors[{a}].form"
+        why = "its statutes are not recorded as ESS (ess_statutes is false)"
+        return why, f"$.actors[{a}].ess_statutes"
+    if isinstance(actor, Mutual):
+        why = "a mutual of kind 'other' is governed by neither the Code de la mutualité nor the Code des assurances"
+        return why, f"$.actors[{a}].kind"
+    if isinstance(actor, ResearchBody | TrainingBody):
+        why = f"a body of {actor.legal_status.value} status is not ESS by its form"
+        return why, f"$.actors[{a}].legal_status"
+    if isinstance(actor, Grouping):
+        why = f"a grouping of kind {actor.kind.value} is not ESS by its form"
+        return why, f"$.actors[{a}].kind"
+    why = f"its sector is {actor.sector.value}"
+    return why, f"$.actors[{a}].esus"
+
+
+def _esus_outside_the_ess(context: Context) -> Iterator[Finding | Unchecked]:
     for a, actor in enumerate(context.ecosystem.actors):
-        if isinstance(actor, Company) and actor.esus is not None and not actor.ess_statutes:
+        if not isinstance(actor, Organisation) or actor.esus is None:
+            continue
+        in_ess = actor.in_ess
+        if in_ess is None:
+            reason = "whether it is in the ESS (its statutes) is not recorded"
+            yield context.unchecked(reason, f"$.actors[{a}].ess_statutes", subject=actor.id)
+        elif not in_ess:
+            why, path = _outside_the_ess(actor, a)
             message = (
-                f"company {actor.id!r} holds an ESUS agrément but its statutes are not "
-                "recorded as ESS (ess_statutes is false); a commercial company belongs to "
-                "the ESS, and so can be ESUS, only with the statutes of art. 1 II 2°"
+                f"{kind_of(actor)} {actor.id!r} holds an ESUS agrément but is outside the ESS: "
+                f"{why}; only an enterprise within art. 1 of loi n° 2014-856 can hold one"
             )
-            yield context.finding(message, f"$.actors[{a}].ess_statutes", subject=actor.id)
+            yield context.finding(message, path, subject=actor.id)
 
 
 def _esus_company(*, ess_statutes: bool) -> Ecosystem:
@@ -208,7 +271,7 @@ def _esus_company(*, ess_statutes: bool) -> Ecosystem:
 
 
 def _id004_fails() -> Ecosystem:
-    """An ESUS company whose statutes are not recorded as ESS."""
+    """An ESUS company whose statutes are recorded as not ESS."""
     return _esus_company(ess_statutes=False)
 
 
@@ -265,14 +328,131 @@ def _id005_passes() -> Ecosystem:
     return Ecosystem(actors=(Association(id="archer", name="Archer", rna="W261000001"),))
 
 
+# --- ID006 ------------------------------------------------------------------
+
+
+def _gie_members(context: Context) -> Iterator[Finding | Unchecked]:
+    for a, actor in enumerate(context.ecosystem.actors):
+        if not isinstance(actor, Grouping) or actor.kind is not GroupingKind.GIE:
+            continue
+        path = f"$.actors[{a}].members"
+        if not actor.members:
+            reason = "its members are not recorded"
+            yield context.unchecked(reason, path, subject=actor.id)
+        elif len(actor.members) < 2:
+            message = (
+                f"GIE {actor.id!r} has one member ({actor.members[0]!r}); a groupement "
+                "d'intérêt économique is formed by two or more persons"
+            )
+            yield context.finding(message, path, subject=actor.id)
+
+
+def _gie(*members: str) -> Ecosystem:
+    return Ecosystem(
+        actors=(
+            Association(id="archer", name="Archer"),
+            Company(id="roux", name="Tannerie Roux"),
+            Grouping(id="gie-sud", name="GIE Sud", kind="gie", members=members),
+        )
+    )
+
+
+def _id006_fails() -> Ecosystem:
+    """A GIE with a single member."""
+    return _gie("archer")
+
+
+def _id006_passes() -> Ecosystem:
+    """A GIE of two members."""
+    return _gie("archer", "roux")
+
+
+# --- ID007 ------------------------------------------------------------------
+
+#: For each kind of public body that has well-defined INSEE codes, the codes it may carry
+#: (a State service carries any 71xx code, see :func:`_codes_of`): 7225 (collectivité
+#: d'outre-mer) and 7229 (autre collectivité territoriale) are the collectivités with a special
+#: status, which exercise the powers of a département, a région or both. Local and national
+#: public bodies have no such set, so only a code of the kinds above is reported on them.
+_PUBLIC_KIND_CODES: dict[PublicBodyKind, frozenset[str]] = {
+    PublicBodyKind.COMMUNE: frozenset({"7210"}),
+    PublicBodyKind.DEPARTEMENT: frozenset({"7220", "7225", "7229"}),
+    PublicBodyKind.REGION: frozenset({"7230", "7225", "7229"}),
+    PublicBodyKind.EPCI: frozenset({"7343", "7344", "7346", "7347", "7348"}),
+}
+#: INSEE's level II 71: "Administration de l'État".
+_STATE_PREFIX = "71"
+
+
+def _fits(kind: PublicBodyKind, code: str) -> bool | None:
+    """Whether ``code`` fits a public body of ``kind``; ``None`` if the kind has no defined codes."""
+    if kind is PublicBodyKind.STATE_SERVICE:
+        return code.startswith(_STATE_PREFIX)
+    codes = _PUBLIC_KIND_CODES.get(kind)
+    return None if codes is None else code in codes
+
+
+def _kinds_of(code: str) -> list[str]:
+    """The kinds whose defined codes include ``code``, sorted."""
+    return sorted(kind.value for kind in PublicBodyKind if _fits(kind, code))
+
+
+def _expected_codes(kind: PublicBodyKind) -> str:
+    if kind is PublicBodyKind.STATE_SERVICE:
+        return f"a code of the State, {_STATE_PREFIX}xx"
+    return f"one of {', '.join(sorted(_PUBLIC_KIND_CODES[kind]))}"
+
+
+def _public_kind_category(context: Context) -> Iterator[Finding]:
+    for a, actor in enumerate(context.ecosystem.actors):
+        if not isinstance(actor, PublicBody) or actor.legal_category is None:
+            continue
+        code = actor.legal_category
+        if code[0] not in "47":
+            continue  # not a public-law code at all: ID002 reports it
+        fits = _fits(actor.kind, code)
+        if fits is False:
+            expected = _expected_codes(actor.kind)
+        elif fits is None and _kinds_of(code):
+            expected = f"a public body of kind {' or '.join(_kinds_of(code))} for this code"
+        else:
+            continue
+        label = actor.legal_category_label
+        named = f"{code} ({label})" if label is not None else code
+        message = (
+            f"public body {actor.id!r} is of kind {actor.kind.value}, but its catégorie "
+            f"juridique {named} does not fit it; expected {expected}"
+        )
+        yield context.finding(message, f"$.actors[{a}].legal_category", subject=actor.id)
+
+
+def _commune(code: str) -> Ecosystem:
+    return Ecosystem(
+        actors=(
+            PublicBody(id="grasse", name="Ville de Grasse", kind="commune", legal_category=code),
+        )
+    )
+
+
+def _id007_fails() -> Ecosystem:
+    """A commune recorded under the code of a communauté de communes."""
+    return _commune("7346")
+
+
+def _id007_passes() -> Ecosystem:
+    """A commune under 7210, commune et commune nouvelle."""
+    return _commune("7210")
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         code="ID001",
         title="An establishment's SIRET belongs to its actor's SIREN",
         severity="error",
         kind="format",
-        confidence="high",
-        source="INSEE Sirene: SIRET = SIREN + NIC (ess-law.md §3.1, R23)",
+        confidence="confirmed",
+        source="INSEE, répertoire Sirene: the SIRET is the SIREN followed by the NIC",
+        url=SIRENE_VARIABLES_URL,
         explanation=(
             "A SIRET is the SIREN of the legal unit followed by the 5-digit NIC "
             "of the establishment, so its first 9 digits must be the actor's "
@@ -290,19 +470,22 @@ RULES: tuple[Rule, ...] = (
         title="The INSEE catégorie juridique agrees with the actor's kind",
         severity="warning",
         kind="format",
-        confidence="low",
-        source="INSEE nomenclature des catégories juridiques (ess-law.md §3.3, R25, R26)",
+        confidence="reading",
+        source="INSEE, nomenclature des catégories juridiques, niveau III",
+        url=INSEE_CATEGORIES_URL,
         explanation=(
             "The catégorie juridique's family (cooperative, mutual, association, "
             "foundation, grouping, public, company) must fit the actor's kind: an "
-            "`Association` recorded as an SAS (5710) is reported. The codes are "
-            "[H]; the grouping of codes into families is [L] in ess-law.md, hence "
-            "a warning. A cooperative may carry 5710 (SAS), since no SCIC code "
-            "exists and SAS-form SCOPs and SCICs are presumably recorded so "
-            "(UNCONFIRMED); a groupement d'employeurs may be an association "
-            "(9223) or a cooperative (C. trav. L1253-2); a natural person may "
-            "only carry 1000 (entrepreneur individuel). Codes outside ptcekit's "
-            "table are left to ID003."
+            "`Association` recorded as an SAS (5710) is reported. The codes and "
+            "their labels are INSEE's; grouping them into families is ptcekit's "
+            "reading of the nomenclature, hence a warning. A cooperative may carry "
+            "5710 (SAS), since INSEE has no SCIC code and SAS-form SCOPs and SCICs "
+            "are presumably recorded so (not confirmed); a groupement d'employeurs "
+            "may be an association (9223) or a cooperative (C. trav. L1253-2); a "
+            "natural person may only carry 1000 (entrepreneur individuel). Codes "
+            "outside ptcekit's table are left to ID003; a code whose family says "
+            "nothing of the kind of actor (a legal person of foreign law) is listed "
+            "as not checked."
         ),
         check=_category_kind,
         applies_to="actors",
@@ -314,13 +497,15 @@ RULES: tuple[Rule, ...] = (
         title="The catégorie juridique is in ptcekit's table",
         severity="info",
         kind="format",
-        confidence="high",
-        source="INSEE nomenclature des catégories juridiques (ess-law.md §3.3, R25)",
+        confidence="confirmed",
+        source="INSEE, nomenclature des catégories juridiques, niveau III",
+        url=INSEE_CATEGORIES_URL,
         explanation=(
-            "Construction accepts any well-formed 4-digit code, so that codes of "
-            "foreign-law legal persons (3xxx) and codes INSEE adds later can be "
-            "recorded. Such a code cannot be matched to a family, so ID002 does "
-            "not check it; this rule says so."
+            "Construction accepts any well-formed 4-digit code, so that codes INSEE "
+            "adds later can be recorded. Such a code cannot be matched to a family, "
+            "so ID002 does not check it; this rule says so. A code taken from "
+            "another register, such as INPI's 5462 (SCIC SARL), is no INSEE "
+            "catégorie juridique and is reported here too."
         ),
         check=_unknown_category,
         applies_to="actors",
@@ -329,20 +514,25 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         code="ID004",
-        title="A company holding an ESUS agrément has ESS statutes",
+        title="Only an enterprise within art. 1 of the ESS law holds an ESUS agrément",
         severity="error",
         kind="approval",
-        confidence="high",
-        source="C. trav. L3332-17-1; loi n° 2014-856, art. 1 II 2° (R2, R7)",
+        confidence="confirmed",
+        source="Code du travail, art. L3332-17-1, I and II",
+        url=L3332_17_1_URL,
         explanation=(
-            "The ESUS agrément is open only to enterprises within art. 1 of the "
-            "ESS law; a commercial company is within it only when its statutes "
-            "carry the mentions of art. 1 II 2° (décret n° 2015-858). A "
-            "`Company` with an `esus` agrément and `ess_statutes` false claims "
-            "the ESS without the statutes: its sector is then computed as "
-            "private, which is likely wrong."
+            "C. trav. L3332-17-1, I opens the agrément « entreprise solidaire "
+            "d'utilité sociale » to « l'entreprise qui relève de l'article 1er de la "
+            "loi n° 2014-856 », and II keeps that condition for the agréments « de "
+            "plein droit ». Any organisation that records an `esus` agrément is "
+            "checked: one that is outside the ESS as art. 1 reads it (a company "
+            "whose statutes are recorded as not ESS, a société civile, a mutual "
+            "governed by neither the Code de la mutualité nor the Code des "
+            "assurances, a public body, a GIE) is reported; one whose ESS status "
+            "is unknown (a company whose statutes are not recorded) is listed as "
+            "not checked, never counted as outside the ESS."
         ),
-        check=_esus_without_ess_statutes,
+        check=_esus_outside_the_ess,
         applies_to="actors",
         failing_example=Example(build=_id004_fails, paths=("$.actors[0].ess_statutes",)),
         passing_example=Example(build=_id004_passes),
@@ -352,19 +542,70 @@ RULES: tuple[Rule, ...] = (
         title="Only an association registered in the RNA has an RNA number",
         severity="warning",
         kind="format",
-        confidence="high",
-        source="Répertoire national des associations (ess-law.md §3.2, R24)",
+        confidence="reading",
+        source="Arrêté du 14 octobre 2009 portant création du répertoire national des associations",
+        url=RNA_DECREE_URL,
         explanation=(
-            "The RNA lists associations declared under the loi 1901; "
-            "associations of Alsace-Moselle local law are registered with the "
-            "tribunal instead and have no RNA number. An RNA number on a company, "
-            "a public body or a local-law association is likely an error. A "
-            "groupement d'employeurs, and a research or training body of "
-            "association status, may have one."
+            "The RNA lists the associations declared under the loi du 1er juillet "
+            "1901 in the prefectures. Associations of Alsace-Moselle local law are "
+            "registered with the tribunal instead (code civil local, art. 21 to "
+            "79-III) and normally have no RNA number. An RNA number on a company, "
+            "a public body or a local-law association is therefore likely an "
+            "error; a reading, since the State has planned to bring local-law "
+            "associations into the RNA, hence a warning. A groupement "
+            "d'employeurs, and a research or training body of association status, "
+            "may have one."
         ),
         check=_rna_holders,
         applies_to="actors",
         failing_example=Example(build=_id005_fails, paths=("$.actors[0].rna", "$.actors[1].rna")),
         passing_example=Example(build=_id005_passes),
+    ),
+    Rule(
+        code="ID006",
+        title="A GIE has at least two members",
+        severity="error",
+        kind="legal",
+        confidence="confirmed",
+        source="Code de commerce, art. L251-1, al. 1",
+        url=CODE_DE_COMMERCE_URL,
+        explanation=(
+            "C. com. L251-1: « Deux ou plusieurs personnes physiques ou morales "
+            "peuvent constituer entre elles un groupement d'intérêt économique pour "
+            "une durée déterminée ». A `Grouping` of kind `gie` with a single "
+            "member is reported. A GIE whose members are not recorded is listed as "
+            "not checked: an empty `members` means unknown, not none."
+        ),
+        check=_gie_members,
+        applies_to="actors",
+        failing_example=Example(build=_id006_fails, paths=("$.actors[2].members",)),
+        passing_example=Example(build=_id006_passes),
+    ),
+    Rule(
+        code="ID007",
+        title="A public body's kind agrees with its catégorie juridique",
+        severity="warning",
+        kind="format",
+        confidence="reading",
+        source="INSEE, nomenclature des catégories juridiques, niveaux II and III (71, 72, 73)",
+        url=INSEE_CATEGORIES_URL,
+        explanation=(
+            "INSEE codes a commune 7210, a département 7220, a région 7230, the "
+            "collectivités with a special status 7225 (outre-mer) and 7229 (other), "
+            "the EPCI with their own tax 7343 (communauté urbaine), 7344 "
+            "(métropole), 7346 (communauté de communes), 7347 (communauté de "
+            "villes) and 7348 (communauté d'agglomération), and the State's services "
+            "71xx. A `PublicBody` of kind commune, departement, region, epci or "
+            "state_service must carry one of its codes; a local or national public "
+            "body (syndicats, pôles métropolitains and PETR, 7340, 7345, 7353 to "
+            "7357, are local public bodies in ptcekit) must not carry one of them. "
+            "The match of kinds to codes is ptcekit's reading of INSEE's labels, "
+            "hence a warning. Codes outside the public-law families (4xxx, 7xxx) "
+            "are left to ID002."
+        ),
+        check=_public_kind_category,
+        applies_to="actors",
+        failing_example=Example(build=_id007_fails, paths=("$.actors[0].legal_category",)),
+        passing_example=Example(build=_id007_passes),
     ),
 )

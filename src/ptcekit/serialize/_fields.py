@@ -52,10 +52,13 @@ SCALARS: dict[type[Any], str] = {
 IDENTIFIER_PATTERNS: dict[str, tuple[str, str]] = {
     "ptcekit.identifiers.siren": ("[0-9]{9}", "a SIREN in compact form (9 digits)"),
     "ptcekit.identifiers.siret": ("[0-9]{14}", "a SIRET in compact form (14 digits)"),
-    "ptcekit.identifiers.rna": ("W[0-9]{9}", "an RNA number in compact form (W and 9 digits)"),
+    "ptcekit.identifiers.rna": (
+        "W[0-9][0-9A-Z][0-9]{7}",
+        "an RNA number in compact form (W, a digit, a digit or capital letter, 7 digits)",
+    ),
     "ptcekit.identifiers.naf": (
         "[0-9]{2}\\.[0-9]{2}[A-Z]",
-        'a NAF rév. 2 code in Sirene form such as "88.99B"',
+        'a NAF code (rév. 2 or 2025) in Sirene form such as "88.99B"',
     ),
     "ptcekit.identifiers.commune": (
         "(?:[0-9]{2}|2[AB])[0-9]{3}",
