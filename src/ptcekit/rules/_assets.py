@@ -276,8 +276,8 @@ def _local_authority_time(context: Context) -> Iterator[Finding | Unchecked]:
         if not isinstance(asset, SharedEmployee):
             continue
         local = [
-            (k, allocation)
-            for k, allocation in enumerate(asset.users)
+            allocation
+            for allocation in asset.users
             if isinstance(user := context.actor(allocation.actor), PublicBody)
             and user.is_local_authority
         ]
@@ -295,7 +295,7 @@ def _local_authority_time(context: Context) -> Iterator[Finding | Unchecked]:
             continue
         items = []
         unmeasured = []
-        for _, allocation in local:
+        for allocation in local:
             used = _use(asset, allocation)
             if used is None:
                 unmeasured.append(allocation.actor)
