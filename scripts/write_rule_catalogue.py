@@ -47,7 +47,13 @@ API = """
 
 .. autoclass:: ptcekit.rules.Member
 
+.. autoclass:: ptcekit.rules.LawVersion
+   :members:
+
 .. autoclass:: ptcekit.rules.Finding
+   :members:
+
+.. autoclass:: ptcekit.rules.Unchecked
    :members:
 
 .. autoclass:: ptcekit.rules.Report

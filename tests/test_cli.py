@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import io
 import json
 import subprocess
@@ -13,7 +14,17 @@ import pytest
 
 import ptcekit
 from ptcekit import cli
-from ptcekit.model import Association, Company, Ecosystem, Membership, Pole, Territory
+from ptcekit.model import (
+    Association,
+    Company,
+    Ecosystem,
+    Membership,
+    PartnershipAgreement,
+    Party,
+    Pole,
+    SharedPremises,
+    Territory,
+)
 from ptcekit.rules import Report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,20 +84,68 @@ def warnings_only_file(tmp_path: Path) -> Path:
     return path
 
 
+def pole_sud_summary() -> str:
+    """The summary line the library gives for the bundled example, with the default rules."""
+    return f"{POLE_SUD}: {ptcekit.rules.validate(ptcekit.load(POLE_SUD)).summary()}"
+
+
+def unchecked_only() -> Ecosystem:
+    """A building governed by a convention whose term is not recorded: AGR002 cannot run."""
+    return Ecosystem(
+        as_of=dt.date(2024, 6, 30),
+        actors=(Association(id="a", name="A"), Association(id="b", name="B")),
+        assets=(SharedPremises(id="batiment", name="Bâtiment", agreement="occupation"),),
+        agreements=(
+            PartnershipAgreement(
+                id="occupation",
+                title="Convention d'occupation",
+                kind="mutualisation",
+                parties=(Party(actor="a"), Party(actor="b")),
+            ),
+        ),
+    )
+
+
 class TestValidate:
     def test_the_bundled_example_passes(self) -> None:
-        """Pôle Sud validates with no finding and exit status 0, and says what it could not check."""
+        """Pôle Sud validates with no finding and exit status 0; its summary is the library's."""
         status, out, err = run("validate", str(POLE_SUD))
         assert status == 0
-        # its two cooperatives have no associés recorded: the vote caps of art. 3 bis could not run
-        assert out.splitlines()[0] == (
-            f"{POLE_SUD}: $.actors[2]: COOP001 not checked: no associés recorded (associates)"
+        lines = out.splitlines()
+        assert lines[-1] == pole_sud_summary()
+        assert lines[-1].endswith(
+            f"({len(ptcekit.rules.default_rules())} rules, as of 2024-01-01)."
         )
-        assert out.splitlines()[-1] == (
-            f"{POLE_SUD}: No problem found; 4 checks could not run for lack of data "
-            "(45 rules, as of 2024-01-01)."
-        )
+        assert not [line for line in lines if " error: " in line or " warning: " in line]
         assert err == ""
+
+    def test_checks_that_could_not_run(self, tmp_path: Path) -> None:
+        """The text form lists the checks that could not run and says so in the summary."""
+        path = tmp_path / "no-term.json"
+        ptcekit.dump(unchecked_only(), path)
+        status, out, _ = run("validate", str(path), "--select", "AGR")
+        assert status == 0
+        assert out.splitlines() == [
+            f"{path}: $.assets[0].agreement: AGR002 not checked: asset 'batiment' is governed by agreement 'occupation', whose term is not recorded: whether it is still in force is unknown",
+            f"{path}: No problem found; 1 check could not run for lack of data (3 rules, as of 2024-06-30).",
+        ]  # fmt: skip
+        status, out, _ = run("validate", str(path), "--select", "AGR", "--format", "json")
+        assert status == 0
+        data = json.loads(out)
+        assert data["complete"] is False
+        assert data["unchecked"] == [
+            {
+                "code": "AGR002",
+                "path": "$.assets[0].agreement",
+                "reason": "asset 'batiment' is governed by agreement 'occupation', whose term is not recorded: whether it is still in force is unknown",
+                "subject": "batiment",
+            }
+        ]  # fmt: skip
+        report = Report.from_json(out)
+        assert not report.complete
+        assert report.summary().startswith("No problem found; 1 check could not run")
+        _, out, _ = run("validate", str(path), "--select", "AGR001")
+        assert out == f"{path}: All checks passed (1 rule, as of 2024-06-30).\n"
 
     def test_findings_are_printed_with_paths_and_exit_1(self, findings_file: Path) -> None:
         """A document with an error finding prints it with its path and exits 1."""
@@ -172,7 +231,7 @@ class TestValidate:
         """Every file is checked even when one cannot be loaded; the status is 2."""
         status, out, _ = run("validate", str(tmp_path / "nope.json"), str(POLE_SUD))
         assert status == 2
-        assert f"{POLE_SUD}: No problem found" in out
+        assert out.splitlines()[-1] == pole_sud_summary()
 
     def test_bad_date_is_a_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--as-of takes an ISO date."""
@@ -212,7 +271,52 @@ class TestRules:
         rule = ptcekit.rules.builtin_rules()["PTCE001"]
         assert out.startswith(f"PTCE001: {rule.title}\n")
         assert f"source:     {rule.source}" in out
-        assert f"confidence: {rule.confidence.value}" in out
+        assert f"confidence: {rule.confidence.words}" in out
+
+    def test_explain_a_dated_rule(self) -> None:
+        """A rule with dated versions shows its link and each version with its dates and link."""
+        status, out, _ = run("rules", "ASSET003")
+        assert status == 0
+        lines = out.splitlines()
+        assert "  source:     Code du travail, art. L1253-20" in lines
+        assert "  read at:    https://code.travail.gouv.fr/code-du-travail/l1253-20" in lines
+        assert "  confidence: reading of the text" in lines
+        assert (
+            "  version:    before loi n° 2016-1888: one half […, 2016-12-30): Code du travail, "
+            "art. L1253-20, as worded before loi n° 2016-1888 du 28 décembre 2016, art. 49"
+        ) in lines
+        assert (
+            "  version:    since loi n° 2016-1888: three quarters [2016-12-30, …): Code du "
+            "travail, art. L1253-20, as amended by loi n° 2016-1888 du 28 décembre 2016, art. 49"
+        ) in lines
+        assert "              https://code.travail.gouv.fr/code-du-travail/l1253-20" in lines
+
+    def test_explain_a_version_with_no_link(self) -> None:
+        """A version with no link is shown on one line."""
+        rule = ptcekit.rules.Rule(
+            code="AURA001",
+            title="A dated rule",
+            severity="info",
+            kind="heuristic",
+            confidence="reading",
+            source="Charte régionale, art. 6",
+            explanation="Explained.",
+            check=lambda context: (),
+            versions=(
+                ptcekit.rules.LawVersion(
+                    label="since 2020", start=dt.date(2020, 1, 1), source="Charte (2020), art. 6"
+                ),
+            ),
+        )
+        lines = cli._describe(rule).splitlines()
+        assert "  version:    since 2020 [2020-01-01, …): Charte (2020), art. 6" in lines
+        assert "read at" not in "\n".join(lines)
+        assert (
+            lines[
+                lines.index("  version:    since 2020 [2020-01-01, …): Charte (2020), art. 6") + 1
+            ]
+            == ""
+        )
 
     def test_explain_an_opt_in_rule(self) -> None:
         """An opt-in rule says how to run it."""
@@ -276,7 +380,7 @@ class TestUsage:
             check=False,
         )
         assert done.returncode == 0
-        assert "No problem found" in done.stdout
+        assert done.stdout.splitlines()[-1] == pole_sud_summary()
 
 
 class TestReference:

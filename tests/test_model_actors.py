@@ -909,7 +909,7 @@ class TestActorProperties:
         assert attrs.evolve(actor) == actor
 
     def test_public_body_local_authority(self) -> None:
-        """Regions, départements, communes, EPCI and local public bodies are local authorities."""
+        """Régions, départements, communes and EPCI are local authorities; other bodies by kind are not."""
         local = {
             kind
             for kind in PublicBodyKind
@@ -920,8 +920,28 @@ class TestActorProperties:
             PublicBodyKind.DEPARTEMENT,
             PublicBodyKind.COMMUNE,
             PublicBodyKind.EPCI,
-            PublicBodyKind.LOCAL_PUBLIC_BODY,
         }
+
+    @pytest.mark.parametrize(
+        ("code", "local"),
+        [
+            ("7354", True),  # syndicat mixte fermé: a grouping of collectivités
+            ("7357", True),  # PETR
+            ("7340", True),  # pôle métropolitain
+            ("7229", True),  # collectivité à statut particulier
+            ("7361", False),  # CCAS: an établissement public of a commune
+            ("7331", False),  # EPLE: a school
+            ("7364", False),  # public hospital
+            ("7341", False),  # secteur de commune
+            (None, False),
+        ],
+    )
+    def test_local_public_body_by_legal_category(self, code: str | None, local: bool) -> None:
+        """A local public body is a local authority only when its category is a collectivité or a grouping."""
+        body = PublicBody(id="p", name="P", kind="local_public_body", legal_category=code)
+        assert body.is_local_authority is local
+        state = PublicBody(id="s", name="S", kind="state_service", legal_category=code)
+        assert state.is_local_authority is False
 
     def test_cooperative_colleges_and_associates(self) -> None:
         """Colleges come from the governance; associates_with filters by role."""

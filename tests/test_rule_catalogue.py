@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
+import attrs
 import pytest
 
-from ptcekit.rules import Confidence, Rule, Severity, builtin_rules, catalogue_markdown
-from ptcekit.rules._docs import EXAMPLE_DATE, example_findings
+from ptcekit.model import Ecosystem, Pole
+from ptcekit.rules import (
+    Confidence,
+    Context,
+    Example,
+    Finding,
+    LawVersion,
+    Rule,
+    Severity,
+    Unchecked,
+    builtin_rules,
+    catalogue_markdown,
+)
+from ptcekit.rules._docs import EXAMPLE_DATE, example_findings, example_report
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = tuple(builtin_rules())
@@ -37,12 +53,15 @@ class TestEveryRule:
         assert [f.path for f in findings] == list(rule.failing_example.paths)
         assert {f.code for f in findings} == {rule.code}
         assert {f.severity for f in findings} == {rule.severity}
-        # a rule with dated versions cites the version in force on the example's date
-        version = rule.version_on(rule.failing_example.build().as_of or EXAMPLE_DATE)
-        source = rule.source if version is None else version.source
-        assert all(f.source == source for f in findings)
-        assert all(f.law == (None if version is None else version.label) for f in findings)
         assert all("crashed" not in f.message for f in findings)
+        ecosystem = rule.failing_example.build()
+        law = rule.version_on(ecosystem.as_of or EXAMPLE_DATE)
+        if law is None:
+            assert {(f.source, f.url, f.law) for f in findings} == {(rule.source, rule.url, None)}
+        else:
+            assert {(f.source, f.url, f.law) for f in findings} == {
+                (law.source, law.url, law.label)
+            }
 
     @pytest.mark.parametrize("rule", RULES, ids=CODES)
     def test_is_silent_on_its_passing_example(self, rule: Rule) -> None:
@@ -60,10 +79,29 @@ class TestEveryRule:
 
     @pytest.mark.parametrize("rule", RULES, ids=CODES)
     def test_unconfirmed_rules_are_at_most_warnings(self, rule: Rule) -> None:
-        """A rule whose source is unconfirmed says so in its source and is no error."""
+        """A rule whose source is not confirmed is no error, and its findings are no errors."""
         if rule.confidence is Confidence.UNCONFIRMED:
             assert rule.severity <= Severity.WARNING
-            assert "not confirmed" in rule.source.lower() or "unconfirmed" in rule.source.lower()
+            assert rule.finding("m", "$", severity=Severity.ERROR).severity is Severity.WARNING
+
+    @pytest.mark.parametrize("rule", RULES, ids=CODES)
+    def test_versions_cover_the_examples(self, rule: Rule) -> None:
+        """A rule with dated versions has a version in force on its examples' dates."""
+        for example in (rule.failing_example, rule.passing_example):
+            assert example is not None
+            assert rule.applies_on(example.build().as_of or EXAMPLE_DATE)
+
+
+class TestConfidenceIsDeliberate:
+    """Every built-in rule says its confidence in the words of this version."""
+
+    @pytest.mark.parametrize(
+        "module", sorted((ROOT / "src" / "ptcekit" / "rules").glob("_*.py")), ids=lambda p: p.name
+    )
+    def test_no_legacy_confidence(self, module: Path) -> None:
+        """No built-in rule is declared with the 0.1 labels high, medium or low."""
+        text = module.read_text(encoding="utf-8")
+        assert re.findall(r'confidence="(?:high|medium|low)"', text) == []
 
 
 class TestCatalogue:
@@ -75,7 +113,7 @@ class TestCatalogue:
         assert prefixes == {
             "REF", "ID", "ESS", "PTCE", "CALL", "SCIC", "SCOP", "COOP", "ASSET", "AGR", "GOV",
         }  # fmt: skip
-        assert len(CODES) == 56
+        assert len(CODES) == 58
 
     def test_only_the_call_rules_are_opt_in(self) -> None:
         """The décret 2015-431 criteria run only when selected."""
@@ -132,7 +170,7 @@ class TestCataloguePage:
             title="A regional rule",
             severity="info",
             kind="heuristic",
-            confidence="low",
+            confidence="reading",
             source="Charte régionale",
             explanation="Explained.",
             check=lambda context: (),
@@ -141,3 +179,85 @@ class TestCataloguePage:
         assert page.startswith("# Aura rules\n")
         assert "## Other rules\n" in page
         assert "**Fails:**" not in page
+
+
+def _dated_rule(*versions: LawVersion) -> Rule:
+    return Rule(
+        code="AURA002",
+        title="A dated rule",
+        severity="warning",
+        kind="funding",
+        confidence="confirmed",
+        source="Charte régionale, art. 6",
+        url="https://example.org/charte",
+        explanation="Explained.",
+        check=lambda context: (),
+        versions=versions,
+    )
+
+
+class TestCatalogueOfDatedRules:
+    """The catalogue entry of a rule with dated versions."""
+
+    def test_versions_table(self) -> None:
+        """Each version is a row: when in force (last day included), label, source with its link."""
+        rule = _dated_rule(
+            LawVersion(label="first", end=dt.date(2015, 1, 1), source="Charte (2010), art. 6"),
+            LawVersion(
+                label="second",
+                start=dt.date(2015, 1, 1),
+                end=dt.date(2020, 1, 1),
+                source="Charte (2015), art. 6",
+                url="https://example.org/charte-2015",
+            ),
+            LawVersion(label="third", start=dt.date(2020, 1, 1), source="Charte (2020), art. 6"),
+        )
+        page = catalogue_markdown([rule])
+        assert "| Source | [Charte régionale, art. 6](https://example.org/charte) |" in page
+        assert "| In force | Version | Source |\n|---|---|---|\n" in page
+        assert "| until 2014-12-31 | first | Charte (2010), art. 6 |" in page
+        assert (
+            "| 2015-01-01 to 2019-12-31 | second "
+            "| [Charte (2015), art. 6](https://example.org/charte-2015) |"
+        ) in page
+        assert "| from 2020-01-01 | third | Charte (2020), art. 6 |" in page
+
+    def test_a_version_always_in_force(self) -> None:
+        """A version with no bounds is in force always."""
+        page = catalogue_markdown([_dated_rule(LawVersion(label="only", source="Charte, art. 6"))])
+        assert "| always | only | Charte, art. 6 |" in page
+
+    def test_words_and_links_in_the_table(self) -> None:
+        """The summary table says the confidence in words; sources with a url are links."""
+        page = catalogue_markdown(builtin_rules().select("ASSET003"))
+        assert "| warning | legal | reading of the text |" in page
+        assert (
+            "[Code du travail, art. L1253-20](https://code.travail.gouv.fr/code-du-travail/l1253-20)"
+            in page
+        )
+        assert "**Versions of the law it applies, by the report's date:**" in page
+
+    def test_unchecked_notes_of_examples_are_shown(self) -> None:
+        """An example's checks that could not run appear after its findings."""
+
+        def check(context: Context) -> Iterator[Finding | Unchecked]:
+            for position, pole in enumerate(context.ecosystem.poles):
+                yield context.finding("found", f"$.poles[{position}]", subject=pole.id)
+                yield context.unchecked("no territory", f"$.poles[{position}]", subject=pole.id)
+
+        def _fails() -> Ecosystem:
+            """One pôle."""
+            return Ecosystem(poles=(Pole(id="p", name="P"),))
+
+        rule = attrs.evolve(
+            _dated_rule(),
+            check=check,
+            failing_example=Example(build=_fails, paths=("$.poles[0]",)),
+        )
+        page = catalogue_markdown([rule])
+        assert (
+            "```text\n$.poles[0]: AURA002 warning: found [Charte régionale, art. 6]\n"
+            "$.poles[0]: AURA002 not checked: no territory\n```"
+        ) in page
+        assert rule.failing_example is not None
+        assert not example_report(rule, rule.failing_example).complete

@@ -15,7 +15,7 @@ from ptcekit.model import (
     ResearchBody,
     SharedEquipment,
 )
-from ptcekit.rules import builtin_rules, validate
+from ptcekit.rules import Report, Severity, builtin_rules, validate
 
 DAY = dt.date(2024, 6, 30)
 ACTORS = (
@@ -32,6 +32,13 @@ def _run(
     eco = Ecosystem(actors=ACTORS, agreements=agreements, assets=assets)
     report = validate(eco, rules=builtin_rules().select(code), as_of=DAY)
     return [(f.path, f.severity.value, f.message) for f in report]
+
+
+def _report(
+    code: str, *agreements: PartnershipAgreement, assets: tuple[SharedEquipment, ...] = ()
+) -> Report:
+    eco = Ecosystem(actors=ACTORS, agreements=agreements, assets=assets)
+    return validate(eco, rules=builtin_rules().select(code), as_of=DAY)
 
 
 def _agreement(*parties: str, **fields: object) -> PartnershipAgreement:
@@ -59,6 +66,24 @@ class TestPublicFunder:
         """An undeclared party might be the funder: left to REF001."""
         assert _run("AGR001", _agreement("a", "ghost")) == []
 
+    def test_a_heuristic_warning(self) -> None:
+        """No public party is a warning citing loi n° 2000-321, since intermediaries channel public money."""
+        [finding] = _report("AGR001", _agreement("a", "b")).findings
+        assert (finding.code, finding.severity, finding.path) == (
+            "AGR001",
+            Severity.WARNING,
+            "$.agreements[0].parties",
+        )
+        assert finding.message == (
+            "agreement 'g' is a public-funding agreement, but none of its parties (a, b) is a "
+            "public body: check who grants the money, or whether a private-law intermediary "
+            "channels it"
+        )
+        assert finding.source is not None
+        assert finding.source.startswith("Loi n° 2000-321 du 12 avril 2000, art. 9-1 and 10")
+        assert finding.url == "https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000215117"
+        assert finding.law is None
+
 
 class TestAssetAgreementEnded:
     """AGR002."""
@@ -71,6 +96,14 @@ class TestAssetAgreementEnded:
             p for p, _, _ in _run("AGR002", _agreement("a", "b", period=ended), assets=asset)
         ] == ["$.assets[0].agreement"]
         assert _run("AGR002", _agreement("a", "b"), assets=asset) == []
+        no_term = _report("AGR002", _agreement("a", "b"), assets=asset)
+        assert [(u.code, u.path, u.subject) for u in no_term.unchecked] == [
+            ("AGR002", "$.assets[0].agreement", "van")
+        ]
+        assert no_term.unchecked[0].reason == (
+            "asset 'van' is governed by agreement 'g', whose term is not recorded: whether it "
+            "is still in force is unknown"
+        )
         assert (
             _run(
                 "AGR002",
@@ -120,6 +153,12 @@ class TestCommitmentsInTerm:
         assert len(self._term("none", dt.date(2023, 1, 1), None)) == 1
 
     def test_no_term(self) -> None:
-        """An agreement with no period bounds nothing."""
+        """An agreement with no period bounds nothing: its dated commitments could not be checked."""
         commitment = Commitment(party="a", kind="service", period=Period(start=dt.date(1990, 1, 1)))
-        assert _run("AGR003", _agreement("a", "b", commitments=(commitment,))) == []
+        report = _report("AGR003", _agreement("a", "b", commitments=(commitment,)))
+        assert report.findings == ()
+        assert [(u.code, u.path, u.reason) for u in report.unchecked] == [
+            ("AGR003", "$.agreements[0]", "agreement 'g' has dated commitments, but its own term is not recorded"),
+        ]  # fmt: skip
+        undated = Commitment(party="a", kind="service")
+        assert _report("AGR003", _agreement("a", "b", commitments=(undated,))).complete

@@ -19,6 +19,7 @@ from ptcekit.model import (
     Grouping,
     KeyShare,
     Membership,
+    Money,
     MutualisedAsset,
     Ownership,
     Period,
@@ -28,7 +29,7 @@ from ptcekit.model import (
     SharedEmployee,
     SharedEquipment,
 )
-from ptcekit.rules import builtin_rules, validate
+from ptcekit.rules import Report, Severity, Unchecked, builtin_rules, validate
 from ptcekit.rules._assets import Segment, sweep
 
 DAY = dt.date(2024, 6, 30)
@@ -41,6 +42,17 @@ def _run(
     eco = Ecosystem(actors=actors, assets=(asset,), **fields)  # type: ignore[arg-type]
     report = validate(eco, rules=builtin_rules().select(code), as_of=DAY)
     return [(f.path, f.severity.value, f.message) for f in report]
+
+
+def _report(
+    code: str, asset: MutualisedAsset, *actors: Actor, as_of: dt.date = DAY, **fields: object
+) -> Report:
+    eco = Ecosystem(actors=actors, assets=(asset,), **fields)  # type: ignore[arg-type]
+    return validate(eco, rules=builtin_rules().select(code), as_of=as_of)
+
+
+def _unchecked(report: Report) -> list[tuple[str, str, str]]:
+    return [(u.code, u.path, u.reason) for u in report.unchecked]
 
 
 def _period(start: int | None, end: int | None) -> Period:
@@ -212,6 +224,41 @@ class TestCapacity:
         hours = SharedEmployee(id="e", name="E", users=(Allocation(actor="roux", hours=2000),))
         assert _run("ASSET002", hours, ROUX) == []
 
+    def test_unmeasured_allocations_could_not_be_checked(self) -> None:
+        """Several allocations of which some give no measure: the report says so, once per asset."""
+        van = SharedEquipment(
+            id="van",
+            name="Van",
+            users=(
+                Allocation(actor="archer", share=Share.of("3/4")),
+                Allocation(actor="roux", hours=100),
+                Allocation(actor="roux"),
+            ),
+        )
+        report = _report("ASSET002", van, ARCHER, ROUX)
+        assert report.findings == ()
+        assert _unchecked(report) == [
+            ("ASSET002", "$.assets[0].users", "2 of the 3 allocations of asset 'van' give no share (users 'roux'): they are not counted against its capacity"),
+        ]  # fmt: skip
+        assert report.unchecked[0].subject == "van"
+        assert report.summary().startswith("No problem found; 1 check could not run")
+        employee = SharedEmployee(
+            id="e",
+            name="E",
+            users=(Allocation(actor="archer", fte="1/2"), Allocation(actor="roux", hours=3)),
+        )
+        reason = _report("ASSET002", employee, ARCHER, ROUX).unchecked[0].reason
+        assert "give no FTE or share" in reason
+
+    def test_use_in_common_is_complete(self) -> None:
+        """Allocations none of which gives a measure: an asset used in common, nothing left unchecked."""
+        van = SharedEquipment(
+            id="van", name="Van", users=(Allocation(actor="roux"), Allocation(actor="archer"))
+        )
+        report = _report("ASSET002", van, ARCHER, ROUX)
+        assert report.complete
+        assert report.summary() == "All checks passed (1 rule, as of 2024-06-30)."
+
 
 class TestLocalAuthorityTime:
     """ASSET003."""
@@ -242,6 +289,98 @@ class TestLocalAuthorityTime:
         """Other assets are not checked."""
         van = SharedEquipment(id="van", name="Van", users=(Allocation(actor="romans"),))
         assert _run("ASSET003", van) == []
+
+    def _shared(
+        self, commune_part: str, as_of: dt.date, user: Actor | None = None, employer: str = "ge"
+    ) -> Report:
+        user = user or PublicBody(id="romans", name="Romans", kind="commune")
+        ge = Grouping(id="ge", name="GE", kind="employer_group", members=("archer", user.id))
+        employee = SharedEmployee(
+            id="e",
+            name="E",
+            employer=employer,
+            users=(
+                Allocation(actor=user.id, fte=commune_part),
+                Allocation(actor="archer", fte=1 - Fraction(commune_part)),
+            ),
+        )
+        return _report("ASSET003", employee, ge, user, ARCHER, as_of=as_of)
+
+    def test_the_cap_in_force_on_the_date(self) -> None:
+        """One half until 29 December 2016, three quarters from 30 December 2016; findings say which."""
+        before = dt.date(2016, 12, 29)
+        since = dt.date(2016, 12, 30)
+        [finding] = self._shared("3/5", before).findings
+        assert (finding.code, finding.severity, finding.path) == (
+            "ASSET003",
+            Severity.WARNING,
+            "$.assets[0].users",
+        )
+        assert finding.law == "before loi n° 2016-1888: one half"
+        assert "for 3/5 (60 %) of the employee's time" in finding.message
+        assert finding.message.endswith("at most 1/2 (50 %), counted over the year")
+        assert finding.source == (
+            "Code du travail, art. L1253-20, as worded before loi n° 2016-1888 du 28 décembre "
+            "2016, art. 49"
+        )
+        assert finding.url is not None
+        assert self._shared("3/5", since).findings == ()
+        assert self._shared("1/2", before).findings == ()
+        [later] = self._shared("4/5", since).findings
+        assert later.law == "since loi n° 2016-1888: three quarters"
+        assert later.url == "https://code.travail.gouv.fr/code-du-travail/l1253-20"
+        assert later.message.endswith("at most 3/4 (75 %), counted over the year")
+        assert later.to_text().endswith(
+            "[Code du travail, art. L1253-20, as amended by loi n° 2016-1888 du 28 décembre "
+            "2016, art. 49; since loi n° 2016-1888: three quarters]"
+        )
+
+    def test_which_bodies_are_local_authorities(self) -> None:
+        """Collectivités and their groupings count; other local public bodies do not."""
+        since = dt.date(2024, 6, 30)
+        syndicat = PublicBody(
+            id="sm", name="Syndicat mixte", kind="local_public_body", legal_category="7354"
+        )
+        ccas = PublicBody(id="ccas", name="CCAS", kind="local_public_body", legal_category="7361")
+        unknown = PublicBody(id="lpb", name="Local body", kind="local_public_body")
+        epci = PublicBody(id="agglo", name="Agglo", kind="epci")
+        assert [f.subject for f in self._shared("4/5", since, syndicat).findings] == ["e"]
+        assert [f.subject for f in self._shared("4/5", since, epci).findings] == ["e"]
+        assert self._shared("4/5", since, ccas).findings == ()
+        assert self._shared("4/5", since, unknown).findings == ()
+
+    def test_what_could_not_be_checked(self) -> None:
+        """No employer, or an allocation to a local authority with no measure: listed, not guessed."""
+        commune = PublicBody(id="romans", name="Romans", kind="commune")
+        assert self._shared("4/5", DAY).complete  # employer and measures known
+        employee = SharedEmployee(id="e", name="E", users=(Allocation(actor="romans", fte="4/5"),))
+        report = _report("ASSET003", employee, commune)
+        assert report.findings == ()
+        assert _unchecked(report) == [
+            ("ASSET003", "$.assets[0]", "shared employee 'e' works for a local authority, but no employer is recorded: whether a groupement d'employeurs employs it is unknown"),
+        ]  # fmt: skip
+        ge = Grouping(id="ge", name="GE", kind="employer_group")
+        hours = SharedEmployee(
+            id="e",
+            name="E",
+            employer="ge",
+            users=(Allocation(actor="romans", hours=1200), Allocation(actor="romans", fte="4/5")),
+        )
+        report = _report("ASSET003", hours, commune, ge)
+        assert [f.path for f in report.findings] == ["$.assets[0].users"]
+        assert report.unchecked == (
+            Unchecked(
+                code="ASSET003",
+                path="$.assets[0].users",
+                reason="the allocations of shared employee 'e' to local authorities 'romans' give no FTE or share: their time is not counted",
+                subject="e",
+            ),
+        )  # fmt: skip
+        state = PublicBody(id="prefecture", name="Préfecture", kind="state_service")
+        used_by_state = SharedEmployee(
+            id="e", name="E", users=(Allocation(actor="prefecture", fte="1"),)
+        )
+        assert _report("ASSET003", used_by_state, state).complete
 
 
 class TestKeyData:
@@ -289,6 +428,28 @@ class TestKeyData:
         assert _run("ASSET004", SharedEquipment(id="van", name="Van")) == []
         fixed = CostSharingKey(method="fixed", shares=(KeyShare(actor="roux", fraction=1),))
         assert _run("ASSET004", SharedEquipment(id="van", name="Van", cost_key=fixed), ROUX) == []
+
+    def test_a_cost_with_no_key_could_not_be_checked(self) -> None:
+        """An annual cost shared by several actors with no key: listed among the unchecked."""
+        cost = Money(amount=12000)
+        shared = SharedEquipment(
+            id="van",
+            name="Van",
+            annual_cost=cost,
+            owners=(Ownership(actor="archer", share=Share.of(1)),),
+            users=(Allocation(actor="roux"),),
+        )
+        report = _report("ASSET004", shared, ARCHER, ROUX)
+        assert report.findings == ()
+        assert _unchecked(report) == [
+            ("ASSET004", "$.assets[0]", "asset 'van' has an annual cost and 2 owners and users, but no cost-sharing key: how its cost is shared is unknown"),
+        ]  # fmt: skip
+        alone = SharedEquipment(
+            id="van", name="Van", annual_cost=cost, users=(Allocation(actor="roux"),)
+        )
+        assert _report("ASSET004", alone, ROUX).complete
+        free = SharedEquipment(id="van", name="Van", users=shared.users, owners=shared.owners)
+        assert _report("ASSET004", free, ARCHER, ROUX).complete
 
 
 class TestOutsidePole:

@@ -8,8 +8,10 @@ import json
 import pickle
 import sys
 from collections.abc import Iterator
+from fractions import Fraction
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -19,15 +21,18 @@ from ptcekit.errors import FieldTypeError, InvalidValueError, PtcekitError, Unkn
 from ptcekit.model import Association, Company, Ecosystem, Membership, Pole
 from ptcekit.rules import (
     ENTRY_POINT_GROUP,
+    Confidence,
     Context,
     Example,
     Finding,
+    LawVersion,
     PluginError,
     Report,
     Rule,
     RuleError,
     RuleSet,
     Severity,
+    Unchecked,
     UnknownRuleError,
     builtin_rules,
     default_rules,
@@ -60,7 +65,7 @@ def _rule(code: str = "XYZ001", **fields: object) -> Rule:
         "title": "A test rule",
         "severity": "warning",
         "kind": "heuristic",
-        "confidence": "low",
+        "confidence": "reading",
         "source": "Test source",
         "explanation": "For the tests.",
         "check": lambda context: (),
@@ -582,6 +587,451 @@ class TestReport:
         again = Report.from_json(report.to_json())
         assert again == report
         assert Report(findings=list(reversed(findings)), as_of=as_of) == report
+
+
+# --- the law in force on the date ------------------------------------------
+
+CHANGE = dt.date(2014, 8, 2)
+BEFORE = LawVersion(
+    label="before loi n° 2014-856",
+    end=CHANGE,
+    source="Loi n° 47-1775 du 10 septembre 1947, art. 19 septies (before 2014)",
+    params={"cap": Fraction(1, 5)},
+)
+SINCE = LawVersion(
+    label="since loi n° 2014-856",
+    start=CHANGE,
+    source="Loi n° 47-1775 du 10 septembre 1947, art. 19 septies (since 2014)",
+    url="https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000684004",
+    params={"cap": Fraction(1, 2)},
+)
+
+
+def _capped(context: Context) -> Iterator[Finding]:
+    """Report the cap in force, so that a test sees which version ran."""
+    cap = context.param("cap")
+    yield context.finding(f"the cap is {cap}", "$")
+
+
+class TestLawVersion:
+    """One dated version of the law: its bounds, its parameters, its place among others."""
+
+    def test_in_force_on(self) -> None:
+        """A version is in force from its start, inclusive, to its end, exclusive."""
+        assert not BEFORE.in_force_on(CHANGE)
+        assert BEFORE.in_force_on(CHANGE - dt.timedelta(days=1))
+        assert BEFORE.in_force_on(dt.date(1900, 1, 1))
+        assert SINCE.in_force_on(CHANGE)
+        assert not SINCE.in_force_on(CHANGE - dt.timedelta(days=1))
+        assert SINCE.in_force_on(dt.date(2100, 1, 1))
+        always = LawVersion(label="always", source="Loi n° 2014-856, art. 9")
+        assert always.in_force_on(dt.date.min)
+        assert always.in_force_on(dt.date.max)
+
+    def test_end_after_start(self) -> None:
+        """An end on or before the start is refused, naming the field and the start."""
+        for end in (CHANGE, CHANGE - dt.timedelta(days=1)):
+            with pytest.raises(InvalidValueError) as raised:
+                LawVersion(label="x", start=CHANGE, end=end, source="Loi n° 2014-856, art. 9")
+            assert (raised.value.cls, raised.value.field) == ("LawVersion", "end")
+            assert "a date after its start (2014-08-02)" in str(raised.value)
+
+    @pytest.mark.parametrize(
+        ("field", "value", "error"),
+        [
+            ("label", "", InvalidValueError),
+            ("label", "two\nlines", InvalidValueError),
+            ("source", 3, FieldTypeError),
+            ("start", "2014-08-02", FieldTypeError),
+            ("end", dt.datetime(2014, 8, 2, tzinfo=dt.UTC), FieldTypeError),
+            ("url", "legifrance.gouv.fr", InvalidValueError),
+            ("url", 3, FieldTypeError),
+            ("params", [("cap", 1)], FieldTypeError),
+            ("params", {1: "cap"}, FieldTypeError),
+        ],
+    )
+    def test_bad_fields(self, field: str, value: object, error: type[Exception]) -> None:
+        """Each field is checked, and the error names it."""
+        fields: dict[str, object] = {"label": "v", "source": "Loi n° 2014-856, art. 9"}
+        fields[field] = value
+        with pytest.raises(error) as raised:
+            LawVersion(**fields)  # type: ignore[arg-type]
+        assert raised.value.field == field  # type: ignore[attr-defined]
+
+    def test_params_are_immutable(self) -> None:
+        """The parameters are a read-only copy: changing the given dict changes nothing."""
+        given = {"cap": Fraction(1, 2)}
+        version = LawVersion(label="v", source="Loi n° 2014-856, art. 9", params=given)
+        given["cap"] = Fraction(1)
+        assert version.params["cap"] == Fraction(1, 2)
+        with pytest.raises(TypeError):
+            version.params["cap"] = Fraction(1)  # type: ignore[index]
+        assert version == LawVersion(
+            label="v", source="Loi n° 2014-856, art. 9", params={"cap": Fraction(1, 2)}
+        )
+        assert hash(version) == hash(attrs.evolve(version))
+
+    def test_versions_in_order(self) -> None:
+        """A rule takes its versions in date order, as a tuple."""
+        rule = _rule(versions=[BEFORE, SINCE])
+        assert rule.versions == (BEFORE, SINCE)
+
+    @pytest.mark.parametrize(
+        ("versions", "named"),
+        [
+            ((SINCE, BEFORE), "'since loi n° 2014-856' must end on or before 'before loi n° 2014-856' starts"),
+            ((BEFORE, LawVersion(label="overlap", start=dt.date(2014, 8, 1), source="S")), "'overlap' starts"),
+            ((SINCE, LawVersion(label="later", start=dt.date(2020, 1, 1), source="S")), "'since loi n° 2014-856' must end"),
+            ((BEFORE, LawVersion(label="open", source="S")), "'open' starts"),
+        ],
+    )  # fmt: skip
+    def test_overlap_and_disorder_are_refused(
+        self, versions: tuple[LawVersion, ...], named: str
+    ) -> None:
+        """Versions out of order, overlapping, or open-ended before another are refused clearly."""
+        with pytest.raises(InvalidValueError) as raised:
+            _rule(versions=versions)
+        assert raised.value.field == "versions"
+        assert "versions in date order that do not overlap" in str(raised.value)
+        assert named in str(raised.value)
+
+    def test_not_versions(self) -> None:
+        """Anything but LawVersion values is refused."""
+        with pytest.raises(FieldTypeError) as raised:
+            _rule(versions=(BEFORE, "since 2014"))
+        assert raised.value.field.startswith("versions")
+
+    def test_gap_between_versions(self) -> None:
+        """Versions may leave a gap: no version is in force there."""
+        first = LawVersion(label="first", end=dt.date(2000, 1, 1), source="S")
+        rule = _rule(versions=(first, SINCE))
+        assert rule.version_on(dt.date(1999, 12, 31)) is first
+        assert rule.version_on(dt.date(2010, 1, 1)) is None
+        assert not rule.applies_on(dt.date(2010, 1, 1))
+        assert rule.applies_on(CHANGE)
+
+
+class TestDatedRule:
+    """A rule with two versions applies the one in force on the report's date."""
+
+    def _rule(self) -> Rule:
+        return _rule(
+            check=_capped,
+            source="Loi n° 47-1775 du 10 septembre 1947, art. 19 septies",
+            url="https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000684004",
+            versions=(BEFORE, SINCE),
+        )
+
+    @pytest.mark.parametrize(
+        ("day", "version", "cap"),
+        [
+            (CHANGE - dt.timedelta(days=1), BEFORE, "1/5"),
+            (CHANGE, SINCE, "1/2"),
+            (dt.date(2024, 6, 30), SINCE, "1/2"),
+        ],
+    )
+    def test_either_side_of_the_boundary(self, day: dt.date, version: LawVersion, cap: str) -> None:
+        """The check reads the version's parameters; its findings cite the version."""
+        report = validate(_eco(), rules=self._rule(), as_of=day)
+        [finding] = report.findings
+        assert (finding.code, finding.severity, finding.path) == ("XYZ001", Severity.WARNING, "$")
+        assert finding.message == f"the cap is {cap}"
+        assert finding.source == version.source
+        assert finding.url == version.url
+        assert finding.law == version.label
+        assert finding.to_text().endswith(f"[{version.source}; {version.label}]")
+        assert Finding.from_dict(finding.to_dict()) == finding
+
+    def test_context_law(self) -> None:
+        """Context.law is the version in force; None for a rule with no versions."""
+        seen: list[object] = []
+
+        def check(context: Context) -> Iterator[Finding]:
+            seen.append(context.law)
+            return iter(())
+
+        validate(_eco(), rules=_rule(check=check, versions=(BEFORE, SINCE)), as_of=CHANGE)
+        validate(_eco(), rules=_rule(check=check), as_of=CHANGE)
+        assert seen == [SINCE, None]
+
+    def test_not_run_where_no_version_covers_the_date(self) -> None:
+        """On a date no version covers, the rule does not run and is not listed as run."""
+        only_since = _rule(check=_capped, versions=(SINCE,))
+        other = _rule("XYZ002")
+        report = validate(_eco(), rules=[only_since, other], as_of=dt.date(2010, 1, 1))
+        assert report.findings == ()
+        assert report.rules == ("XYZ002",)
+        assert report.to_text() == "All checks passed (1 rule, as of 2010-01-01)."
+        again = validate(_eco(), rules=[only_since, other], as_of=CHANGE)
+        assert again.rules == ("XYZ001", "XYZ002")
+
+    def test_rule_finding_without_a_date_cites_the_rule(self) -> None:
+        """Rule.finding with no date cites the rule's own source and no version."""
+        rule = self._rule()
+        finding = rule.finding("m", "$")
+        assert (finding.source, finding.url, finding.law) == (rule.source, rule.url, None)
+        dated = rule.finding("m", "$", as_of=dt.date(2000, 1, 1))
+        assert (dated.source, dated.law) == (BEFORE.source, BEFORE.label)
+
+    def test_param_errors(self) -> None:
+        """A parameter the version lacks, or a rule with no versions, gives a clear RuleError."""
+
+        def missing(context: Context) -> Iterator[Finding]:
+            context.param("floor")
+            return iter(())
+
+        report = validate(_eco(), rules=_rule(check=missing, versions=(SINCE,)), as_of=CHANGE)
+        assert [f.message for f in report] == [
+            (
+                "rule XYZ001 crashed: RuleError: rule XYZ001 has no parameter 'floor' in force on "
+                "2014-08-02"
+            )
+        ]
+        report = validate(_eco(), rules=_rule(check=_capped), as_of=CHANGE)
+        assert [f.message for f in report] == [
+            (
+                "rule XYZ001 crashed: RuleError: rule XYZ001 has no parameter 'cap' in force on "
+                "2014-08-02"
+            )
+        ]
+
+    def test_url_of_a_rule(self) -> None:
+        """A rule's url is a web address; findings carry it."""
+        rule = _rule(url="https://www.legifrance.gouv.fr/loda/id/JORFTEXT000029313296")
+        assert rule.finding("m", "$").url == rule.url
+        for bad, error in (("www.legifrance.gouv.fr", InvalidValueError), (3, FieldTypeError)):
+            with pytest.raises(error) as raised:
+                _rule(url=bad)
+            assert raised.value.field == "url"  # type: ignore[attr-defined]
+
+
+class TestConfidence:
+    """Confidence said in words, and the labels of 0.1 still read."""
+
+    def test_words(self) -> None:
+        """Each confidence has its words."""
+        assert [c.words for c in Confidence] == [
+            "confirmed in the text",
+            "reading of the text",
+            "not confirmed",
+        ]
+
+    @pytest.mark.parametrize(
+        ("legacy", "now"),
+        [
+            ("high", Confidence.CONFIRMED),
+            ("medium", Confidence.READING),
+            ("low", Confidence.READING),
+        ],
+    )
+    def test_legacy_labels(self, legacy: str, now: Confidence) -> None:
+        """The 0.1 label high reads as confirmed, medium and low as a reading of the text."""
+        assert Confidence(legacy) is now
+        assert _rule(confidence=legacy).confidence is now
+
+    def test_unknown_labels(self) -> None:
+        """Anything else is refused."""
+        with pytest.raises(ValueError, match="'sure'"):
+            Confidence("sure")
+        with pytest.raises(ValueError, match="3 is not a valid Confidence"):
+            Confidence(3)  # type: ignore[arg-type]
+
+
+# --- what could not be checked ---------------------------------------------
+
+
+def _note(path: str = "$.actors[0]", code: str = "XYZ001", **fields: object) -> Unchecked:
+    values: dict[str, object] = {"code": code, "path": path, "reason": "no associés recorded"}
+    values.update(fields)
+    return Unchecked(**values)  # type: ignore[arg-type]
+
+
+class TestUnchecked:
+    """A check that could not run for lack of data."""
+
+    def test_text_and_dict(self) -> None:
+        """One line like a finding's; a dict without None fields that reads back."""
+        note = _note(subject="archer")
+        assert note.to_text() == "$.actors[0]: XYZ001 not checked: no associés recorded"
+        assert note.to_dict() == {
+            "code": "XYZ001",
+            "path": "$.actors[0]",
+            "reason": "no associés recorded",
+            "subject": "archer",
+        }
+        assert Unchecked.from_dict(note.to_dict()) == note
+        assert "subject" not in _note().to_dict()
+        assert Unchecked.from_dict(_note().to_dict()) == _note()
+
+    @pytest.mark.parametrize(
+        ("field", "value", "error"),
+        [
+            ("code", "xyz1", InvalidValueError),
+            ("code", None, FieldTypeError),
+            ("path", "actors[0]", InvalidValueError),
+            ("reason", "", InvalidValueError),
+            ("reason", "two\nlines", InvalidValueError),
+            ("subject", 3, FieldTypeError),
+        ],
+    )
+    def test_bad_fields(self, field: str, value: object, error: type[Exception]) -> None:
+        """A bad field is refused with the field named."""
+        with pytest.raises(error) as raised:
+            _note(**{field: value})
+        assert raised.value.field == field  # type: ignore[attr-defined]
+
+    @pytest.mark.parametrize(
+        ("data", "field", "error"),
+        [
+            ("x", "unchecked[2]", FieldTypeError),
+            ({"code": "X1", "path": "$", "reason": "r", "why": 1}, "unchecked[2].why", InvalidValueError),
+            ({"code": "X1", "path": "$"}, "unchecked[2].reason", InvalidValueError),
+            ({"code": "X1", "path": "$", "reason": 3}, "unchecked[2].reason", FieldTypeError),
+            ({"code": "X1", "path": "here", "reason": "r"}, "unchecked[2].path", InvalidValueError),
+        ],
+    )  # fmt: skip
+    def test_from_dict_errors(self, data: object, field: str, error: type[Exception]) -> None:
+        """Bad data is refused with the place of the bad key."""
+        with pytest.raises(error) as raised:
+            Unchecked.from_dict(data, where="unchecked[2]")
+        assert raised.value.field == field  # type: ignore[attr-defined]
+        assert raised.value.cls == "Unchecked"  # type: ignore[attr-defined]
+
+    def test_yielded_by_a_check(self) -> None:
+        """A check yields Unchecked beside findings; the report keeps both apart."""
+
+        def check(context: Context) -> Iterator[Finding | Unchecked]:
+            yield context.finding("found", "$.poles[0]", subject="pole-sud")
+            yield context.unchecked("no territory recorded", "$.poles[0]", subject="pole-sud")
+
+        report = validate(_eco(), rules=_rule(check=check))
+        assert [f.message for f in report.findings] == ["found"]
+        assert report.unchecked == (
+            Unchecked(
+                code="XYZ001", path="$.poles[0]", reason="no territory recorded", subject="pole-sud"
+            ),
+        )
+        assert not report.complete
+
+    def test_a_bad_unchecked_crashes_the_rule_only(self) -> None:
+        """A check that builds a bad Unchecked becomes a crash finding, as for findings."""
+
+        def check(context: Context) -> Iterator[Unchecked]:
+            yield context.unchecked("", "$")
+
+        report = validate(_eco(), rules=_rule(check=check))
+        assert [f.message[:30] for f in report] == ["rule XYZ001 crashed: InvalidVa"]
+        assert report.unchecked == ()
+
+
+def _partial_report() -> Report:
+    return Report(
+        findings=(_finding("$.poles[0]", "PTCE001"),),
+        unchecked=(
+            _note("$.poles[0]", "PTCE002", subject="pole-sud"),
+            _note("$.actors[3]", "SCIC002", subject="coop"),
+            _note("$.actors[3]", "SCIC002", subject="coop"),
+        ),
+        as_of=DAY,
+        rules=("PTCE001", "PTCE002", "SCIC002"),
+    )
+
+
+class TestReportUnchecked:
+    """Reports say what could not be checked, and "All checks passed" only when all ran."""
+
+    def test_order_and_duplicates(self) -> None:
+        """Unchecked notes sort in document order; the same note twice is kept once."""
+        report = _partial_report()
+        assert [(u.path, u.code) for u in report.unchecked] == [
+            ("$.actors[3]", "SCIC002"),
+            ("$.poles[0]", "PTCE002"),
+        ]
+        assert not report.complete
+        assert report.ok is False
+
+    def test_text(self) -> None:
+        """Findings, then the checks that could not run, then the summary that counts them."""
+        assert _partial_report().to_text().splitlines() == [
+            "$.poles[0]: PTCE001 error: at $.poles[0]",
+            "$.actors[3]: SCIC002 not checked: no associés recorded",
+            "$.poles[0]: PTCE002 not checked: no associés recorded",
+            (
+                "Found 1 error, 0 warnings and 0 infos; 2 checks could not run for lack of data "
+                "(3 rules, as of 2024-06-30)."
+            ),
+        ]
+
+    @pytest.mark.parametrize(
+        ("findings", "unchecked", "summary"),
+        [
+            ((), (), "All checks passed (1 rule, as of 2024-06-30)."),
+            ((), (_note(),), "No problem found; 1 check could not run for lack of data (1 rule, as of 2024-06-30)."),
+            ((), (_note(), _note("$.actors[1]")), "No problem found; 2 checks could not run for lack of data (1 rule, as of 2024-06-30)."),
+            ((_finding("$", severity="info"),), (), "Found 0 errors, 0 warnings and 1 info (1 rule, as of 2024-06-30)."),
+            ((_finding("$", severity="warning"),), (_note(),), "Found 0 errors, 1 warning and 0 infos; 1 check could not run for lack of data (1 rule, as of 2024-06-30)."),
+        ],
+    )  # fmt: skip
+    def test_summary(
+        self, findings: tuple[Finding, ...], unchecked: tuple[Unchecked, ...], summary: str
+    ) -> None:
+        """The summary says all checks passed only with no finding and nothing unchecked."""
+        report = Report(findings=findings, unchecked=unchecked, as_of=DAY, rules=("XYZ001",))
+        assert report.summary() == summary
+        assert report.complete is (not unchecked)
+        assert report.to_text().splitlines()[-1] == summary
+
+    def test_filter(self) -> None:
+        """Filters by code and subject apply to unchecked notes too; severities do not."""
+        report = _partial_report()
+        assert [u.code for u in report.filter(code="SCIC").unchecked] == ["SCIC002"]
+        assert report.filter(code="SCIC").findings == ()
+        assert [u.code for u in report.filter(subject="pole-sud").unchecked] == ["PTCE002"]
+        assert len(report.filter(severity="error").unchecked) == 2
+        assert len(report.filter(at_least="warning").unchecked) == 2
+        assert report.filter(code="REF").complete
+
+    def test_json_round_trip(self) -> None:
+        """The JSON form lists the notes and says whether the report is complete."""
+        report = _partial_report()
+        data = json.loads(report.to_json())
+        assert data["complete"] is False
+        assert data["unchecked"][0] == {
+            "code": "SCIC002",
+            "path": "$.actors[3]",
+            "reason": "no associés recorded",
+            "subject": "coop",
+        }
+        assert Report.from_json(report.to_json()) == report
+        assert json.loads(Report().to_json())["complete"] is True
+
+    @pytest.mark.parametrize(
+        ("data", "field", "error"),
+        [
+            ({"unchecked": {}}, "unchecked", FieldTypeError),
+            ({"unchecked": [{"code": "X1", "path": "$"}]}, "unchecked[0].reason", InvalidValueError),
+            ({"unchecked": [3]}, "unchecked[0]", FieldTypeError),
+            ({"complete": False}, "complete", InvalidValueError),
+            ({"complete": True, "unchecked": [{"code": "X1", "path": "$", "reason": "r"}]}, "complete", InvalidValueError),
+        ],
+    )  # fmt: skip
+    def test_from_dict_errors(self, data: object, field: str, error: type[Exception]) -> None:
+        """Bad unchecked data is refused with the place named; a wrong "complete" too."""
+        with pytest.raises(error) as raised:
+            Report.from_dict(data)
+        assert raised.value.field == field  # type: ignore[attr-defined]
+
+    def test_repr(self) -> None:
+        """The repr counts the checks that could not run, when there are some."""
+        assert repr(_partial_report()) == (
+            "Report(as_of='2024-06-30', errors=1, warnings=0, infos=0, unchecked=2)"
+        )
+
+    def test_bad_unchecked(self) -> None:
+        """A report's unchecked list holds Unchecked values only."""
+        with pytest.raises(FieldTypeError) as raised:
+            Report(unchecked=(_note(), "oops"))  # type: ignore[arg-type]
+        assert raised.value.field == "unchecked[1]"
 
 
 class TestAnyEcosystem:

@@ -111,7 +111,10 @@ class TestSources:
     )
     def test_source(self, rule: Rule) -> None:
         """A full citation of what they rest on, a reading in confidence, no internal reference."""
-        assert rule.source == "Consistency of the recorded governance data (no legal text)"
+        assert rule.source == (
+            "ptcekit document model: governance data (colleges, weights, quorum, majority) "
+            "is consistent; no legal text"
+        )
         assert rule.confidence is Confidence.READING
         for text in (rule.title, rule.source, rule.explanation):
             assert re.search(r"DESIGN|STYLE|ess-law|\bR[0-9]{1,2}\b|\[[HML]\]", text) is None

@@ -610,7 +610,9 @@ class TestSources:
         for version in rule.versions:
             assert self.INTERNAL.search(version.source) is None
         assert rule.url is not None or rule.kind.value == "format"
-        assert rule.url is None or rule.url.startswith("https://www.legifrance.gouv.fr/")
+        assert rule.url is None or rule.url.startswith(
+            ("https://www.legifrance.gouv.fr/", "https://ptcekit.readthedocs.io/")
+        )
 
 
 class TestRealExamples:

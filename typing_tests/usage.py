@@ -78,6 +78,17 @@ money: Money = serialize.loads(b'{"amount": "1.50", "currency": "EUR"}', Money)
 report: rules.Report = ptcekit.validate(eco, rules=rules.builtin_rules().select("PTCE"))
 ok: bool = report.ok
 codes: list[str] = [finding.code for finding in report.findings]
+complete: bool = report.complete
+missing: list[str] = [note.reason for note in report.unchecked]
+law: str | None = report.findings[0].law if report.findings else None
+cap_2014 = rules.LawVersion(
+    label="since loi n° 2014-856",
+    start=dt.date(2014, 8, 2),
+    source="Loi n° 47-1775 du 10 septembre 1947, art. 19 septies",
+    params={"cap": Fraction(1, 2)},
+)
+in_force: bool = cap_2014.in_force_on(dt.date(2024, 1, 1))
+words: str = rules.Confidence.READING.words
 
 # the geography
 die: geo.Commune = geo.commune("26113", 2024)
@@ -93,6 +104,7 @@ Money(amount=1.5)  # type: ignore[arg-type]
 Pole(id="p", name="P", memberships=[1])  # type: ignore[list-item]
 Association(id="a", name="A", headcount="12")  # type: ignore[arg-type]
 eco.actor(3)  # type: ignore[arg-type]
+rules.LawVersion(label="v", source="s", start="2014-08-02")  # type: ignore[arg-type]
 dep_code: str = identifiers.commune.departement_of("98735")  # type: ignore[assignment]
 geo.commune("26113", year="2024")  # type: ignore[arg-type]
 geo.search("die", "26")  # type: ignore[call-arg]

@@ -707,14 +707,47 @@ class PublicBody(Organisation):
 
     @property
     def is_local_authority(self) -> bool:
-        """Whether it is a collectivité territoriale or a grouping of them (loi 1947 art. 19 septies)."""
-        return self.kind in (
-            PublicBodyKind.REGION,
-            PublicBodyKind.DEPARTEMENT,
-            PublicBodyKind.COMMUNE,
-            PublicBodyKind.EPCI,
-            PublicBodyKind.LOCAL_PUBLIC_BODY,
+        """Whether it is a collectivité territoriale or a grouping of collectivités.
+
+        The collectivités territoriales are the communes, départements and
+        régions (Constitution, art. 72); their groupings are the EPCI. A
+        public body of the kind ``local_public_body`` counts when its INSEE
+        catégorie juridique is a collectivité (7210 to 7230, such as a
+        collectivité à statut particulier) or a grouping of collectivités:
+        syndicats intercommunaux and mixtes, pôles métropolitains, PETR,
+        ententes (7340, 7342 to 7349, 7351 to 7357). Other local public bodies (a CCAS, a school, a public
+        hospital, an OPH) are not: they are établissements publics of a
+        collectivité, not the collectivité or a grouping of them.
+
+        >>> PublicBody(id="romans", name="Romans-sur-Isère", kind="commune").is_local_authority
+        True
+        >>> PublicBody(id="ccas", name="CCAS", kind="local_public_body").is_local_authority
+        False
+        >>> PublicBody(id="sm", name="Syndicat mixte", kind="local_public_body",
+        ...     legal_category="7354").is_local_authority
+        True
+        """
+        if self.kind in _LOCAL_AUTHORITY_KINDS:
+            return True
+        return (
+            self.kind is PublicBodyKind.LOCAL_PUBLIC_BODY
+            and self.legal_category in _COLLECTIVITES_AND_GROUPINGS
         )
+
+
+#: Collectivités territoriales and EPCI, by kind.
+_LOCAL_AUTHORITY_KINDS = frozenset(
+    {PublicBodyKind.REGION, PublicBodyKind.DEPARTEMENT, PublicBodyKind.COMMUNE, PublicBodyKind.EPCI}
+)
+#: INSEE catégories juridiques (niveau III) of the collectivités territoriales
+#: (72xx) and of the groupings of collectivités (within 73xx).
+_COLLECTIVITES_AND_GROUPINGS = frozenset(
+    {
+        *("7210", "7220", "7225", "7229", "7230", "7340"),
+        *(f"734{digit}" for digit in range(2, 10)),
+        *(f"735{digit}" for digit in range(1, 8)),
+    }
+)
 
 
 _STATUS_SECTOR = {

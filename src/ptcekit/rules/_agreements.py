@@ -19,11 +19,16 @@ from ptcekit.model import (
     Sector,
     SharedPremises,
 )
-from ptcekit.rules._engine import Context, Example, Finding, Rule
+from ptcekit.rules._engine import Context, Example, Finding, Rule, Unchecked
 
 __all__ = ["RULES"]
 
-_MODEL = "ptcekit model of partnership agreements (DESIGN §2)"
+#: The model of agreements, which the heuristics read.
+_MODEL = "ptcekit model of partnership agreements: parties, a term, its renewal, dated commitments"
+_MODEL_URL = (
+    "https://ptcekit.readthedocs.io/en/latest/reference/model.html"
+    "#ptcekit.model.PartnershipAgreement"
+)
 
 
 def _parties() -> tuple[Association, Association, PublicBody]:
@@ -47,7 +52,8 @@ def _public_funder(context: Context) -> Iterator[Finding]:
         if not any(actor is not None and actor.sector is Sector.PUBLIC for actor in actors):
             message = (
                 f"agreement {agreement.id!r} is a public-funding agreement, but none of its "
-                f"parties ({', '.join(agreement.party_ids)}) is a public body"
+                f"parties ({', '.join(agreement.party_ids)}) is a public body: check who "
+                "grants the money, or whether a private-law intermediary channels it"
             )
             yield context.finding(message, f"$.agreements[{g}].parties", subject=agreement.id)
 
@@ -89,10 +95,17 @@ def _ended(agreement: PartnershipAgreement, day: dt.date) -> dt.date | None:
     return end if end is not None and end < day else None
 
 
-def _asset_agreement_ended(context: Context) -> Iterator[Finding]:
+def _asset_agreement_ended(context: Context) -> Iterator[Finding | Unchecked]:
     for s, asset in enumerate(context.ecosystem.assets):
         agreement = None if asset.agreement is None else context.agreement(asset.agreement)
         if agreement is None:
+            continue
+        if agreement.period is None:
+            reason = (
+                f"asset {asset.id!r} is governed by agreement {agreement.id!r}, whose term "
+                "is not recorded: whether it is still in force is unknown"
+            )
+            yield context.unchecked(reason, f"$.assets[{s}].agreement", subject=asset.id)
             continue
         end = _ended(agreement, context.as_of)
         if end is not None:
@@ -134,10 +147,16 @@ def _agr002_passes() -> Ecosystem:
 # --- AGR003 -----------------------------------------------------------------
 
 
-def _commitments_in_term(context: Context) -> Iterator[Finding]:
+def _commitments_in_term(context: Context) -> Iterator[Finding | Unchecked]:
     for g, agreement in enumerate(context.ecosystem.agreements):
         term = agreement.period
         if term is None:
+            if any(commitment.period is not None for commitment in agreement.commitments):
+                reason = (
+                    f"agreement {agreement.id!r} has dated commitments, but its own term "
+                    "is not recorded"
+                )
+                yield context.unchecked(reason, f"$.agreements[{g}]", subject=agreement.id)
             continue
         if agreement.renewal is Renewal.TACIT:
             term = Period(start=term.start)
@@ -190,16 +209,28 @@ RULES: tuple[Rule, ...] = (
     Rule(
         code="AGR001",
         title="A public-funding agreement has a public-body party",
-        severity="error",
-        kind="format",
-        confidence="high",
-        source=_MODEL,
+        severity="warning",
+        kind="heuristic",
+        confidence="reading",
+        source=(
+            "Loi n° 2000-321 du 12 avril 2000, art. 9-1 and 10 "
+            "(subventions granted by the autorités administratives)"
+        ),
+        url="https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000215117",
         explanation=(
-            "An agreement of kind `public_funding` (a convention pluriannuelle "
-            "d'objectifs, a subsidy) is signed by a public funder: at least one "
-            "party must be in the public sector (a public body, a GIP, or a "
-            "research or training body of public status). Not checked while a "
-            "party is unknown (REF001)."
+            "A subvention is granted by an autorité administrative (the State, a "
+            "collectivité, a public body) or by a body managing a public "
+            "industrial and commercial service, and above a threshold set by "
+            "decree it is granted under a convention with the private-law "
+            "body that receives it (loi n° 2000-321, art. 9-1 and 10). So an "
+            "agreement of kind `public_funding` (a convention pluriannuelle "
+            "d'objectifs, a subsidy) usually has a party in the public sector: a "
+            "public body, a GIP, or a research or training body of public "
+            "status. Public money often comes through private-law intermediaries "
+            "too (Bpifrance, France Active, a fund manager, the manager of a "
+            "public service), so a public-funding agreement with no public party "
+            "is a warning, not an error. Not checked while a party is unknown "
+            "(REF001)."
         ),
         check=_public_funder,
         applies_to=("agreements", "actors"),
@@ -211,13 +242,15 @@ RULES: tuple[Rule, ...] = (
         title="The agreement that governs an asset is still in force",
         severity="warning",
         kind="heuristic",
-        confidence="high",
+        confidence="reading",
         source=_MODEL,
+        url=_MODEL_URL,
         explanation=(
             "An asset's `agreement` is the convention under which it is shared. "
             "If that agreement ended before the date the rules run as of, and "
             "is not tacitly renewed, the asset is shared without a convention "
-            "in force, or the document is out of date."
+            "in force, or the document is out of date. An agreement whose term "
+            "is not recorded is listed among the checks that could not run."
         ),
         check=_asset_agreement_ended,
         applies_to=("assets", "agreements"),
@@ -229,13 +262,15 @@ RULES: tuple[Rule, ...] = (
         title="Commitments run within their agreement's term",
         severity="warning",
         kind="heuristic",
-        confidence="high",
+        confidence="reading",
         source=_MODEL,
+        url=_MODEL_URL,
         explanation=(
             "A commitment with its own period must fall within the agreement's "
             "period; a commitment that starts before the agreement or runs past "
             "its end is reported. With tacit renewal, running past the end is "
-            "allowed."
+            "allowed. An agreement with dated commitments but no term of its own "
+            "is listed among the checks that could not run."
         ),
         check=_commitments_in_term,
         applies_to="agreements",

@@ -31,7 +31,15 @@ from ptcekit.model import (
     SharedEquipment,
     SharedPremises,
 )
-from ptcekit.rules._engine import Context, Example, Finding, Rule, fraction_text
+from ptcekit.rules._engine import (
+    Context,
+    Example,
+    Finding,
+    LawVersion,
+    Rule,
+    Unchecked,
+    fraction_text,
+)
 
 __all__ = ["RULES", "Segment", "sweep"]
 
@@ -201,13 +209,26 @@ def _use(asset: MutualisedAsset, allocation: Allocation) -> Fraction | None:
     return None if allocation.share is None else allocation.share.low
 
 
-def _capacity(context: Context) -> Iterator[Finding]:
+def _capacity(context: Context) -> Iterator[Finding | Unchecked]:
     for s, asset in enumerate(context.ecosystem.assets):
         items = []
+        unmeasured = []
         for allocation in asset.users:
             used = _use(asset, allocation)
-            if used is not None:
+            if used is None:
+                unmeasured.append(allocation.actor)
+            else:
                 items.append((allocation.period, used, used))
+        if unmeasured and items:
+            # some allocations are measured and some are not: the sum is partial. With no
+            # measure at all, the asset is used in common and there is no part to add up.
+            what = "FTE or share" if isinstance(asset, SharedEmployee) else "share"
+            reason = (
+                f"{len(unmeasured)} of the {len(asset.users)} allocations of asset {asset.id!r} "
+                f"give no {what} (users {', '.join(repr(i) for i in dict.fromkeys(unmeasured))}): "
+                "they are not counted against its capacity"
+            )
+            yield context.unchecked(reason, f"$.assets[{s}].users", subject=asset.id)
         capacity = asset.fte if isinstance(asset, SharedEmployee) else Fraction(1)
         for segment in sweep(items):
             if segment.low <= capacity:
@@ -249,26 +270,52 @@ def _asset002_passes() -> Ecosystem:
 # --- ASSET003 ---------------------------------------------------------------
 
 
-def _local_authority_time(context: Context) -> Iterator[Finding]:
+def _local_authority_time(context: Context) -> Iterator[Finding | Unchecked]:
+    cap: Fraction = context.param("cap")
     for s, asset in enumerate(context.ecosystem.assets):
-        if not isinstance(asset, SharedEmployee) or asset.employer is None:
+        if not isinstance(asset, SharedEmployee):
+            continue
+        local = [
+            allocation
+            for allocation in asset.users
+            if isinstance(user := context.actor(allocation.actor), PublicBody)
+            and user.is_local_authority
+        ]
+        if not local:
+            continue
+        if asset.employer is None:
+            reason = (
+                f"shared employee {asset.id!r} works for a local authority, but no employer "
+                "is recorded: whether a groupement d'employeurs employs it is unknown"
+            )
+            yield context.unchecked(reason, f"$.assets[{s}]", subject=asset.id)
             continue
         employer = context.actor(asset.employer)
         if not isinstance(employer, Grouping) or employer.kind is not GroupingKind.EMPLOYER_GROUP:
             continue
         items = []
-        for allocation in asset.users:
-            user = context.actor(allocation.actor)
+        unmeasured = []
+        for allocation in local:
             used = _use(asset, allocation)
-            if isinstance(user, PublicBody) and user.is_local_authority and used is not None:
+            if used is None:
+                unmeasured.append(allocation.actor)
+            else:
                 part = used / asset.fte
                 items.append((allocation.period, part, part))
+        if unmeasured:
+            reason = (
+                f"the allocations of shared employee {asset.id!r} to local authorities "
+                f"{', '.join(repr(i) for i in dict.fromkeys(unmeasured))} give no FTE or share: "
+                "their time is not counted"
+            )
+            yield context.unchecked(reason, f"$.assets[{s}].users", subject=asset.id)
         for segment in sweep(items):
-            if segment.low > Fraction(3, 4):
+            if segment.low > cap:
                 message = (
                     f"local authorities use shared employee {asset.id!r} of groupement "
                     f"d'employeurs {employer.id!r} for {fraction_text(segment.low)} of the "
-                    f"employee's time {segment.span()}; at most 3/4 (75 %), counted over the year"
+                    f"employee's time {segment.span()}; at most {fraction_text(cap)}, "
+                    "counted over the year"
                 )
                 yield context.finding(message, f"$.assets[{s}].users", subject=asset.id)
 
@@ -309,10 +356,17 @@ _METHOD_WORDS = {
 }
 
 
-def _key_data(context: Context) -> Iterator[Finding]:
+def _key_data(context: Context) -> Iterator[Finding | Unchecked]:
     for s, asset in enumerate(context.ecosystem.assets):
         key = asset.cost_key
         if key is None:
+            sharers = {a.actor for a in asset.users} | {o.actor for o in asset.owners}
+            if asset.annual_cost is not None and len(sharers) > 1:
+                reason = (
+                    f"asset {asset.id!r} has an annual cost and {len(sharers)} owners and users, "
+                    "but no cost-sharing key: how its cost is shared is unknown"
+                )
+                yield context.unchecked(reason, f"$.assets[{s}]", subject=asset.id)
             continue
         method = key.method
         lacking = None
@@ -457,7 +511,42 @@ def _asset006_passes() -> Ecosystem:
     return _pooled_van("roux")
 
 
-_DATA = "ptcekit model of mutualised assets (DESIGN §2, §4.5)"
+#: The model of mutualised assets, which the data rules check against.
+_MODEL = (
+    "ptcekit model of mutualised assets: dated owners' shares, users' allocations "
+    "and the cost-sharing key (clé de répartition)"
+)
+_MODEL_URL = (
+    "https://ptcekit.readthedocs.io/en/latest/reference/model.html#ptcekit.model.MutualisedAsset"
+)
+
+#: C. trav. L1253-20 on the Code du travail numérique, the Ministry of Labour's official copy.
+_L1253_20_URL = "https://code.travail.gouv.fr/code-du-travail/l1253-20"
+#: The day after loi n° 2016-1888 du 28 décembre 2016 was published (JORF of 29 December 2016).
+_LOI_MONTAGNE = dt.date(2016, 12, 30)
+
+_GE_VERSIONS = (
+    LawVersion(
+        label="before loi n° 2016-1888: one half",
+        end=_LOI_MONTAGNE,
+        source=(
+            "Code du travail, art. L1253-20, as worded before loi n° 2016-1888 "
+            "du 28 décembre 2016, art. 49"
+        ),
+        url="https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006072050",
+        params={"cap": Fraction(1, 2)},
+    ),
+    LawVersion(
+        label="since loi n° 2016-1888: three quarters",
+        start=_LOI_MONTAGNE,
+        source=(
+            "Code du travail, art. L1253-20, as amended by loi n° 2016-1888 "
+            "du 28 décembre 2016, art. 49"
+        ),
+        url=_L1253_20_URL,
+        params={"cap": Fraction(3, 4)},
+    ),
+)
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -465,15 +554,17 @@ RULES: tuple[Rule, ...] = (
         title="Owners' shares of an asset sum to exactly 1 on every day",
         severity="error",
         kind="format",
-        confidence="high",
-        source=_DATA,
+        confidence="confirmed",
+        source=_MODEL,
+        url=_MODEL_URL,
         explanation=(
             "Owners hold dated shares of an asset. On every day on which some "
             "owner holds it, the shares must add up to exactly 1 (100 %). The "
             "check sweeps over the boundaries of the ownership periods, so a "
             "sale or an entry in mid-year is checked on both sides; each run of "
             "days with a wrong total is reported once, with its dates. Shares "
-            "known only by bounds pass when 1 lies within the bounds' sums."
+            "known only by bounds pass when 1 lies within the bounds' sums. "
+            "This is arithmetic on the document, not a legal requirement."
         ),
         check=_ownership_sums,
         applies_to="assets",
@@ -485,15 +576,20 @@ RULES: tuple[Rule, ...] = (
         title="Allocations never exceed an asset's capacity",
         severity="error",
         kind="format",
-        confidence="high",
-        source=_DATA,
+        confidence="confirmed",
+        source=_MODEL,
+        url=_MODEL_URL,
         explanation=(
             "On no day may the users' allocations of an asset exceed its "
             "capacity: 100 % of its use, or, for a shared employee, the "
             "employee's working time in FTE (a share of a shared employee "
-            "counts as that share of the employee's FTE). Allocations given in "
-            "hours, or with no measure, are not counted; shares known only by "
-            "bounds count at their minimum."
+            "counts as that share of the employee's FTE). Shares known only by "
+            "bounds count at their minimum. Allocations given in hours, or with "
+            "no measure, cannot be counted: when some allocations of an asset "
+            "give a measure and others do not, the sum is partial and the report "
+            "lists the asset among the checks that could not run. An asset none "
+            "of whose allocations gives a measure is used in common: there is "
+            "nothing to add up."
         ),
         check=_capacity,
         applies_to="assets",
@@ -502,38 +598,58 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         code="ASSET003",
-        title="A groupement d'employeurs gives local authorities at most 3/4 of an employee's time",
+        title=(
+            "A groupement d'employeurs gives local authorities at most 3/4 of an employee's "
+            "time (1/2 until 2016)"
+        ),
         severity="warning",
         kind="legal",
-        confidence="medium",
-        source="C. trav. L1253-20, as amended by loi n° 2016-1888, art. 49 (R19)",
+        confidence="reading",
+        source="Code du travail, art. L1253-20",
+        url=_L1253_20_URL,
         explanation=(
-            "In a groupement d'employeurs that local authorities join, an "
-            "employee works for them at most 3/4 of his or her working time "
-            "(1/2 before loi n° 2016-1888). For a shared employee whose employer "
-            "is a groupement d'employeurs, the allocations to local authorities "
-            "(communes, départements, régions, EPCI, local public bodies) are "
-            "summed day by day. The law counts the time over the year, so a "
-            "daily excess may be made up within the year: a warning."
+            "In a groupement d'employeurs that collectivités territoriales join "
+            "(C. trav. L1253-19), the time each employee spends on tasks for the "
+            "collectivités members may not exceed three quarters of his or her "
+            "working time, counted over the year; the cap was one half until "
+            "loi n° 2016-1888 du 28 décembre 2016 (art. 49), in force on 30 "
+            "December 2016. The rule applies the cap in force on the report's "
+            "date.\n\n"
+            "For a shared employee whose employer is a groupement d'employeurs, "
+            "the allocations to local authorities are summed day by day, as a "
+            "part of the employee's FTE. Local authorities are the communes, "
+            "départements, régions and EPCI, and the local public bodies whose "
+            "catégorie juridique is a collectivité or a grouping of collectivités "
+            "(a syndicat mixte, a PETR): the article names the collectivités "
+            "territoriales; counting their groupings with them is a reading, and "
+            "other établissements publics (a CCAS, a school) are not counted. "
+            "The law counts the time over the year, so a daily excess may be made "
+            "up within the year: a warning. An allocation to a local authority "
+            "with no FTE or share, or a shared employee used by a local authority "
+            "with no employer recorded, is listed among the checks that could not run."
         ),
         check=_local_authority_time,
         applies_to=("assets", "actors"),
         failing_example=Example(build=_asset003_fails, paths=("$.assets[0].users",)),
         passing_example=Example(build=_asset003_passes),
+        versions=_GE_VERSIONS,
     ),
     Rule(
         code="ASSET004",
         title="A cost-sharing key has the data it needs",
         severity="warning",
         kind="heuristic",
-        confidence="high",
-        source=_DATA,
+        confidence="reading",
+        source=_MODEL,
+        url=_MODEL_URL,
         explanation=(
             "A clé de répartition pro rata of use needs allocations that measure "
             "use (a share, FTE or hours); pro rata of ownership needs owners; "
             "pro rata of headcount needs users whose `headcount` is known; an "
             "equal key needs users or owners. Otherwise the cost cannot be "
-            "shared as the key says."
+            "shared as the key says. An asset with an annual cost and several "
+            "owners or users but no key at all is listed among the checks that "
+            "could not run."
         ),
         check=_key_data,
         applies_to=("assets", "actors"),
@@ -545,11 +661,13 @@ RULES: tuple[Rule, ...] = (
         title="A fixed cost-sharing key's parts sum to exactly 1",
         severity="error",
         kind="format",
-        confidence="high",
-        source=_DATA,
+        confidence="confirmed",
+        source=_MODEL,
+        url=_MODEL_URL,
         explanation=(
             "A fixed clé de répartition lists each actor's part of the cost; "
-            "the parts must add up to exactly 1 (100 %)."
+            "the parts must add up to exactly 1 (100 %). This is arithmetic on "
+            "the document, not a legal requirement."
         ),
         check=_fixed_key_sum,
         applies_to="assets",
@@ -561,13 +679,18 @@ RULES: tuple[Rule, ...] = (
         title="Owners and users of a pôle's asset are members of the pôle",
         severity="warning",
         kind="heuristic",
-        confidence="medium",
-        source="Loi n° 2014-856 du 31 juillet 2014, art. 9 (mutualisation among the pôle's members)",
+        confidence="reading",
+        source="Loi n° 2014-856 du 31 juillet 2014, art. 9, I",
+        url="https://www.legifrance.gouv.fr/loda/id/JORFTEXT000029313296",
         explanation=(
-            "An asset pooled in a pôle (its `pole`) is normally owned and used "
-            "by the pôle's members, at some time. An owner or user with no "
-            "membership of the pôle is reported: it may be a missing "
-            "membership, or an outside user the pôle serves."
+            "Art. 9 defines a pôle by a common and continuous strategy of "
+            "mutualisation, coopération or partenariat among the enterprises it "
+            "groups; it does not require that only members own or use what is "
+            "pooled. As a heuristic, an asset pooled in a pôle (its `pole`) is "
+            "expected to be owned and used by the pôle's members, at some time: "
+            "an owner or user with no membership of the pôle is reported, since "
+            "it may be a missing membership. It may as well be an outside user "
+            "the pôle serves, hence a warning."
         ),
         check=_outside_pole,
         applies_to=("assets", "poles"),

@@ -7,9 +7,9 @@ import inspect
 import textwrap
 from collections.abc import Iterable
 
-from ptcekit.rules._engine import Example, Finding, LawVersion, Rule, RuleSet, run_rules
+from ptcekit.rules._engine import Example, Finding, LawVersion, Report, Rule, RuleSet, run_rules
 
-__all__ = ["EXAMPLE_DATE", "catalogue_markdown", "example_findings"]
+__all__ = ["EXAMPLE_DATE", "catalogue_markdown", "example_findings", "example_report"]
 
 #: The date examples are checked as of, when they do not give one.
 EXAMPLE_DATE = dt.date(2024, 6, 30)
@@ -38,15 +38,19 @@ def _theme(code: str) -> str:
     return ""
 
 
-def example_findings(rule: Rule, example: Example) -> tuple[Finding, ...]:
-    """Return the findings ``rule`` gives on ``example``.
+def example_report(rule: Rule, example: Example) -> Report:
+    """Return the report of ``rule`` alone on ``example``.
 
     The example is checked as of its ecosystem's ``as_of``, else
     :data:`EXAMPLE_DATE`.
     """
     ecosystem = example.build()
-    report = run_rules(ecosystem, RuleSet((rule,)), ecosystem.as_of or EXAMPLE_DATE)
-    return report.findings
+    return run_rules(ecosystem, RuleSet((rule,)), ecosystem.as_of or EXAMPLE_DATE)
+
+
+def example_findings(rule: Rule, example: Example) -> tuple[Finding, ...]:
+    """Return the findings ``rule`` gives on ``example`` (see :func:`example_report`)."""
+    return example_report(rule, example).findings
 
 
 def _source(example: Example) -> str:
@@ -111,9 +115,11 @@ def _entry(rule: Rule) -> list[str]:
         if example is None:
             continue
         lines += [f"**{title}:** {_doc(example)}", "", "```python", _source(example), "```", ""]
-        findings = example_findings(rule, example)
-        if findings:
-            lines += ["```text", *(finding.to_text() for finding in findings), "```", ""]
+        report = example_report(rule, example)
+        shown = [finding.to_text() for finding in report.findings]
+        shown += [note.to_text() for note in report.unchecked]
+        if shown:
+            lines += ["```text", *shown, "```", ""]
     return lines
 
 
@@ -137,7 +143,8 @@ def catalogue_markdown(rules: Iterable[Rule], *, title: str = "Rule catalogue") 
         f"{len(rule_set)} rules.",
         "Each has a stable code, a severity, the kind of requirement it checks, its legal source with a link to the text, and how well its reading of that source is established: *confirmed in the text*, *reading of the text* (an interpretation, a convention or a heuristic), or *not confirmed*.",
         "A rule whose source is not confirmed is at most a warning.",
-        "A rule whose threshold or population changed over time lists the versions of the law it applies; the report's date chooses the version, and each finding names it.",
+        "A rule whose threshold or population changed over time lists the versions of the law it applies; the report's date chooses the version, and each finding names it after its source, as in `[source; version]`.",
+        'Where the data a rule needs is missing (no associés recorded, no territory, no cost-sharing key), the report lists the check among those that could not run, and says "All checks passed" only when every applicable check ran.',
         "Rules marked opt-in run only when selected by code or prefix.",
         "",
         "| Code | Title | Severity | Kind | Confidence |",

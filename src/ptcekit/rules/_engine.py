@@ -160,7 +160,7 @@ _RANK: Final = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
 class RuleKind(enum.StrEnum):
-    """What kind of requirement a rule checks (the type key of ess-law.md)."""
+    """What kind of requirement a rule checks: the law itself, a funding criterion, a data rule."""
 
     LEGAL = "legal"
     """A hard statutory requirement."""
@@ -663,7 +663,19 @@ class Context:
 
         Yield it from a check, beside findings, when the data the check
         needs is missing: a report lists it, and says "All checks passed" only
-        when every applicable check ran.
+        when every applicable check ran. Yield at most one per record, and
+        only where the rule applies: a missing field the rule does not need
+        is no reason for a note.
+
+        Args:
+            reason: what is missing, in English, such as ``"no associés recorded"``.
+            path: the record or element that lacks it, in wire names.
+            subject: the id of the record concerned.
+
+        Raises:
+            ValueError: (an :class:`~ptcekit.errors.InvalidValueError`) for an empty
+                or multi-line reason or a bad path; inside a check, the run
+                reports it as a crash of the rule.
         """
         return Unchecked(code=self.rule.code, path=path, reason=reason, subject=subject)
 
@@ -1254,7 +1266,8 @@ class Report:
         counts = self.count_by_severity()
         parts = ", ".join(f"{severity.value}s={counts[severity]}" for severity in counts)
         as_of = f"as_of={self.as_of.isoformat()!r}, " if self.as_of else ""
-        return f"Report({as_of}{parts})"
+        unchecked = f", unchecked={len(self.unchecked)}" if self.unchecked else ""
+        return f"Report({as_of}{parts}{unchecked})"
 
     @property
     def ok(self) -> bool:
@@ -1292,6 +1305,10 @@ class Report:
         subject: str | None = None,
     ) -> Report:
         """Return a report with the findings that pass every given filter.
+
+        The filters by code and by subject apply to :attr:`unchecked` too;
+        the filters by severity do not, since a check that could not run has
+        no severity.
 
         Args:
             severity: keep these severities only (one or several).
@@ -1365,12 +1382,14 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         """Return the report as a JSON-ready dict.
 
-        ``ok`` and ``counts`` are derived, for readers; :meth:`from_dict`
-        checks them against the findings.
+        ``ok``, ``complete`` and ``counts`` are derived, for readers;
+        :meth:`from_dict` checks them against the findings and the checks
+        that could not run.
         """
         return {
             "as_of": None if self.as_of is None else self.as_of.isoformat(),
             "ok": self.ok,
+            "complete": self.complete,
             "counts": self.counts(),
             "rules": list(self.rules),
             "findings": [finding.to_dict() for finding in self.findings],
@@ -1388,7 +1407,8 @@ class Report:
         """
         if not isinstance(data, dict):
             raise FieldTypeError("Report", "$", "an object (dict)", data)
-        unknown = sorted(set(data) - {"as_of", "ok", "counts", "rules", "findings", "unchecked"})
+        known = {"as_of", "ok", "complete", "counts", "rules", "findings", "unchecked"}
+        unknown = sorted(set(data) - known)
         if unknown:
             raise InvalidValueError("Report", unknown[0], "no unknown keys", unknown[0])
         findings = data.get("findings", [])
@@ -1412,11 +1432,14 @@ class Report:
                 for position, item in enumerate(unchecked)
             ),
         )
-        for key, derived in (("ok", report.ok), ("counts", report.counts())):
+        derived_keys = (
+            ("ok", report.ok, "the findings give"),
+            ("complete", report.complete, "the unchecked list gives"),
+            ("counts", report.counts(), "the findings give"),
+        )
+        for key, derived, origin in derived_keys:
             if key in data and data[key] != derived:
-                raise InvalidValueError(
-                    "Report", key, f"{derived!r}, as the findings give", data[key]
-                )
+                raise InvalidValueError("Report", key, f"{derived!r}, as {origin}", data[key])
         return report
 
     def to_json(self, *, indent: int | None = 2) -> str:

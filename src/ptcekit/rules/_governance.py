@@ -23,7 +23,12 @@ __all__ = ["RULES"]
 
 #: The governance rules check that the recorded data is consistent and usable;
 #: no legal text sets them (the SCIC's own bounds are SCIC005 and SCIC006).
-_MODEL = "Consistency of the recorded governance data (no legal text)"
+_MODEL = (
+    "ptcekit document model: governance data (colleges, weights, quorum, majority) "
+    "is consistent; no legal text"
+)
+#: The page of the documentation that describes the document model.
+_MODEL_URL = "https://ptcekit.readthedocs.io/en/latest/reference/model.html"
 
 
 def _governances(context: Context) -> Iterator[tuple[str, str, Governance]]:
@@ -184,6 +189,7 @@ RULES: tuple[Rule, ...] = (
         kind="format",
         confidence="reading",
         source=_MODEL,
+        url=_MODEL_URL,
         explanation=(
             "The weights of the vote colleges of an actor or a pôle are parts "
             "of all the votes: when every college has a weight, they add up to "
@@ -202,6 +208,7 @@ RULES: tuple[Rule, ...] = (
         kind="format",
         confidence="reading",
         source=_MODEL,
+        url=_MODEL_URL,
         explanation=(
             "A pôle membership's `college` must be one of the pôle's governance "
             "colleges, and a cooperative's associate category's `college` one of "
@@ -222,6 +229,7 @@ RULES: tuple[Rule, ...] = (
         kind="heuristic",
         confidence="reading",
         source=_MODEL,
+        url=_MODEL_URL,
         explanation=(
             "A `majority` is the part of the votes a decision needs. Below 1/2, "
             "a motion and its opposite could both pass. (Quorum and majority "
@@ -239,6 +247,7 @@ RULES: tuple[Rule, ...] = (
         kind="format",
         confidence="reading",
         source=_MODEL,
+        url=_MODEL_URL,
         explanation=(
             "A governance whose `voting` is `weighted_colleges` needs the "
             "colleges and their weights to count the votes."

@@ -917,6 +917,7 @@ RULES: tuple[Rule, ...] = (
             "ptcekit document model: the dates of a pôle (`founded`, `dissolved`) "
             "bound those of its memberships"
         ),
+        url="https://ptcekit.readthedocs.io/en/latest/reference/model.html",
         explanation=(
             "A membership cannot start before the pôle was founded, nor start or "
             "end on or after the day it ceased (`dissolved`, the day it no longer "

@@ -23,7 +23,11 @@ from ptcekit.rules._engine import Context, Example, Finding, Rule
 
 __all__ = ["RULES"]
 
-_SOURCE = "ptcekit document model: declared once, referenced by id (DESIGN §4.3)"
+#: The document format's own rule: records are declared once, with an id, and referenced by it.
+_SOURCE = (
+    "ptcekit document format: every record is declared once, with an id, and referenced by that id"
+)
+_URL = "https://ptcekit.readthedocs.io/en/latest/explanation/format.html"
 
 _KIND_NAMES = {
     Actor: "an actor",
@@ -359,8 +363,9 @@ RULES: tuple[Rule, ...] = (
         title="Every actor id used by a record names an actor",
         severity="error",
         kind="format",
-        confidence="high",
+        confidence="confirmed",
         source=_SOURCE,
+        url=_URL,
         explanation=(
             "Memberships, a pôle's lead and legal vehicle, owners, users, "
             "cost-sharing key shares, a shared employee's employer, the parties "
@@ -380,8 +385,9 @@ RULES: tuple[Rule, ...] = (
         title="Every pôle id used by an asset or an agreement names a pôle",
         severity="error",
         kind="format",
-        confidence="high",
+        confidence="confirmed",
         source=_SOURCE,
+        url=_URL,
         explanation=(
             "An asset's `pole` and an agreement's `pole` must name a pôle "
             "declared in the document's `poles` list."
@@ -396,8 +402,9 @@ RULES: tuple[Rule, ...] = (
         title="Every asset id used by a commitment names an asset",
         severity="error",
         kind="format",
-        confidence="high",
+        confidence="confirmed",
         source=_SOURCE,
+        url=_URL,
         explanation=(
             "A commitment's `asset` (the use of a shared asset, for instance) "
             "must name an asset declared in the document's `assets` list."
@@ -414,8 +421,9 @@ RULES: tuple[Rule, ...] = (
         title="Every agreement id used by an asset names an agreement",
         severity="error",
         kind="format",
-        confidence="high",
+        confidence="confirmed",
         source=_SOURCE,
+        url=_URL,
         explanation=(
             "An asset's `agreement` (the convention that governs it) must name "
             "an agreement declared in the document's `agreements` list."
@@ -430,11 +438,13 @@ RULES: tuple[Rule, ...] = (
         title="A commitment's party is a party to its agreement",
         severity="error",
         kind="format",
-        confidence="high",
+        confidence="confirmed",
         source=_SOURCE,
+        url=_URL,
         explanation=(
-            "Under a convention, only its signatories commit: the `party` of "
-            "each commitment must be one of the agreement's `parties`."
+            "Under a convention, only its signatories commit (a contract creates "
+            "obligations only between its parties, Code civil, art. 1199): the "
+            "`party` of each commitment must be one of the agreement's `parties`."
         ),
         check=_commitment_parties,
         applies_to=("agreements",),
