@@ -984,3 +984,18 @@ class TestUrl:
         with pytest.raises(InvalidValueError) as info:
             _person(website="http://" + "a" * 8000 + " ")
         assert info.value.field == "website"
+
+
+class TestEnumConversion:
+    def test_a_value_whose_repr_raises_is_left_for_the_validator(self) -> None:
+        """enum_member leaves a value the enum cannot even describe (its repr raises) for the validator to refuse."""
+
+        class Opaque(int):
+            def __repr__(self) -> str:
+                raise RuntimeError
+
+        odd = Opaque(3)
+        assert c.enum_member(MemberRole, odd) is odd
+        with pytest.raises(InvalidValueError) as info:
+            Membership(actor="a", role=odd)  # type: ignore[arg-type]  # junk is the case under test
+        assert str(info.value).endswith("got <Opaque of 1 digit>")

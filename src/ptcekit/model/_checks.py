@@ -340,7 +340,7 @@ def enum_member(enum_cls: type[E], value: E | str) -> E:
         return value
     try:
         return enum_cls(value)
-    except ValueError:
+    except Exception:  # not a value of the enum; or one whose repr, hash or eq raises
         return value  # type: ignore[return-value]  # the validator rejects it with a message
 
 
