@@ -14,11 +14,12 @@ on values it leaves unchanged, with no second copy of the rules.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import enum
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, NoReturn, TypeVar
@@ -413,6 +414,16 @@ def tuple_of(item: _Validator, *, unique: bool = False, what: str = "items") -> 
         check,
         Check("tuple", item=item_check if isinstance(item_check, Check) else None, unique=unique),
     )
+
+
+def repeated(items: Sequence[T]) -> T:
+    """Return the first of ``items`` that occurs more than once (there must be one), in linear time.
+
+    >>> repeated(["a", "b", "b", "a"])
+    'a'
+    """
+    counts = collections.Counter(items)
+    return next(item for item in items if counts[item] > 1)
 
 
 @functools.cache
