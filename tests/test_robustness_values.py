@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import inspect
 import math
 import os
 import time
@@ -304,14 +305,21 @@ MODULES: tuple[ModuleType, ...] = tuple(
     if isinstance(getattr(identifiers, name), ModuleType)
 )
 
-#: Functions that take a value (not an error to translate).
+
+def _takes_a_value(function: object) -> bool:
+    """Whether ``function`` is a public function whose first parameter is the identifier ``value``."""
+    if not callable(function) or isinstance(function, type):
+        return False
+    parameters = list(inspect.signature(function).parameters)
+    return parameters[:1] == ["value"]
+
+
+#: Every public function of every identifiers module that takes an identifier value.
 FUNCTIONS: tuple[tuple[str, Callable[[Any], Any]], ...] = tuple(
     (f"{module.__name__.rsplit('.', 1)[1]}.{name}", getattr(module, name))
     for module in MODULES
     for name in module.__all__
-    if callable(getattr(module, name))
-    and not isinstance(getattr(module, name), type)
-    and name != "translate_stdnum_error"
+    if _takes_a_value(getattr(module, name))
 )
 
 
