@@ -216,7 +216,8 @@ def _surrogates(inst: object, attribute: attrs.Attribute[Any], value: object) ->
     A validator of its own, which the serializer calls as it is, so that
     loading joins and refuses as constructing does.
     """
-    if type(value) is str and _holds_surrogates(value):
+    # isascii first: it is immediate, and most text is ASCII
+    if type(value) is str and not value.isascii() and _SURROGATE.search(value) is not None:
         _join_pairs(inst, attribute, value)
 
 
@@ -532,7 +533,12 @@ _DECIMAL_DIGITS = f"a decimal of at most {MAX_INTEGER_DIGITS} digits"
 
 def _decimal_size(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Refuse a decimal of more than :data:`~ptcekit.model.limits.MAX_INTEGER_DIGITS` digits."""
-    if type(value) is Decimal and value.is_finite() and decimal_digits(value) > MAX_INTEGER_DIGITS:
+    if type(value) is not Decimal or not value.is_finite():
+        return
+    text = str(value)
+    if len(text) <= MAX_INTEGER_DIGITS and "E" not in text:
+        return  # written out in at most that many characters: the common case, told cheaply
+    if decimal_digits(value) > MAX_INTEGER_DIGITS:
         fail(inst, attribute, _DECIMAL_DIGITS, value)
 
 
