@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import email.message
+import importlib.metadata
 import io
 import json
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -429,3 +432,162 @@ class TestProgress:
         """Nothing is written to standard error when it is not a terminal."""
         _, _, err = run("validate", str(POLE_SUD))
         assert err == ""
+
+
+class TestInternalErrors:
+    """An exception ptcekit does not expect is reported in one paragraph with status 3, never as a traceback."""
+
+    def test_a_failing_subcommand_exits_3(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A bug anywhere under a subcommand gives 'internal error', the exception, a bug report address and 3."""
+
+        def broken(*args: object) -> int:
+            message = "something impossible happened"
+            raise RuntimeError(message)
+
+        monkeypatch.setattr(cli, "_validate", broken)
+        status, out, err = run("validate", str(POLE_SUD))
+        assert status == cli.EXIT_INTERNAL == 3
+        assert out == ""
+        first, second = err.splitlines()
+        assert first.startswith(
+            "ptcekit validate: internal error: RuntimeError: something impossible happened (in test_cli.py, line "
+        )
+        assert second == (
+            f"This is a bug in ptcekit {ptcekit.__version__}. "
+            "Please report it at https://ptcekit.readthedocs.io/, with the command you ran "
+            "and, if you can, the file that caused it."
+        )
+        assert "Traceback" not in err
+
+    def test_a_failure_deep_in_the_library(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """An exception raised by the loader itself (not a ptcekit error) is an internal error too."""
+
+        def broken_load(path: object) -> object:
+            return {}["missing"]
+
+        monkeypatch.setattr(ptcekit.serialize, "load", broken_load)
+        status, _, err = run("summary", str(POLE_SUD))
+        assert status == 3
+        assert err.startswith("ptcekit summary: internal error: KeyError: 'missing'")
+
+    def test_a_failure_while_parsing_the_arguments(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Even before a subcommand is known, the report names the command and exits 3."""
+
+        def broken_parser() -> argparse.ArgumentParser:
+            raise MemoryError
+
+        monkeypatch.setattr(cli, "_parser", broken_parser)
+        status, _, err = run("rules")
+        assert status == 3
+        assert err.startswith("ptcekit: internal error: MemoryError (in test_cli.py, line ")
+
+    def test_an_exception_whose_message_cannot_be_shown(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An exception whose str raises, or whose message is huge, is still reported in a few lines."""
+
+        class Mute(Exception):
+            def __str__(self) -> str:
+                raise RuntimeError
+
+        def mute(*args: object) -> int:
+            raise Mute
+
+        monkeypatch.setattr(cli, "_rules", mute)
+        status, _, err = run("rules")
+        assert status == 3
+        assert (
+            "internal error: TestInternalErrors.test_an_exception_whose_message_cannot_be_shown.<locals>.Mute: (its message cannot be shown)"
+            in err
+        )
+
+        def loud(*args: object) -> int:
+            raise ValueError("x" * 100_000)
+
+        monkeypatch.setattr(cli, "_rules", loud)
+        status, _, err = run("rules")
+        assert status == 3
+        assert len(err) < 1000
+        assert "x" * 499 + "…" in err
+
+    def test_interrupted(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Ctrl-C ends the command with status 130 and one line, no traceback."""
+
+        def interrupted(*args: object) -> int:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(cli, "_validate", interrupted)
+        assert run("validate", str(POLE_SUD)) == (130, "", "ptcekit: interrupted\n")
+
+    def test_ptcekit_errors_keep_status_2(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A ptcekit error that reaches main is a usage error (2), not an internal one."""
+
+        def refused(*args: object) -> int:
+            raise ptcekit.errors.KindError("x.Y", "it has no tag")
+
+        monkeypatch.setattr(cli, "_schema", refused)
+        assert run("schema") == (2, "", "ptcekit schema: cannot serialise x.Y: it has no tag\n")
+
+    def test_through_the_installed_entry_point(self) -> None:
+        """Run as a program, an internal error exits 3 with no traceback on standard error."""
+        script = (
+            "import sys\n"
+            "from ptcekit import cli\n"
+            "def broken(*args):\n"
+            "    raise OverflowError('out of range')\n"
+            "cli._validate = broken\n"
+            "sys.exit(cli.main())\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", script, "validate", str(POLE_SUD)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 3
+        assert "internal error: OverflowError: out of range" in done.stderr
+        assert "Traceback" not in done.stderr
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # a value nested 990 deep at a typed key (its message once serialised the whole value)
+            '{"ptcekit":"1","name":' + "[" * 990 + "]" * 990 + "}",
+            # a version string beyond the digits Python converts
+            '{"ptcekit":"' + "1" * 4301 + '"}',
+        ],
+        ids=["deep-nesting", "huge-version"],
+    )
+    def test_hostile_files_never_exit_1_nor_print_a_traceback(
+        self, tmp_path: Path, text: str
+    ) -> None:
+        """The review's hostile files give a load error (2) or, at worst, an internal error (3)."""
+        path = tmp_path / "hostile.json"
+        path.write_text(text, encoding="utf-8")
+        for output in ("text", "json"):
+            status, out, err = run("validate", "--format", output, str(path))
+            assert status in (2, 3), (status, err)
+            assert "Traceback" not in err
+            assert out == ""
+
+
+class TestBugReportAddress:
+    def test_the_documentation_by_default(self) -> None:
+        """With only Documentation and Changelog URLs in the metadata, bugs go to the documentation's address."""
+        project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+        assert cli._bug_report_url() == project["urls"]["Documentation"]
+        assert project["urls"]["Documentation"] == cli._DOCUMENTATION_URL
+
+    def test_an_issue_tracker_is_preferred(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A project URL labelled Issues (or Source, Repository…) is preferred to the documentation."""
+        metadata = email.message.Message()
+        metadata["Project-URL"] = "Documentation, https://docs.example.org/"
+        metadata["Project-URL"] = "Source, https://example.org/src"
+        metadata["Project-URL"] = "Issues, https://example.org/issues"
+        monkeypatch.setattr(importlib.metadata, "metadata", lambda name: metadata)
+        assert cli._bug_report_url() == "https://example.org/issues"
+        del metadata["Project-URL"]
+        metadata["Project-URL"] = "Documentation, https://docs.example.org/"
+        assert cli._bug_report_url() == "https://docs.example.org/"
+        del metadata["Project-URL"]
+        assert cli._bug_report_url() == "https://ptcekit.readthedocs.io/"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from fractions import Fraction
 
 import pytest
 
@@ -155,3 +156,95 @@ class TestPickle:
         assert facts(again) == facts(error)
         assert str(again) == str(error)
         assert again.args == error.args
+
+
+class Unprintable:
+    """An object whose repr raises, as a careless or hostile one may."""
+
+    def __repr__(self) -> str:
+        message = "no repr for you"
+        raise RuntimeError(message)
+
+
+class Verbose:
+    """An object whose repr is a megabyte long."""
+
+    def __repr__(self) -> str:
+        return "v" * 1_000_000
+
+
+class TestHostileValues:
+    """Every message can be made, whatever value it shows."""
+
+    @pytest.mark.parametrize(
+        ("value", "shown"),
+        [
+            pytest.param(10**5000, "<int of 5001 digits>", id="int-5001-digits"),
+            pytest.param(-(10**5000), "<int of 5001 digits>", id="negative-int"),
+            pytest.param(2**4000, "<int of 1205 digits>", id="int-below-python-limit"),
+            pytest.param(
+                Fraction(1, 10**5000),
+                "<Fraction, numerator of 1 digit, denominator of 5001 digits>",
+                id="fraction",
+            ),
+            pytest.param(Unprintable(), "<Unprintable object>", id="repr-raises"),
+            pytest.param([10**5000], "<list of 1 item>", id="list-of-a-huge-int"),
+            pytest.param((Unprintable(), 1), "<tuple of 2 items>", id="tuple-of-unprintable"),
+            pytest.param(2 ** (1 << 18), "<int of about 78914 digits>", id="int-too-big-to-count"),
+        ],
+    )
+    def test_values_whose_repr_fails_or_costs_are_summarised(
+        self, value: object, shown: str
+    ) -> None:
+        """A value whose repr raises or would cost too much is shown by its type and size."""
+        error = InvalidValueError("Person", "headcount", "an int", value)
+        assert str(error) == f"Person.headcount: expected an int, got {shown}"
+        assert error.got is value
+        typed = FieldTypeError("Person", "headcount", "an int", value)
+        assert str(typed).endswith(f"got {shown} ({type(value).__name__})")
+        assert str(IdentifierError("SIREN", value, "expected a string")) == (
+            f"invalid SIREN {shown}: expected a string"
+        )
+
+    def test_huge_reprs_and_strings_are_cut(self) -> None:
+        """A megabyte repr or string is cut to 60 characters."""
+        assert (
+            str(InvalidValueError("A", "b", "c", Verbose())) == f"A.b: expected c, got {'v' * 59}…"
+        )
+        assert str(InvalidValueError("A", "b", "c", "w" * 10**7)).endswith(f"got '{'w' * 58}…")
+
+    def test_ids_that_cannot_be_shown(self) -> None:
+        """UnknownIdError and DuplicateIdError print whatever id they are given."""
+        assert str(UnknownIdError(10**5000, "actor")) == (  # type: ignore[arg-type]  # junk is the case under test
+            "no actor with id <int of 5001 digits> in this ecosystem"
+        )
+        assert str(UnknownIdError(Unprintable())) == (  # type: ignore[arg-type]  # as above
+            "no object with id <Unprintable object> in this ecosystem"
+        )
+        duplicate = DuplicateIdError("Ecosystem", "actors", Unprintable(), "actors[0]", "actors[1]")  # type: ignore[arg-type]  # as above
+        assert str(duplicate) == (
+            "Ecosystem.actors: id <Unprintable object> is used by actors[0] and again by actors[1]"
+        )
+
+    def test_a_valid_id_is_shown_whole(self) -> None:
+        """An id of 200 characters, the longest valid one, is not cut."""
+        long_id = "a" * 200
+        assert str(UnknownIdError(long_id)) == f"no object with id '{long_id}' in this ecosystem"
+
+    def test_summaries_never_raise(self) -> None:
+        """Even an int subclass whose methods raise gets a summary."""
+
+        class Hostile(int):
+            def __repr__(self) -> str:
+                raise RuntimeError
+
+            def bit_length(self) -> int:
+                raise RuntimeError
+
+            def __int__(self) -> int:
+                raise RuntimeError
+
+        assert (
+            str(InvalidValueError("A", "b", "c", Hostile(3)))
+            == "A.b: expected c, got <Hostile object>"
+        )

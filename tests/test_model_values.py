@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
@@ -17,19 +18,24 @@ from ptcekit import (
     FieldTypeError,
     Identifier,
     InvalidValueError,
+    LoadError,
     MemberRole,
     Membership,
     Money,
     Period,
+    Person,
     Place,
     Pole,
     PtcekitError,
     Quantity,
     Share,
+    model,
 )
 from ptcekit.errors import IdentifierError
 from ptcekit.model import _checks as c
 from ptcekit.model._base import Value
+from ptcekit.model.limits import MAX_INTEGER_DIGITS
+from ptcekit.serialize import dumps, from_dict, loads
 from ptcekit.testing import identifiers, moneys, periods, places, quantities, shares
 
 D = dt.date
@@ -721,3 +727,275 @@ class TestChecks:
         assert str(info.value) == (
             "Bag.label: expected words without repeats ('a' is repeated), got ('a', 'b', 'a')"
         )
+
+
+# -- hostile values: bounded numbers, compact currencies, surrogates, URLs -----
+
+#: The URL pattern before it was made linear: the reference for what is accepted.
+QUADRATIC_URL = re.compile(r"https?://[^\s/]+\S*")
+
+
+def _person(**changes: Any) -> Person:
+    return Person(**{"id": "p", "name": "P", **changes})
+
+
+class TestNumberBounds:
+    """Numbers are bounded on construction as the wire bounds them, so whatever is built can be written."""
+
+    def test_integers_of_at_most_64_digits(self) -> None:
+        """An int of 64 digits is kept; one of 65 is refused naming the bound."""
+        assert _person(headcount=10**MAX_INTEGER_DIGITS - 1).headcount == 10**64 - 1
+        with pytest.raises(InvalidValueError) as info:
+            _person(headcount=10**MAX_INTEGER_DIGITS)
+        assert (info.value.cls, info.value.field) == ("Person", "headcount")
+        assert info.value.expected == "an int of at most 64 digits"
+
+    def test_an_integer_beyond_what_python_writes(self) -> None:
+        """An int of 5,000 digits is refused with a message that gives its size, not its digits."""
+        with pytest.raises(InvalidValueError) as info:
+            _person(headcount=10**5000)
+        assert str(info.value) == (
+            "Person.headcount: expected an int of at most 64 digits, got <int of 5001 digits>"
+        )
+
+    def test_the_range_is_named_before_the_digits(self) -> None:
+        """A bounded field names its own range for a huge int; an unbounded side names the digits."""
+        field = attrs.fields(Bag).label
+        with pytest.raises(InvalidValueError) as info:
+            c.integer(minimum=1900, maximum=2100)(Bag(), field, 10**100)
+        assert info.value.expected == "an int between 1900 and 2100"
+        with pytest.raises(InvalidValueError) as info:
+            c.integer(maximum=5)(Bag(), field, -(10**64))
+        assert info.value.expected == "an int of at most 64 digits"
+        c.integer()(Bag(), field, -(10**64) + 1)
+
+    @pytest.mark.parametrize(
+        ("amount", "accepted"),
+        [
+            (Decimal("1E+63"), True),
+            (Decimal("1E+64"), False),
+            (Decimal("1E-64"), True),
+            (Decimal("1E-65"), False),
+            (Decimal("0." + "1" * 64), True),
+            (Decimal("1." + "1" * 64), False),
+            (Decimal("1E-999999999"), False),
+            (Decimal("1E+999999999"), False),
+            (10**64 - 1, True),
+            (10**64, False),
+            pytest.param(10**5000, False, id="10**5000"),
+            ("1" * 65, False),
+        ],
+    )
+    def test_decimals_of_at_most_64_digits(self, amount: Any, accepted: bool) -> None:
+        """An amount has at most 64 digits written out without an exponent."""
+        if accepted:
+            assert Money(amount=amount).amount == Decimal(amount)
+            return
+        with pytest.raises(InvalidValueError) as info:
+            Money(amount=amount)
+        assert (info.value.field, info.value.expected) == (
+            "amount",
+            "a decimal of at most 64 digits",
+        )
+
+    def test_decimal_digits(self) -> None:
+        """decimal_digits counts the digits written out in full, zeros included."""
+        assert c.decimal_digits(Decimal("0")) == 1
+        assert c.decimal_digits(Decimal("0.00")) == 2
+        assert c.decimal_digits(Decimal("-12.5")) == 3
+        assert c.decimal_digits(Decimal("1E+2")) == 3
+        assert c.decimal_digits(Decimal("1E+99999")) == 100000
+
+    @pytest.mark.parametrize(
+        ("value", "accepted"),
+        [
+            (Fraction(1, 10**24 - 1), True),
+            (Fraction(10**24 - 1, 10**24), False),
+            (Fraction(1, 10**24), False),
+            (Fraction(2 * 10**24, 4 * 10**24), True),  # 1/2 in lowest terms
+            ("1/" + "9" * 24, True),
+            ("1/" + "1" * 25, False),
+            (Decimal("0.5" + "0" * 30), True),
+            (Decimal("1E-25"), False),
+            (Decimal("1E-5000"), False),
+            (Decimal("1E-999999999"), False),
+        ],
+    )
+    def test_fraction_terms_of_at_most_24_digits(self, value: Any, accepted: bool) -> None:
+        """A share's terms in lowest terms have at most 24 digits; a Decimal beyond 64 digits is not even converted."""
+        if accepted:
+            assert Share(fraction=value).fraction == Fraction(value)
+            return
+        with pytest.raises(InvalidValueError) as info:
+            Share(fraction=value)
+        assert info.value.field == "fraction"
+        assert info.value.expected in (
+            "a fraction whose numerator and denominator, in lowest terms, have at most 24 digits",
+            "a decimal of at most 64 digits",
+        )
+
+    def test_a_fraction_with_huge_terms_is_described_by_size(self) -> None:
+        """The message of a fraction with 5,000-digit terms gives their sizes."""
+        with pytest.raises(InvalidValueError) as info:
+            Share(fraction=Fraction(1, 10**5000))
+        assert str(info.value).endswith(
+            "got <Fraction, numerator of 1 digit, denominator of 5001 digits>"
+        )
+
+    def test_every_numeric_field_of_the_model_is_bounded(self) -> None:
+        """Every int, decimal and fraction validator of the model's classes carries the bounds."""
+        found = set()
+        for name in model.__all__:
+            cls = getattr(model, name)
+            if not attrs.has(cls):
+                continue
+            for field in attrs.fields(cls):
+                leaves = getattr(field.validator, "_validators", (field.validator,))
+                for leaf in leaves:
+                    check = c.description(leaf)
+                    if not isinstance(check, c.Check):
+                        continue
+                    if check.kind == "int":
+                        found.add((name, field.name))
+                        assert check.low is not None
+                        assert check.high is not None
+                        assert -(10**64) < check.low <= check.high < 10**64
+                    elif check.kind in ("decimal", "fraction"):
+                        found.add((name, field.name))
+                        size = c._decimal_size if check.kind == "decimal" else c._fraction_size
+                        assert size in leaves, (name, field.name)
+        assert {("Person", "headcount"), ("Money", "amount"), ("Share", "fraction")} <= found
+        assert {("AssociateCategory", "capital_share"), ("College", "weight")} <= found
+
+    @pytest.mark.parametrize(
+        ("wire", "cls", "path"),
+        [
+            (
+                {"type": "person", "id": "p", "name": "P", "headcount": 10**64},
+                model.Actor,
+                "$.headcount",
+            ),
+            ({"amount": "1E+64"}, Money, "$.amount"),
+            ({"amount": "1E-65"}, Money, "$.amount"),
+            ({"fraction": "1/" + "1" * 25}, Share, "$.fraction"),
+            ({"name": "c", "weight": "1/" + "1" * 25}, model.College, "$.weight"),
+        ],
+    )
+    def test_loading_refuses_what_construction_refuses(
+        self, wire: dict[str, Any], cls: type[Any], path: str
+    ) -> None:
+        """A number beyond the bounds in a document is a load problem at its path, as on construction."""
+        with pytest.raises(LoadError) as info:
+            from_dict(wire, cls)
+        assert [problem.path for problem in info.value.problems] == [path]
+
+
+class TestCompactCurrency:
+    @pytest.mark.parametrize("given", ["eur", " EUR", "chf ", " Xpf "])
+    def test_currency_is_compacted_on_construction(self, given: str) -> None:
+        """A currency in lower case or with spaces is stored in compact form, so it dumps as the loader reads."""
+        money = Money(amount=1, currency=given)
+        assert money.currency == given.strip().upper()
+        assert money == Money(amount=1, currency=given.strip().upper())
+        assert loads(dumps(money), Money) == money
+
+    def test_a_withdrawn_currency_is_still_refused(self) -> None:
+        """Compaction does not make a bad code valid; the message shows the compact form, as for other identifiers."""
+        with pytest.raises(InvalidValueError) as info:
+            Money(amount=1, currency="frf")
+        assert str(info.value) == (
+            "Money.currency: expected a valid ISO 4217 currency code "
+            "(not an ISO 4217 code in force), got 'FRF'"
+        )
+
+
+class TestSurrogates:
+    """Text is written as UTF-8 and read back the same, surrogates included."""
+
+    def test_pairs_are_joined_in_text_fields(self) -> None:
+        """A pair given as two code points is stored as the character it encodes."""
+        person = _person(name="a\udbff\udfffb", website="https://example.org/\ud83d\ude00")
+        assert person.name == "a\U0010ffffb"
+        assert person.website == "https://example.org/\U0001f600"
+        assert loads(dumps(person), model.Actor) == person
+        identifier = Identifier(scheme="x-local", value="\ud83d\ude00")
+        assert identifier.value == "\U0001f600"
+
+    def test_pairs_are_joined_in_tuples_of_text(self) -> None:
+        """Each item of a tuple of text is joined too."""
+        pole = Pole(id="p", name="P", domains=("x\ud83d\ude00", "plain"))
+        assert pole.domains == ("x\U0001f600", "plain")
+        assert attrs.evolve(pole) == pole
+
+    @pytest.mark.parametrize(
+        ("text", "code", "index"),
+        [("a\ud800", "U+D800", 1), ("\udfffz", "U+DFFF", 0), ("ok\ud83d\ude00\ude00", "U+DE00", 4)],
+    )
+    def test_lone_surrogates_are_refused(self, text: str, code: str, index: int) -> None:
+        """A surrogate outside a high-then-low pair is refused, naming it and where it is."""
+        with pytest.raises(InvalidValueError) as info:
+            _person(name=text)
+        assert info.value.expected == (
+            f"text without lone surrogates ({code} at index {index} is half of a UTF-16 pair)"
+        )
+        with pytest.raises(InvalidValueError) as info:
+            Pole(id="p", name="P", domains=("fine", text))
+        assert info.value.field == "domains[1]"
+
+    def test_a_pair_checked_outside_its_field_is_refused(self) -> None:
+        """A text check run on a value that is not the field's own cannot store the joined text: it says what to write."""
+        with pytest.raises(InvalidValueError) as info:
+            c.text()(Bag(), attrs.fields(Bag).label, "\udbff\udfff")
+        assert (
+            info.value.expected == "text without surrogate pairs (write U+10FFFF as one character)"
+        )
+
+
+class TestUrl:
+    @pytest.mark.parametrize(
+        ("text", "accepted"),
+        [
+            ("https://example.org", True),
+            ("http://example.org/path?q=1#x", True),
+            ("http://host?query", True),
+            ("http://a", True),
+            ("http://", False),
+            ("http:///path", False),
+            ("https://exa mple.org", False),
+            ("https://example.org ", False),
+            ("ftp://example.org", False),
+            ("http://" + "a" * 8000 + " ", False),
+        ],
+    )
+    def test_accepted_and_refused_addresses(self, text: str, accepted: bool) -> None:
+        """The linear pattern accepts and refuses what the former one did."""
+        assert (c.URL_PATTERN.fullmatch(text) is not None) is accepted
+        assert (QUADRATIC_URL.fullmatch(text[:200]) is not None) is (
+            c.URL_PATTERN.fullmatch(text[:200]) is not None
+        )
+
+    @given(st.text(alphabet="hts:/p a?#\t\n.é", max_size=16).map(lambda tail: "http" + tail))
+    def test_same_language_as_before(self, text: str) -> None:
+        """On any short text, the linear pattern agrees with the former, quadratic one."""
+        assert (c.URL_PATTERN.fullmatch(text) is None) is (QUADRATIC_URL.fullmatch(text) is None)
+
+    def test_a_long_refused_address_is_refused_at_once(self) -> None:
+        """The reproducer (8,000 characters then a space) is refused by the class, naming the field."""
+        with pytest.raises(InvalidValueError) as info:
+            _person(website="http://" + "a" * 8000 + " ")
+        assert info.value.field == "website"
+
+
+class TestEnumConversion:
+    def test_a_value_whose_repr_raises_is_left_for_the_validator(self) -> None:
+        """enum_member leaves a value the enum cannot even describe (its repr raises) for the validator to refuse."""
+
+        class Opaque(int):
+            def __repr__(self) -> str:
+                raise RuntimeError
+
+        odd = Opaque(3)
+        assert c.enum_member(MemberRole, odd) is odd
+        with pytest.raises(InvalidValueError) as info:
+            Membership(actor="a", role=odd)  # type: ignore[arg-type]  # junk is the case under test
+        assert str(info.value).endswith("got <Opaque of 1 digit>")

@@ -2,7 +2,8 @@
 
 Exit status, for every subcommand: 0 when all went well and nothing reached
 ``--fail-on``; 1 when a finding did; 2 for a usage error or a file that
-cannot be read or loaded.
+cannot be read or loaded; 3 for an internal error (a bug in ptcekit), reported
+in one paragraph, never as a traceback.
 """
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
+import importlib.metadata
 import json
 import sys
 import textwrap
 import time
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -28,6 +31,17 @@ __all__ = ["main", "reference_markdown"]
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+#: The status of a run stopped by Ctrl-C, as shells report it (128 + SIGINT).
+EXIT_INTERRUPTED = 130
+
+#: Where to report a bug when the installed metadata names no better place:
+#: the project's documentation (``pyproject.toml``'s Documentation URL).
+_DOCUMENTATION_URL = "https://ptcekit.readthedocs.io/"
+#: The project URLs that name a place to report bugs, best first (lower case).
+_REPORT_LABELS = ("issues", "bug tracker", "tracker", "bugs", "source", "repository", "homepage")
+#: How much of an internal error's message is printed.
+_MESSAGE_LIMIT = 500
 
 
 class _Progress:
@@ -145,7 +159,9 @@ Exit status, for every subcommand:
 
 - `0`: all went well, and no finding reached `--fail-on`;
 - `1`: a finding reached `--fail-on` (`error` by default);
-- `2`: a usage error, or a file that cannot be read or loaded (each load problem is printed with its path).
+- `2`: a usage error, or a file that cannot be read or loaded (each load problem is printed with its path);
+- `3`: an internal error, that is a bug in ptcekit: one paragraph names the exception and asks for a bug report, and no traceback is printed;
+- `130`: interrupted by Ctrl-C.
 
 Progress lines ("loading …", "validating …") go to standard error, and only when it is a terminal.
 
@@ -289,6 +305,47 @@ def _summary(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def _bug_report_url() -> str:
+    """Return where to report a bug: the project URL of the installed metadata that names one.
+
+    An issue tracker or repository is preferred; the documentation otherwise.
+    """
+    try:
+        entries = importlib.metadata.metadata("ptcekit").get_all("Project-URL") or []
+    except (
+        importlib.metadata.PackageNotFoundError
+    ):  # pragma: no cover -- run from an uninstalled tree
+        entries = []
+    urls = {}
+    for entry in entries:
+        label, _, url = str(entry).partition(",")
+        urls[label.strip().lower()] = url.strip()
+    for label in _REPORT_LABELS:
+        if urls.get(label):
+            return urls[label]
+    return urls.get("documentation") or _DOCUMENTATION_URL
+
+
+def _internal_error(command: str | None, error: Exception) -> str:
+    """The paragraph printed for an exception ptcekit did not expect: what, where, and whom to tell."""
+    try:
+        message = str(error)
+    except Exception:  # the message of a broken exception is not worth a second failure
+        message = "(its message cannot be shown)"
+    if len(message) > _MESSAGE_LIMIT:
+        message = message[: _MESSAGE_LIMIT - 1] + "…"
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" (in {Path(frames[-1].filename).name}, line {frames[-1].lineno})" if frames else ""
+    what = f"{type(error).__qualname__}: {message}" if message else type(error).__qualname__
+    program = "ptcekit" if command is None else f"ptcekit {command}"
+    return (
+        f"{program}: internal error: {what}{where}\n"
+        f"This is a bug in ptcekit {__version__}. "
+        f"Please report it at {_bug_report_url()}, with the command you ran "
+        "and, if you can, the file that caused it.\n"
+    )
+
+
 def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
@@ -301,15 +358,30 @@ def main(
 
     Returns:
         0 when nothing reached ``--fail-on``, 1 when a finding did, 2 for a
-        usage error or a file that cannot be loaded.
+        usage error or a file that cannot be loaded, 3 for an internal error
+        (a bug in ptcekit, reported without a traceback), 130 when interrupted.
     """
     out = sys.stdout if out is None else out
     err = sys.stderr if err is None else err
-    parser = _parser()
+    command = None
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit_:
-        return EXIT_USAGE if exit_.code not in (0, None) else EXIT_OK
+        parser = _parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exit_:
+            return EXIT_USAGE if exit_.code not in (0, None) else EXIT_OK
+        command = args.command
+        return _run(args, out, err)
+    except KeyboardInterrupt:
+        err.write("ptcekit: interrupted\n")
+        return EXIT_INTERRUPTED
+    except Exception as error:  # the last resort: a bug is reported, never a traceback
+        err.write(_internal_error(command, error))
+        return EXIT_INTERNAL
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run the subcommand ``args`` names; a ptcekit error is a usage error (status 2)."""
     try:
         if args.command == "validate":
             return _validate(args, out, err)

@@ -12,6 +12,7 @@ so they can cross process boundaries in a worker pool.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -33,12 +34,81 @@ __all__ = [
 ]
 
 
+#: Integers of more bits than this are summarised in messages, never converted
+#: to text: converting costs time quadratic in their size (or fails past
+#: :func:`sys.get_int_max_str_digits`). About 200 decimal digits.
+_SHOWN_BITS = 666
+
+#: Integers of more bits than this have their digits estimated, not counted.
+_COUNTED_BITS = 1 << 17
+
+
+def _digits(number: int) -> str:
+    """Return how many decimal digits ``number`` has, in words, without converting it to text."""
+    magnitude = abs(int(number))
+    bits = magnitude.bit_length()
+    # a lower bound of the count: 0.30102999 is just below log10(2)
+    digits = max((bits - 1) * 30102999 // 100000000 + 1, 1)
+    if bits > _COUNTED_BITS:
+        return f"about {digits} digits"
+    while magnitude >= 10**digits:  # at most twice
+        digits += 1
+    return "1 digit" if digits == 1 else f"{digits} digits"
+
+
+def _summary(value: object) -> str:
+    """Describe ``value`` by its type and size, for values whose repr fails or is too costly."""
+    name = type(value).__name__
+    try:
+        if isinstance(value, int):
+            return f"<{name} of {_digits(value)}>"
+        if isinstance(value, Fraction):
+            numerator, denominator = _digits(value.numerator), _digits(value.denominator)
+            return f"<{name}, numerator of {numerator}, denominator of {denominator}>"
+        if isinstance(value, tuple | list | dict | set | frozenset):
+            count = len(value)
+            return f"<{name} of {count} item{'' if count == 1 else 's'}>"
+    except Exception:  # a summary is the last resort: it must never raise
+        return f"<{name} object>"
+    return f"<{name} object>"
+
+
+def _too_big(value: object) -> bool:
+    """Tell whether ``value`` is a number whose repr would cost too much to make."""
+    if isinstance(value, int):
+        return value.bit_length() > _SHOWN_BITS
+    if isinstance(value, Fraction):
+        return max(value.numerator.bit_length(), value.denominator.bit_length()) > _SHOWN_BITS
+    return False
+
+
 def _short(value: object, limit: int = 60) -> str:
-    """Return ``repr(value)`` cut to ``limit`` characters, for messages."""
-    text = repr(value)
+    """Return ``repr(value)`` cut to ``limit`` characters, for messages; never raises.
+
+    A value whose ``repr`` raises, or an integer or fraction too large to
+    write out cheaply, is described by its type and size instead, such as
+    ``<int of 5001 digits>``. A long string is cut before its ``repr`` is made.
+    """
+    try:
+        if _too_big(value):
+            return _summary(value)
+        if (
+            isinstance(value, str | bytes)
+            and type(value) in (str, bytes)
+            and len(value) > 4 * limit
+        ):
+            # cut first: the repr of a long string is as long (only its quotes may differ)
+            value = value[: 4 * limit]
+        text = repr(value)
+    except Exception:  # a message must be made whatever the value is
+        return _summary(value)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return text
+
+
+#: How much of an id messages show: every valid id (200 characters at most) whole.
+_ID_LIMIT = 250
 
 
 class PtcekitError(Exception):
@@ -147,7 +217,8 @@ class DuplicateIdError(InvalidValueError):
         self.first = first
         self.second = second
         super().__init__(cls, field, f"ids unique in the document ({first} already has it)", id)
-        self.args = (f"{cls}.{field}: id {id!r} is used by {first} and again by {second}",)
+        shown = _short(id, _ID_LIMIT)
+        self.args = (f"{cls}.{field}: id {shown} is used by {first} and again by {second}",)
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -172,7 +243,7 @@ class UnknownIdError(PtcekitError, KeyError):
         super().__init__(id)
 
     def __str__(self) -> str:
-        return f"no {self.kind} with id {self.id!r} in {self.where}"
+        return f"no {self.kind} with id {_short(self.id, _ID_LIMIT)} in {self.where}"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.id, self.kind, self.where))

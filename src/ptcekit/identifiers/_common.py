@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ptcekit.errors import IdentifierError, InvalidFormat
+from ptcekit.errors import InvalidFormat
 
 __all__ = ["as_text", "passes"]
 
@@ -18,9 +18,15 @@ def as_text(kind: str, value: object) -> str:
 
 
 def passes(validate: Callable[[str], str], value: object) -> bool:
-    """Return whether ``validate`` accepts ``value``; never raises for any input."""
+    """Return whether ``validate`` accepts ``value``; never raises for any input.
+
+    Any exception counts as a refusal, not only an
+    :class:`~ptcekit.errors.IdentifierError`: a ``str`` subclass whose methods
+    raise, or a value that cannot even be described in a message, is simply
+    not a valid identifier.
+    """
     try:
         validate(value)  # type: ignore[arg-type]  # validate checks the type itself
-    except IdentifierError:
+    except Exception:  # is_valid's contract: a bool, whatever the value is
         return False
     return True

@@ -639,7 +639,8 @@ def is_well_formed(value: object) -> bool:
     Returns:
         ``True`` for 4 digits (``"0000"`` included), in the table or not.
     """
-    return isinstance(value, str) and _DIGITS.fullmatch(value.strip()) is not None
+    # str.strip, not value.strip: a subclass may override it, and this never raises
+    return isinstance(value, str) and _DIGITS.fullmatch(str.strip(value)) is not None
 
 
 def format(value: str) -> str:  # noqa: A001 -- the python-stdnum interface name

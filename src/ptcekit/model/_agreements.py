@@ -120,7 +120,7 @@ def _parties(inst: object, attribute: attrs.Attribute[Any], value: object) -> No
     actors = [party.actor for party in value]
     distinct = set(actors)
     if len(distinct) != len(actors):
-        repeated = next(a for a in actors if actors.count(a) > 1)
+        repeated = c.repeated(actors)
         c.fail(inst, attribute, f"distinct parties ({repeated!r} is a party twice)", repeated)
     if len(distinct) < 2:
         c.fail(inst, attribute, "at least 2 distinct parties", tuple(actors))

@@ -131,7 +131,7 @@ def _unique_actors(inst: object, attribute: attrs.Attribute[Any], value: object)
     assert isinstance(value, tuple)  # noqa: S101 -- narrowed by the line above, for mypy
     actors = [share.actor for share in value]
     if len(set(actors)) != len(actors):
-        repeated = next(a for a in actors if actors.count(a) > 1)
+        repeated = c.repeated(actors)
         c.fail(inst, attribute, f"one share per actor ({repeated!r} has two)", repeated)
 
 

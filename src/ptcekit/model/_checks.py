@@ -14,18 +14,26 @@ on values it leaves unchanged, with no second copy of the rules.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import enum
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, NoReturn, TypeVar
 
 import attrs
 
-from ptcekit.errors import FieldTypeError, IdentifierError, InvalidValueError, UnknownIdError
+from ptcekit.errors import (
+    FieldTypeError,
+    IdentifierError,
+    InvalidValueError,
+    UnknownIdError,
+    _short,
+)
+from ptcekit.model.limits import MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS
 
 __all__ = [
     "Check",
@@ -144,8 +152,82 @@ def fail_type(
     raise FieldTypeError(type(inst).__name__, attribute.name, expected, got)
 
 
+#: A surrogate code point: half of a UTF-16 pair, never a character on its own.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+#: A surrogate that is not part of a high-then-low pair.
+_LONE_SURROGATE = re.compile(
+    r"[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]"
+)
+
+
+def _holds_surrogates(value: str) -> bool:
+    return not value.isascii() and _SURROGATE.search(value) is not None
+
+
+def _joined(value: str) -> str:
+    r"""Return ``value`` with its surrogate pairs joined into the characters they encode.
+
+    A pair given as two code points (``"\udbff\udfff"``) is the character it
+    encodes in UTF-16 (``"\U0010ffff"``): JSON writes the pair as two escapes
+    and reads them back as that character, so keeping the pair would change
+    the value on a round trip. Lone surrogates are left as they are.
+    """
+    return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+
+
+def _replace(inst: object, attribute: attrs.Attribute[Any], given: object, value: object) -> bool:
+    """Store ``value`` in the field ``attribute`` of ``inst`` if it holds ``given``; tell whether it did.
+
+    Validators check, and the model's converters normalise; text fields have
+    no converter, so their validators store the joined text themselves when
+    they check a field of an object under construction.
+    """
+    name = attribute.name
+    if inst is not None and attrs.has(type(inst)) and getattr(inst, name, None) is given:
+        object.__setattr__(inst, name, value)
+        return True
+    return False
+
+
+def _join_pairs(inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    """Refuse a lone surrogate in ``value``; store it with its surrogate pairs joined.
+
+    A lone surrogate encodes nothing and cannot be written as UTF-8. Checking
+    a value that is not the field's own (an item checked on its own), the
+    pair is refused, with the character to write instead.
+    """
+    lone = _LONE_SURROGATE.search(value)
+    if lone is not None:
+        code = f"U+{ord(lone.group()):04X}"
+        where = f"{code} at index {lone.start()} is half of a UTF-16 pair"
+        fail(inst, attribute, f"text without lone surrogates ({where})", value)
+    if not _replace(inst, attribute, value, _joined(value)):
+        pair = _SURROGATE.search(value)
+        start = pair.start() if pair is not None else 0
+        code = f"U+{ord(_joined(value[start : start + 2])):04X}"
+        fail(
+            inst, attribute, f"text without surrogate pairs (write {code} as one character)", value
+        )
+
+
+def _surrogates(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Join the surrogate pairs of a text field, refuse its lone surrogates (see :func:`text`).
+
+    A validator of its own, which the serializer calls as it is, so that
+    loading joins and refuses as constructing does.
+    """
+    # isascii first: it is immediate, and most text is ASCII
+    if type(value) is str and not value.isascii() and _SURROGATE.search(value) is not None:
+        _join_pairs(inst, attribute, value)
+
+
 def text(*, optional: bool = False, multiline: bool = True) -> _Validator:
-    """Accept a non-blank ``str`` (or ``None`` when ``optional``)."""
+    """Accept a non-blank ``str`` (or ``None`` when ``optional``).
+
+    Surrogate pairs given as two code points are joined into the character
+    they encode, and the field keeps the joined text; a lone surrogate is
+    refused.
+    """
 
     def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is None and optional:
@@ -157,7 +239,8 @@ def text(*, optional: bool = False, multiline: bool = True) -> _Validator:
         if not multiline and ("\n" in value or "\r" in value):
             fail(inst, attribute, "a single line of text", value)
 
-    return describe(check, Check("text", optional=optional, multiline=multiline))
+    described = describe(check, Check("text", optional=optional, multiline=multiline))
+    return attrs.validators.and_(described, _surrogates)
 
 
 def identifier(*, optional: bool = False) -> _Validator:
@@ -204,11 +287,22 @@ def date(*, optional: bool = False) -> _Validator:
     return describe(check, Check("date", optional=optional))
 
 
+#: The largest magnitude of an int of at most :data:`~ptcekit.model.limits.MAX_INTEGER_DIGITS` digits.
+_INTEGER_LIMIT = 10**MAX_INTEGER_DIGITS - 1
+_INTEGER_DIGITS = f"an int of at most {MAX_INTEGER_DIGITS} digits"
+
+
 def integer(
     *, minimum: int | None = None, maximum: int | None = None, optional: bool = False
 ) -> _Validator:
-    """Accept an ``int`` (not a ``bool``) within the bounds, inclusive."""
+    """Accept an ``int`` (not a ``bool``) within the bounds, inclusive.
+
+    Whatever the bounds, the int has at most
+    :data:`~ptcekit.model.limits.MAX_INTEGER_DIGITS` digits, as the wire reads.
+    """
     bounds = _bounds_text(minimum, maximum)
+    low = -_INTEGER_LIMIT if minimum is None else max(minimum, -_INTEGER_LIMIT)
+    high = _INTEGER_LIMIT if maximum is None else min(maximum, _INTEGER_LIMIT)
 
     def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is None and optional:
@@ -217,8 +311,11 @@ def integer(
             fail_type(inst, attribute, "an int", value)
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
             fail(inst, attribute, f"an int {bounds}", value)
+        if not -_INTEGER_LIMIT <= value <= _INTEGER_LIMIT:
+            fail(inst, attribute, _INTEGER_DIGITS, value)
 
-    return describe(check, Check("int", optional=optional, low=minimum, high=maximum))
+    # the digit bound is part of the range the serializer checks inline
+    return describe(check, Check("int", optional=optional, low=low, high=high))
 
 
 def _bounds_text(minimum: object, maximum: object) -> str:
@@ -226,7 +323,9 @@ def _bounds_text(minimum: object, maximum: object) -> str:
         return f"between {minimum} and {maximum}"
     if minimum is not None:
         return f">= {minimum}"
-    return f"<= {maximum}"
+    if maximum is not None:
+        return f"<= {maximum}"
+    return "of any value"
 
 
 def member_of(enum_cls: type[E], *, optional: bool = False) -> _Validator:
@@ -252,7 +351,7 @@ def enum_member(enum_cls: type[E], value: E | str) -> E:
         return value
     try:
         return enum_cls(value)
-    except ValueError:
+    except Exception:  # not a value of the enum; or one whose repr, hash or eq raises
         return value  # type: ignore[return-value]  # the validator rejects it with a message
 
 
@@ -286,11 +385,21 @@ describe(to_tuple, Conversion("tuple"))
 
 
 def tuple_of(item: _Validator, *, unique: bool = False, what: str = "items") -> _Validator:
-    """Accept a tuple whose items pass ``item``; optionally with no repeats."""
+    """Accept a tuple whose items pass ``item``; optionally with no repeats.
+
+    When the items are text, their surrogate pairs are joined as :func:`text`
+    joins them, and the field keeps the joined tuple.
+    """
+    item_check = description(item)
+    texts = _surrogates in getattr(item, "_validators", ())
 
     def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not tuple:
             fail_type(inst, attribute, f"a tuple of {what}", value)
+        if texts and any(type(text) is str and _holds_surrogates(text) for text in value):
+            joined = tuple(_joined(text) if type(text) is str else text for text in value)
+            if _replace(inst, attribute, value, joined):
+                value = joined  # lone surrogates are left for the item check to refuse
         for position, element in enumerate(value):
             try:
                 item(inst, attribute, element)
@@ -304,15 +413,27 @@ def tuple_of(item: _Validator, *, unique: bool = False, what: str = "items") -> 
             for element in value:  # pragma: no branch -- a repeat exists, so the loop always fails
                 if element in seen:
                     fail(
-                        inst, attribute, f"{what} without repeats ({element!r} is repeated)", value
+                        inst,
+                        attribute,
+                        f"{what} without repeats ({_short(element)} is repeated)",
+                        value,
                     )
                 seen.add(element)
 
-    item_check = description(item)
     return describe(
         check,
         Check("tuple", item=item_check if isinstance(item_check, Check) else None, unique=unique),
     )
+
+
+def repeated(items: Sequence[T]) -> T:
+    """Return the first of ``items`` that occurs more than once (there must be one), in linear time.
+
+    >>> repeated(["a", "b", "b", "a"])
+    'a'
+    """
+    counts = collections.Counter(items)
+    return next(item for item in items if counts[item] > 1)
 
 
 @functools.cache
@@ -378,10 +499,12 @@ def to_decimal(value: Decimal | int | str) -> Decimal:
     """Convert an ``int`` or a decimal string to :class:`Decimal`; leave the rest to the validator.
 
     Floats are refused by the validator: ``0.1`` is not exactly one tenth.
+    So is an int of more than :data:`~ptcekit.model.limits.MAX_INTEGER_DIGITS`
+    digits, left unconverted, since converting it costs time quadratic in its size.
     """
     if type(value) is Decimal:
         return value
-    if type(value) is int:
+    if type(value) is int and -_INTEGER_LIMIT <= value <= _INTEGER_LIMIT:
         return Decimal(value)
     if type(value) is str:
         try:
@@ -389,6 +512,20 @@ def to_decimal(value: Decimal | int | str) -> Decimal:
         except InvalidOperation:
             return value  # type: ignore[return-value]  # the validator rejects it with a message
     return value  # type: ignore[return-value]  # the validator rejects it with a message
+
+
+def decimal_digits(value: Decimal) -> int:
+    """Return how many digits the finite ``value`` has when written out without an exponent.
+
+    >>> decimal_digits(Decimal("1200.50")), decimal_digits(Decimal("1E+3")), decimal_digits(Decimal("1E-3"))
+    (6, 4, 3)
+    """
+    adjusted = value.adjusted()  # the exponent of the first digit
+    if adjusted >= MAX_INTEGER_DIGITS:
+        return adjusted + 1  # too many before the point already: the rest need not be counted
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)  # noqa: S101 -- a finite Decimal has an int exponent
+    return max(adjusted + 1, 0) + max(-exponent, 0)
 
 
 def to_optional_decimal(value: Decimal | int | str | None) -> Decimal | None:
@@ -400,16 +537,37 @@ describe(to_decimal, Conversion("decimal"))
 describe(to_optional_decimal, Conversion("decimal"))
 
 
+_DECIMAL_DIGITS = f"a decimal of at most {MAX_INTEGER_DIGITS} digits"
+
+
+def _decimal_size(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Refuse a decimal of more than :data:`~ptcekit.model.limits.MAX_INTEGER_DIGITS` digits."""
+    if type(value) is not Decimal or not value.is_finite():
+        return
+    text = str(value)
+    if len(text) <= MAX_INTEGER_DIGITS and "E" not in text:
+        return  # written out in at most that many characters: the common case, told cheaply
+    if decimal_digits(value) > MAX_INTEGER_DIGITS:
+        fail(inst, attribute, _DECIMAL_DIGITS, value)
+
+
 def decimal(
     *, minimum: Decimal | None = None, positive: bool = False, optional: bool = False
 ) -> _Validator:
-    """Accept a finite :class:`Decimal`, optionally ``>= minimum`` or ``> 0``."""
+    """Accept a finite :class:`Decimal`, optionally ``>= minimum`` or ``> 0``.
+
+    Written out without an exponent, it has at most
+    :data:`~ptcekit.model.limits.MAX_INTEGER_DIGITS` digits. That bound is
+    a validator of its own, which the serializer calls as it is.
+    """
 
     def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is None and optional:
             return
         if type(value) is str:
             fail(inst, attribute, "a decimal string such as '12.50'", value)
+        if type(value) is int:  # left by to_decimal: too many digits
+            fail(inst, attribute, _DECIMAL_DIGITS, value)
         if type(value) is not Decimal:
             fail_type(
                 inst, attribute, "a Decimal, an int or a decimal string such as '12.50'", value
@@ -421,7 +579,8 @@ def decimal(
         if minimum is not None and value < minimum:
             fail(inst, attribute, f"a number >= {minimum}", value)
 
-    return describe(check, Check("decimal", optional=optional, low=minimum, positive=positive))
+    described = describe(check, Check("decimal", optional=optional, low=minimum, positive=positive))
+    return attrs.validators.and_(described, _decimal_size)
 
 
 _FRACTION_TEXT = re.compile(r"\s*-?\d+(\s*/\s*\d+)?\s*|\s*-?\d*\.\d+\s*")
@@ -430,16 +589,20 @@ _FRACTION_TEXT = re.compile(r"\s*-?\d+(\s*/\s*\d+)?\s*|\s*-?\d*\.\d+\s*")
 def to_fraction(value: Fraction | int | Decimal | str) -> Fraction:
     """Convert an ``int``, a :class:`Decimal` or a string (``"1/3"``, ``"0.25"``) to :class:`Fraction`.
 
-    Floats are left for the validator to refuse, since ``0.1`` is not one tenth.
+    Floats are left for the validator to refuse, since ``0.1`` is not one tenth;
+    so is a decimal of more than :data:`~ptcekit.model.limits.MAX_INTEGER_DIGITS`
+    digits, whose conversion could take time beyond measure (``1E-999999999``).
     """
     if type(value) is Fraction:
         return value
-    if type(value) is int or type(value) is Decimal:
+    if type(value) is Decimal and value.is_finite() and decimal_digits(value) > MAX_INTEGER_DIGITS:
+        pass  # the validator rejects it with a message
+    elif type(value) is int or type(value) is Decimal:
         try:
             return Fraction(value)
         except (ValueError, OverflowError):
             return value  # type: ignore[return-value]  # the validator rejects NaN and infinities
-    if type(value) is str and _FRACTION_TEXT.fullmatch(value):
+    elif type(value) is str and _FRACTION_TEXT.fullmatch(value):
         try:
             return Fraction(value.replace(" ", ""))
         except (ZeroDivisionError, ValueError):  # a zero denominator, or too many digits
@@ -459,6 +622,23 @@ describe(to_optional_fraction, Conversion("fraction"))
 FRACTION_TYPES = "a Fraction, an int, a Decimal or a string such as '1/3'"
 
 
+#: The terms of a fraction in lowest terms stay below this.
+_FRACTION_LIMIT = 10**MAX_FRACTION_DIGITS
+_FRACTION_TERMS = (
+    "a fraction whose numerator and denominator, in lowest terms, "
+    f"have at most {MAX_FRACTION_DIGITS} digits"
+)
+
+
+def _fraction_size(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Refuse a fraction with a term of more than :data:`~ptcekit.model.limits.MAX_FRACTION_DIGITS` digits."""
+    # a Fraction is always kept in lowest terms
+    if type(value) is Fraction and not (
+        -_FRACTION_LIMIT < value.numerator < _FRACTION_LIMIT and value.denominator < _FRACTION_LIMIT
+    ):
+        fail(inst, attribute, _FRACTION_TERMS, value)
+
+
 def fraction(
     *,
     low: Fraction = Fraction(0),
@@ -466,7 +646,12 @@ def fraction(
     high: Fraction | None = Fraction(1),
     optional: bool = False,
 ) -> _Validator:
-    """Accept a :class:`Fraction` in the interval ``[low, high]`` (``(low, high]`` unless ``include_low``)."""
+    """Accept a :class:`Fraction` in the interval ``[low, high]`` (``(low, high]`` unless ``include_low``).
+
+    In lowest terms, its numerator and denominator have at most
+    :data:`~ptcekit.model.limits.MAX_FRACTION_DIGITS` digits. That bound is
+    a validator of its own, which the serializer calls as it is.
+    """
     opening = "[" if include_low else "("
     span = (
         f"in {opening}{low}, {high}]"
@@ -479,6 +664,8 @@ def fraction(
             return
         if type(value) is str:
             fail(inst, attribute, "a fraction string such as '1/3' or '0.25'", value)
+        if type(value) is Decimal and value.is_finite():  # left by to_fraction: too many digits
+            fail(inst, attribute, _DECIMAL_DIGITS, value)
         if type(value) is not Fraction:
             fail_type(
                 inst,
@@ -490,18 +677,24 @@ def fraction(
         if too_low or (high is not None and value > high):
             fail(inst, attribute, f"a fraction {span}", value)
 
-    return describe(
+    described = describe(
         check,
         Check("fraction", optional=optional, low=low, low_inclusive=include_low, high=high),
     )
+    return attrs.validators.and_(described, _fraction_size)
 
 
-#: What :func:`url` accepts.
-URL_PATTERN = re.compile(r"https?://[^\s/]+\S*")
+#: What :func:`url` accepts: a scheme, a host, then optionally a path from its
+#: first ``/``. Host and path meet only at that ``/``, so an address is
+#: refused in time linear in its length.
+URL_PATTERN = re.compile(r"https?://[^\s/]+(?:/\S*)?")
 
 
 def url(*, optional: bool = False) -> _Validator:
-    """Accept an ``http://`` or ``https://`` address with no spaces."""
+    """Accept an ``http://`` or ``https://`` address with no spaces.
+
+    Surrogate pairs are joined, and lone surrogates refused, as :func:`text` does.
+    """
 
     def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is None and optional:
@@ -511,4 +704,5 @@ def url(*, optional: bool = False) -> _Validator:
         if URL_PATTERN.fullmatch(value) is None:
             fail(inst, attribute, "an http:// or https:// URL", value)
 
-    return describe(check, Check("url", optional=optional, pattern=URL_PATTERN))
+    described = describe(check, Check("url", optional=optional, pattern=URL_PATTERN))
+    return attrs.validators.and_(described, _surrogates)

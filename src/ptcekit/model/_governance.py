@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from ptcekit.errors import _short
 from ptcekit.model import _checks as c
 from ptcekit.model._base import Value
 from ptcekit.model._enums import BodyKind, VotingScheme
@@ -94,10 +95,9 @@ def _unique_college_names(
 ) -> None:
     names = [college.name for college in value]
     if len(set(names)) != len(names):
-        repeated = next(name for name in names if names.count(name) > 1)
-        c.fail(
-            inst, attribute, f"colleges with distinct names ({repeated!r} is repeated)", repeated
-        )
+        repeated = c.repeated(names)
+        shown = _short(repeated)
+        c.fail(inst, attribute, f"colleges with distinct names ({shown} is repeated)", repeated)
 
 
 @attrs.frozen(kw_only=True, repr=False)

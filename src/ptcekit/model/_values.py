@@ -24,12 +24,23 @@ def _compact_commune(value: str | None) -> str | None:
 c.describe(_compact_commune, c.Conversion("compact", compact=commune.compact))
 
 
+def _compact_currency(value: str) -> str:
+    return c.compact_with(currency.compact, value)
+
+
+c.describe(_compact_currency, c.Conversion("compact", compact=currency.compact))
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Money(Value):
     """An exact amount of money in one currency.
 
     The amount is a :class:`~decimal.Decimal`; an ``int`` or a decimal string
     is converted, a ``float`` is refused since it is not exact.
+
+    Written out, the amount has at most
+    :data:`~ptcekit.model.limits.MAX_INTEGER_DIGITS` digits. The currency is
+    stored in compact form, as identifiers are: ``" eur"`` is kept as ``"EUR"``.
 
     Attributes:
         amount: the amount, which may be negative (a refund, a loss).
@@ -43,7 +54,9 @@ class Money(Value):
 
     amount: Decimal = attrs.field(converter=c.to_decimal, validator=c.decimal())
     currency: str = attrs.field(
-        default="EUR", validator=c.identifier_kind(currency.validate, "ISO 4217 currency code")
+        default="EUR",
+        converter=_compact_currency,
+        validator=c.identifier_kind(currency.validate, "ISO 4217 currency code"),
     )
 
     def __add__(self, other: object) -> Money:
