@@ -51,7 +51,7 @@ _CONTROLS: dict[int, str] = {
 }
 
 #: The colours sectors are shown in, as the plots draw them.
-SECTOR_COLOURS = {Sector.ESS: "#2e7d32", Sector.PRIVATE: "#1565c0", Sector.PUBLIC: "#8e24aa"}
+SECTOR_COLOURS = {Sector.ESS: "#1b9e77", Sector.PRIVATE: "#d95f02", Sector.PUBLIC: "#7570b3"}
 
 _TABLE = 'style="border-collapse:collapse;text-align:left;margin:0.2em 0"'
 _CELL = 'style="border:1px solid #ccc;padding:0.15em 0.4em;text-align:left;vertical-align:top"'
