@@ -189,7 +189,7 @@ def to_networkx(ecosystem: Ecosystem, as_of: dt.date | None = None) -> Any:
             stays a node. All of them when ``None``.
 
     Returns:
-        A :class:`networkx.MultiDiGraph`; the graph's ``name`` and ``as_of``
+        A ``networkx.MultiDiGraph``; the graph's ``name`` and ``as_of``
         attributes say what it shows.
 
     Raises:
