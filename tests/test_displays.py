@@ -28,6 +28,7 @@ from ptcekit import (
     SharedPremises,
     Territory,
 )
+from ptcekit.model._base import Value
 from ptcekit.rules import Finding, Report, Unchecked, validate
 from ptcekit.testing import ecosystems
 
@@ -533,3 +534,74 @@ class TestPretty:
         )
         for obj in (pole, hostile_report(), Ecosystem(name="x" * 80)):
             assert ipython.pretty(obj, max_width=50) == pretty(obj, width=50)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Extension(Value):
+    """A downstream value with fields of kinds the model does not use."""
+
+    url: str | None = None
+    hidden: int = attrs.field(default=0, repr=False)
+    tags: frozenset[str] | None = None
+    empty: tuple[str, ...] | None = None
+    data: dict[str, int] | None = None
+    parts: tuple[Value, ...] | None = None
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Bare(Value):
+    """A value whose fields are all at their default."""
+
+    flag: bool = False
+
+
+class TestExtensions:
+    def test_a_link_that_is_not_http_is_shown_as_text(self) -> None:
+        """A downstream ``url`` field that is not http(s) is never made a link."""
+        markup = Extension(url="javascript:alert(1)")._repr_html_()
+        parser = parse(markup)
+        assert "a" not in parser.tags
+        assert "javascript:alert(1)" in "".join(parser.text)
+
+    def test_fields_of_other_kinds_display(self) -> None:
+        """Hidden fields stay hidden; sets, dicts and all-default records still display."""
+        value = Extension(
+            hidden=3, tags=frozenset({"b", "a"}), empty=(), data={"k": 1}, parts=(Bare(), Bare())
+        )
+        text = "|".join(parse(value._repr_html_()).text)
+        assert "hidden" not in text
+        assert "a, b" in text
+        assert "{'k': 1}" in text.replace("|", "")
+        assert "kind|Bare|Bare" in text
+        assert pretty(value, width=200) == (
+            "Extension(tags=frozenset({'a', 'b'}), empty=(), data={'k': 1}, parts=(Bare(), Bare()))"
+        )
+        assert pretty(Extension(tags=frozenset())) == "Extension(tags=frozenset())"
+
+
+class TestCuts:
+    def test_long_reports_are_cut_with_a_count(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Past the report's row limit, findings and notes are counted, in HTML and in pretty printing."""
+        from ptcekit.rules import _display
+
+        monkeypatch.setattr(_display, "ROWS", 1)
+        monkeypatch.setattr(_display, "PRETTY_ITEMS", 1)
+        report = Report(
+            findings=(
+                Finding(
+                    code="ID001", severity="error", message="m", path="$", source="C. com. L210-10"
+                ),
+                Finding(code="ID002", severity="error", message="m", path="$"),
+            ),
+            unchecked=(
+                Unchecked(code="SCIC002", path="$", reason="r"),
+                Unchecked(code="SCIC003", path="$", reason="r"),
+            ),
+        )
+        text = "".join(parse(report._repr_html_()).text)
+        assert "… and 1 more findings" in text
+        assert "… and 1 more checks that could not run" in text
+        assert "C. com. L210-10" in text
+        printed = pretty(report)
+        assert printed.count("... 1 more") == 2
+        assert "as_of" not in printed

@@ -82,7 +82,7 @@ def demo() -> Ecosystem:
                 id="g",
                 title="Convention",
                 kind="mutualisation",
-                parties=(Party(actor="a", role="porteur"), Party(actor="c")),
+                parties=(Party(actor="a", role="porteur"), Party(actor="c"), Party(actor="ghost")),
                 period=Period(start=dt.date(2022, 1, 1), end=dt.date(2024, 12, 31)),
                 pole="p",
             ),
@@ -294,6 +294,15 @@ class TestMissingExtra:
         assert isinstance(caught.value, PtcekitError)
         assert isinstance(caught.value, ImportError)
         assert caught.value.module == module.partition(".")[0]
+
+    def test_the_error_pickles(self) -> None:
+        """The error keeps its facts through pickling."""
+        import pickle
+
+        error = MissingExtraError("networkx", "notebook", "to_networkx()")
+        copy = pickle.loads(pickle.dumps(error))
+        assert (copy.module, copy.extra, copy.feature) == ("networkx", "notebook", "to_networkx()")
+        assert str(copy) == str(error)
 
     def test_importing_ptcekit_imports_none_of_them(self) -> None:
         """Importing ptcekit and its analysis imports neither networkx nor matplotlib."""

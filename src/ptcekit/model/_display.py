@@ -185,8 +185,6 @@ def _scalar_html(value: object, field: str = "") -> str | None:  # noqa: PLR0911
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, Sector):
-        return sector_badge(value)
     if isinstance(value, enum.Enum):
         return escape(value.value)
     if isinstance(value, str):
