@@ -1,11 +1,11 @@
-"""The base of every model class: a short repr that reads well in a notebook."""
+"""The base of every model class: a short repr, and rich displays for notebooks."""
 
 from __future__ import annotations
 
 import enum
 from typing import Any
 
-import attrs
+from ptcekit.model import _display
 
 __all__ = ["Value"]
 
@@ -27,18 +27,22 @@ def _format(value: Any) -> str:
 
 
 class Value:
-    """Mixin giving attrs classes a repr that shows only the fields that differ from their default."""
+    """Mixin giving attrs classes a repr that shows only the fields that differ from their default.
+
+    In a notebook, a value also displays as an HTML table of those fields
+    (``_repr_html_``), and IPython pretty-prints it with one field per line
+    when it does not fit on one (``_repr_pretty_``), showing the items of
+    collections the short repr counts.
+    """
 
     __slots__ = ()
 
     def __repr__(self) -> str:
-        parts = []
-        for field in attrs.fields(type(self)):  # type: ignore[arg-type]  # every subclass is an attrs class
-            if not field.repr or not field.init:
-                continue
-            value = getattr(self, field.name)
-            default = field.default  # the model uses plain defaults, never attrs.Factory
-            if default is not attrs.NOTHING and value == default:
-                continue
-            parts.append(f"{field.name}={_format(value)}")
+        parts = [f"{name}={_format(value)}" for name, value in _display.shown_fields(self)]
         return f"{type(self).__name__}({', '.join(parts)})"
+
+    def _repr_html_(self) -> str:
+        return _display.value_html(self)
+
+    def _repr_pretty_(self, p: _display.PrettyPrinter, cycle: bool) -> None:  # noqa: FBT001 -- IPython's protocol
+        _display.pretty_value(self, p, cycle)

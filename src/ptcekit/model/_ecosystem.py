@@ -11,6 +11,7 @@ import attrs
 
 from ptcekit.errors import DuplicateIdError, UnknownIdError
 from ptcekit.model import _checks as c
+from ptcekit.model import _display
 from ptcekit.model._actors import Actor
 from ptcekit.model._agreements import PartnershipAgreement
 from ptcekit.model._assets import MutualisedAsset
@@ -155,6 +156,12 @@ class Ecosystem:
             f"{list_name}={len(getattr(self, list_name))}" for list_name, _, _ in _LISTS
         )
         return f"Ecosystem({name}{counts})"
+
+    def _repr_html_(self) -> str:
+        return _display.ecosystem_html(self)
+
+    def _repr_pretty_(self, p: _display.PrettyPrinter, cycle: bool) -> None:  # noqa: FBT001 -- IPython's protocol
+        _display.pretty_ecosystem(self, p, cycle)
 
     def __contains__(self, id: object) -> bool:  # noqa: A002 -- "id" is the domain's name for it
         return id in self._index

@@ -28,6 +28,7 @@ from ptcekit.model import (
     Record,
 )
 from ptcekit.model import _checks as c
+from ptcekit.rules import _display
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -386,6 +387,14 @@ class Finding:
         line = f"{self.path}: {self.code} {self.severity.value}: {self.message}"
         cited = "; ".join(part for part in (self.source, self.law) if part)
         return f"{line} [{cited}]" if cited else line
+
+    # rich displays for notebooks (rules/_display.py)
+
+    def _repr_html_(self) -> str:
+        return _display.finding_html(self)
+
+    def _repr_pretty_(self, p: _display.PrettyPrinter, cycle: bool) -> None:  # noqa: FBT001 -- IPython's protocol
+        _display.pretty_finding(self, p, cycle)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the finding as a JSON-ready dict (``None`` fields left out)."""
@@ -1268,6 +1277,14 @@ class Report:
         as_of = f"as_of={self.as_of.isoformat()!r}, " if self.as_of else ""
         unchecked = f", unchecked={len(self.unchecked)}" if self.unchecked else ""
         return f"Report({as_of}{parts}{unchecked})"
+
+    # rich displays for notebooks (rules/_display.py)
+
+    def _repr_html_(self) -> str:
+        return _display.report_html(self)
+
+    def _repr_pretty_(self, p: _display.PrettyPrinter, cycle: bool) -> None:  # noqa: FBT001 -- IPython's protocol
+        _display.pretty_report(self, p, cycle)
 
     @property
     def ok(self) -> bool:
