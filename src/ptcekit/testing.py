@@ -49,6 +49,7 @@ except ImportError as error:
     )
     raise ImportError(_message) from error
 
+from ptcekit import geo as _geo
 from ptcekit.identifiers import commune as _commune
 from ptcekit.identifiers import currency as _currency
 from ptcekit.identifiers import departement as _departement
@@ -745,13 +746,16 @@ def territories(draw: st.DrawFn, *, levels: Sequence[TerritoryLevel] | None = No
     """
     level = draw(st.sampled_from(tuple(levels) if levels else tuple(TerritoryLevel)))
     codes_of, most = _LEVEL_CODES[level]
+    year = draw(st.integers(min_value=2015, max_value=2025))
+    if level is TerritoryLevel.REGION and year < _region.FIRST_MERGED_YEAR:
+        codes_of = _regions_2015  # the régions of before the merger of 1 January 2016
     codes = draw(st.lists(codes_of(), min_size=1, max_size=most, unique=True))
-    return Territory(
-        name=draw(_texts()),
-        level=level,
-        codes=tuple(codes),
-        cog_year=draw(st.integers(min_value=2015, max_value=2025)),
-    )
+    return Territory(name=draw(_texts()), level=level, codes=tuple(codes), cog_year=year)
+
+
+@functools.cache
+def _regions_2015() -> Strategy[str]:
+    return st.sampled_from(sorted(_region.NAMES_2015))
 
 
 def _communes_in(territory: Territory | None) -> Strategy[str]:
@@ -762,7 +766,10 @@ def _communes_in(territory: Territory | None) -> Strategy[str]:
         return st.sampled_from(territory.codes)
     if territory.level is TerritoryLevel.DEPARTEMENT:
         return commune_codes(departements=territory.codes)
-    deps = [dep for dep in _departement.NAMES if _departement.region_of(dep) in territory.codes]
+    if territory.cog_year < _region.FIRST_MERGED_YEAR:
+        deps = sorted({d for r in territory.codes for d in _geo.region(r, 2015).departements})
+    else:
+        deps = [dep for dep in _departement.NAMES if _departement.region_of(dep) in territory.codes]
     return commune_codes(departements=deps)
 
 
