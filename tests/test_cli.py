@@ -83,8 +83,8 @@ class TestValidate:
             f"{POLE_SUD}: $.actors[2]: COOP001 not checked: no associés recorded (associates)"
         )
         assert out.splitlines()[-1] == (
-            f"{POLE_SUD}: No problem found; 4 checks could not run for lack of data "
-            "(45 rules, as of 2024-01-01)."
+            f"{POLE_SUD}: No problem found; 5 checks could not run for lack of data "
+            "(54 rules, as of 2024-01-01)."
         )
         assert err == ""
 

@@ -50,16 +50,7 @@ _PART_TYPES: Final = frozenset({geo.CommuneType.ARM, geo.CommuneType.COMD, geo.C
 
 
 def nearest_vintage(year: int, available: tuple[int, ...]) -> int:
-    """The year of ``available`` closest to ``year``, the later one on a tie.
-
-    The later one, because a vintage knows what the codes of the years before it
-    became (its communes' former codes), not what the codes of the years after were.
-
-    >>> nearest_vintage(2020, (2019, 2021, 2022))
-    2021
-    >>> nearest_vintage(2015, (2019, 2021))
-    2019
-    """
+    """The year of ``available`` closest to ``year``, the later one on a tie."""
     return min(available, key=lambda y: (abs(y - year), -y))
 
 
@@ -80,7 +71,7 @@ class _Resolution:
     __slots__ = ("departements", "listed", "parts", "unknown", "whole", "year")
 
     def __init__(self, territory: Territory) -> None:
-        self.year = nearest_vintage(territory.cog_year, geo.years())
+        self.year = geo.nearest_year(territory.cog_year)
         self.listed: frozenset[str] = frozenset()
         self.whole: frozenset[str] = frozenset()
         self.parts: dict[str, set[str]] = {}
@@ -305,6 +296,33 @@ class Territory(Value):
             hint = f"territory {self.name!r} (COG {self.cog_year}) lists it"
             raise geo.UnknownPlaceError(kind, resolved.unknown[0], year, hint)
         return resolved.communes()
+
+    def names(self) -> tuple[str | None, ...]:
+        """Return the name of each of the territory's codes in its vintage, in order.
+
+        The names of its communes (arrondissements, communes déléguées), EPCI,
+        départements or régions; ``None`` for a code unknown in the vintage.
+
+        >>> Territory(name="Diois", level="commune", codes=("26113", "26999"), cog_year=2024).names()
+        ('Die', None)
+        >>> Territory(name="RA", level="region", codes=("82",), cog_year=2015).names()
+        ('Rhône-Alpes',)
+        """
+        year = self.geo_year
+        names: list[str | None] = []
+        for code in self.codes:
+            try:
+                if self.level is TerritoryLevel.EPCI:
+                    names.append(geo.epci(code, year).name)
+                elif self.level is TerritoryLevel.DEPARTEMENT:
+                    names.append(geo.departement(code, region_vintage(self.cog_year)).name)
+                elif self.level is TerritoryLevel.REGION:
+                    names.append(geo.region(code, region_vintage(self.cog_year)).name)
+                else:
+                    names.append(geo.commune(code, year).name)
+            except geo.UnknownPlaceError:
+                names.append(None)
+        return tuple(names)
 
     def unknown_codes(self) -> tuple[str, ...]:
         """Return the codes of the territory that name nothing of its level in its vintage.

@@ -413,7 +413,9 @@ def _seats_outside(context: Context) -> Iterator[Finding | Unchecked]:
                 )
                 yield context.finding(message, path, subject=pole.id)
             elif heir is not None and seat.commune not in territory.codes:
-                name = geo.commune(seat.commune, year).name if geo.exists(seat.commune, year) else ""
+                name = (
+                    geo.commune(seat.commune, year).name if geo.exists(seat.commune, year) else ""
+                )
                 recorded = f"{seat.commune} ({name})" if name else seat.commune
                 message = (
                     f"member {member.actor.id!r} of pôle {pole.id!r} has its seat recorded under "
