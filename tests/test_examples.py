@@ -191,7 +191,7 @@ class TestTetrisScript:
         out = _run("tetris")
         assert out.startswith("TETRIS, Grasse\n")
         assert "  TETRIS [tetris]\n" in out
-        assert "    territory: Grasse (commune 06069, COG 2024)\n" in out
+        assert "    territory: Grasse (commune, COG 2024): Grasse (06069)\n" in out
         assert "    lead: SCIC TETRIS\n" in out
         for member in (
             "Communauté d'agglomération du Pays de Grasse",
