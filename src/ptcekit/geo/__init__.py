@@ -120,9 +120,10 @@ def nearest_year(year: int) -> int:
         InvalidFormat: ``year`` is not an int.
     """
     available = _store.manifest().years
-    if not isinstance(year, int) or isinstance(year, bool):
+    given: object = year  # callers may pass anything: say what is wrong
+    if type(given) is not int:
         reason = f"expected a year as an int, such as {available[-1]}"
-        raise InvalidFormat("COG year", year, reason)
+        raise InvalidFormat("COG year", given, reason)
     return min(available, key=lambda y: (abs(y - year), -y))
 
 

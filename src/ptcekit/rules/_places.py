@@ -64,9 +64,12 @@ def _unknown_communes(context: Context) -> Iterator[Finding | Unchecked]:
         yield context.finding(message, path, subject=subject)
     for year, codes in sorted(not_shipped.items()):
         listed = list(dict.fromkeys(codes))
-        shown = ", ".join(listed[:_SHOWN])
         if len(listed) > _SHOWN:
-            shown += f" and {len(listed) - _SHOWN} more"
+            shown = f"{', '.join(listed[:_SHOWN])} and {len(listed) - _SHOWN} more"
+        elif len(listed) > 1:
+            shown = f"{', '.join(listed[:-1])} and {listed[-1]}"
+        else:
+            shown = listed[0]
         reason = (
             f"ptcekit ships no COG {year}, and the nearest vintage, {geo.nearest_year(year)}, "
             f"does not list commune code{'s' if len(listed) > 1 else ''} {shown}"
