@@ -209,8 +209,8 @@ def former_commune(code: str, year: int) -> geo.Commune | None:
     no longer lists but records as merged into another; ``None`` for a commune,
     an arrondissement municipal, or a code the vintage does not know.
     """
-    records = geo.commune_records(code, year)
-    if records and records[0].type in (geo.CommuneType.COM, geo.CommuneType.ARM):
+    whole = (geo.CommuneType.COM, geo.CommuneType.ARM)
+    if geo.exists(code, year) and geo.commune(code, year).type in whole:
         return None
     try:
         return geo.commune_of(code, year)
