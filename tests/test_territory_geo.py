@@ -91,6 +91,20 @@ class TestLevels:
         not_an_epci = _territory("epci", ("732829320",))
         assert not_an_epci.contains_commune("26281") is None
 
+    def test_departement_missing_from_the_vintage(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Should a vintage lack a département of the identifiers' list, answers are unknown."""
+
+        def lacking(code: str, year: int | None = None) -> geo.Departement:
+            raise geo.UnknownPlaceError("département", code, year or 0)
+
+        monkeypatch.setattr(geo, "departement", lacking)
+        drome = _territory("departement", ("26",))
+        assert drome.unknown_codes() == ("26",)
+        assert drome.contains_commune("26113") is None
+        assert drome.names() == (None,)
+        with pytest.raises(geo.UnknownPlaceError, match="no département with code '26'"):
+            drome.communes()
+
     def test_invalid_commune_code_raises(self) -> None:
         """A code of no commune shape raises an IdentifierError naming the kind and value."""
         with pytest.raises(IdentifierError) as info:
