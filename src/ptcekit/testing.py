@@ -49,7 +49,6 @@ except ImportError as error:
     )
     raise ImportError(_message) from error
 
-from ptcekit import geo as _geo
 from ptcekit.identifiers import commune as _commune
 from ptcekit.identifiers import currency as _currency
 from ptcekit.identifiers import departement as _departement
@@ -759,18 +758,16 @@ def _regions_2015() -> Strategy[str]:
 
 
 def _communes_in(territory: Territory | None) -> Strategy[str]:
-    """Commune codes that lie in ``territory`` (anywhere when it cannot tell)."""
+    """Commune codes that lie in ``territory`` (anywhere when it cannot tell).
+
+    For a territory of départements or régions, the real communes of its COG
+    vintage (read the first time it is asked).
+    """
     if territory is None or territory.level is TerritoryLevel.EPCI:
         return commune_codes()
     if territory.level in (TerritoryLevel.COMMUNE, TerritoryLevel.CUSTOM):
         return st.sampled_from(territory.codes)
-    if territory.level is TerritoryLevel.DEPARTEMENT:
-        return commune_codes(departements=territory.codes)
-    if territory.cog_year < _region.FIRST_MERGED_YEAR:
-        deps = sorted({d for r in territory.codes for d in _geo.region(r, 2015).departements})
-    else:
-        deps = [dep for dep in _departement.NAMES if _departement.region_of(dep) in territory.codes]
-    return commune_codes(departements=deps)
+    return st.sampled_from(sorted(territory.communes()))
 
 
 # ---------------------------------------------------------------------------
