@@ -267,7 +267,11 @@ class Territory(Value):
         Raises:
             IdentifierError: ``code`` is not a valid commune code.
         """
-        return self._resolution().contains(commune.validate(code))
+        resolved = self._resolution()
+        code = commune.compact(code)
+        if not geo.exists(code, resolved.year):  # a code of the vintage has a valid shape
+            commune.validate(code)
+        return resolved.contains(code)
 
     def communes(self) -> frozenset[str]:
         """Return the codes of the communes (type COM) that make up the territory.
