@@ -297,6 +297,12 @@ class TestPtce002AcrossMergers:
             "74010 (Annecy) in the COG 2024), outside the pôle's territory 'T' (COG 2024)"
         )
 
+    def test_listed_unknown_code_holds_itself(self) -> None:
+        """A seat under a code the territory lists, though unknown in the vintage, is on it."""
+        report = _report("PTCE002", _pole_on(_territory("commune", ("26999",)), "26999"))
+        assert report.findings == ()
+        assert report.unchecked == ()
+
     def test_listed_former_code_needs_no_info(self) -> None:
         """A territory that lists the former code itself holds the seat with nothing to say."""
         report = _report("PTCE002", _pole_on(_territory("commune", ("74011",), 2015), "74011"))
@@ -396,6 +402,22 @@ class TestId009:
             )
         ]
         assert _report("ID009", _places("26281"), day=dt.date(2020, 6, 30)).unchecked == ()
+
+    def test_not_checked_codes_are_listed_once_and_counted(self) -> None:
+        """One note per year: one code named alone, more than three cut to a count."""
+        later = geo.latest_year() + 1  # a year after the newest vintage shipped
+        one = _report("ID009", _places("26999"), day=dt.date(later, 1, 1))
+        assert [u.reason for u in one.unchecked] == [
+            f"ptcekit ships no COG {later}, and the nearest vintage, {later - 1}, "
+            "does not list commune code 26999"
+        ]
+        eco = Ecosystem(
+            actors=tuple(
+                Company(id=f"c{n}", name="C", seat=Place(commune=f"2699{n}")) for n in range(5)
+            )
+        )
+        [note] = _report("ID009", eco, day=dt.date(2020, 1, 1)).unchecked
+        assert note.reason.endswith("commune codes 26990, 26991, 26992 and 2 more")
 
 
 class TestNearestYear:
