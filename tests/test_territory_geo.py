@@ -407,10 +407,11 @@ class TestId009:
         """One note per year: one code named alone, more than three cut to a count."""
         later = geo.latest_year() + 1  # a year after the newest vintage shipped
         one = _report("ID009", _places("26999"), day=dt.date(later, 1, 1))
-        assert [u.reason for u in one.unchecked] == [
+        expected = (
             f"ptcekit ships no COG {later}, and the nearest vintage, {later - 1}, "
             "does not list commune code 26999"
-        ]
+        )
+        assert [u.reason for u in one.unchecked] == [expected]
         eco = Ecosystem(
             actors=tuple(
                 Company(id=f"c{n}", name="C", seat=Place(commune=f"2699{n}")) for n in range(5)
