@@ -68,7 +68,7 @@ def region_vintage(year: int) -> int:
 class _Resolution:
     """A territory read in one vintage: what its codes stand for there."""
 
-    __slots__ = ("departements", "listed", "parts", "unknown", "whole", "year")
+    __slots__ = ("answers", "departements", "listed", "parts", "unknown", "whole", "year")
 
     def __init__(self, territory: Territory) -> None:
         self.year = geo.nearest_year(territory.cog_year)
@@ -76,6 +76,8 @@ class _Resolution:
         self.whole: frozenset[str] = frozenset()
         self.parts: dict[str, set[str]] = {}
         self.departements: frozenset[str] | None = None
+        #: The answers given so far, by code: seats repeat communes.
+        self.answers: dict[str, bool | None] = {}
         unknown: list[str] = []
         level = territory.level
         if level in (TerritoryLevel.COMMUNE, TerritoryLevel.CUSTOM):
@@ -129,6 +131,14 @@ class _Resolution:
 
     def contains(self, code: str) -> bool | None:
         """Whether the commune ``code`` (a valid compact code) lies in the territory."""
+        if code in self.answers:
+            return self.answers[code]
+        answer = self.answer(code)
+        self.answers[code] = answer
+        return answer
+
+    def answer(self, code: str) -> bool | None:
+        """Whether the commune ``code`` lies in the territory, worked out."""
         if code in self.listed:
             return True
         try:

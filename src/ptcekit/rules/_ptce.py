@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections.abc import Iterable, Iterator
 
 import attrs
@@ -202,6 +203,7 @@ def _location(territory: Territory | None, actor: Actor) -> bool | None:
         return None
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the vintages never change, and seats repeat communes
 def former_commune(code: str, year: int) -> geo.Commune | None:
     """The commune a former commune's code stands for in the COG ``year``; else ``None``.
 
