@@ -84,7 +84,7 @@ class TestValidate:
         )
         assert out.splitlines()[-1] == (
             f"{POLE_SUD}: No problem found; 5 checks could not run for lack of data "
-            "(54 rules, as of 2024-01-01)."
+            "(55 rules, as of 2024-01-01)."
         )
         assert err == ""
 

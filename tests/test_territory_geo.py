@@ -421,6 +421,66 @@ class TestId009:
         assert note.reason.endswith("commune codes 26990, 26991, 26992 and 2 more")
 
 
+class TestId010:
+    def test_fires_on_each_unknown_code(self) -> None:
+        """Each code of a territory unknown in its COG year is a warning at its own path."""
+        territory = Territory(
+            name="Diois", level="custom", codes=("26113", "26999", "26998"), cog_year=2024
+        )
+        eco = Ecosystem(poles=(Pole(id="p", name="P", territory=territory),))
+        report = _report("ID010", eco)
+        assert [(f.code, f.severity, f.path, f.subject) for f in report] == [
+            ("ID010", Severity.WARNING, "$.poles[0].territory.codes[1]", "p"),
+            ("ID010", Severity.WARNING, "$.poles[0].territory.codes[2]", "p"),
+        ]
+        assert report.findings[0].message == (
+            "commune code 26999 of territory 'Diois' names nothing in the COG 2024, "
+            "the territory's cog_year"
+        )
+
+    def test_names_the_kind_of_code(self) -> None:
+        """An EPCI territory's unknown SIREN is named as one."""
+        eco = Ecosystem(
+            poles=(Pole(id="p", name="P", territory=_territory("epci", ("732829320",))),)
+        )
+        [finding] = _report("ID010", eco)
+        assert finding.message.startswith("EPCI SIREN 732829320 of territory 'T' names nothing")
+
+    @pytest.mark.parametrize(
+        "territory",
+        [
+            _territory("commune", ("74011",)),
+            _territory("commune", ("18131",)),  # a former commune: stands for Osmery
+            _territory("epci", (GRAND_ANNECY,)),
+            _territory("region", ("82",), 2015),
+            None,
+        ],
+    )
+    def test_quiet_on_known_codes(self, territory: Territory | None) -> None:
+        """Known codes, former communes and pôles without territory give nothing."""
+        eco = Ecosystem(poles=(Pole(id="p", name="P", territory=territory),))
+        report = _report("ID010", eco)
+        assert report.findings == ()
+        assert report.unchecked == ()
+
+    def test_year_without_vintage_is_not_checked(self) -> None:
+        """Unknown codes of a territory of a year ptcekit lacks are listed as not checked."""
+        old = Territory(name="Old", level="commune", codes=("26999",), cog_year=2020)
+        eco = Ecosystem(poles=(Pole(id="p", name="P", territory=old),))
+        report = _report("ID010", eco)
+        assert report.findings == ()
+        assert [(u.code, u.path, u.reason) for u in report.unchecked] == [
+            (
+                "ID010",
+                "$.poles[0].territory.codes",
+                (
+                    "ptcekit ships no COG 2020, and the nearest vintage, 2021, "
+                    "does not know the commune code 26999 of territory 'Old'"
+                ),
+            )
+        ]
+
+
 class TestNearestYear:
     def test_nearest_year(self) -> None:
         """nearest_year gives the shipped vintage, else the nearest, the later on a tie."""

@@ -6,7 +6,15 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ptcekit import geo
-from ptcekit.model import Company, Ecosystem, Place, Pole, SharedPremises, Territory
+from ptcekit.model import (
+    Company,
+    Ecosystem,
+    Place,
+    Pole,
+    SharedPremises,
+    Territory,
+    TerritoryLevel,
+)
 from ptcekit.rules._engine import Context, Example, Finding, Rule, Unchecked
 
 __all__ = ["RULES", "document_year"]
@@ -42,6 +50,15 @@ def _places(context: Context) -> Iterator[tuple[str, Place, int, str | None]]:
             yield f"$.assets[{s}].place.commune", place, year, asset.id
 
 
+def _listed(codes: list[str]) -> str:
+    listed = list(dict.fromkeys(codes))
+    if len(listed) > _SHOWN:
+        return f"{', '.join(listed[:_SHOWN])} and {len(listed) - _SHOWN} more"
+    if len(listed) > 1:
+        return f"{', '.join(listed[:-1])} and {listed[-1]}"
+    return listed[0]
+
+
 def _unknown_communes(context: Context) -> Iterator[Finding | Unchecked]:
     not_shipped: dict[int, list[str]] = {}
     for path, place, year, subject in _places(context):
@@ -63,21 +80,62 @@ def _unknown_communes(context: Context) -> Iterator[Finding | Unchecked]:
         message = f"commune code {code} does not exist in the COG {year}{became}"
         yield context.finding(message, path, subject=subject)
     for year, codes in sorted(not_shipped.items()):
-        listed = list(dict.fromkeys(codes))
-        if len(listed) > _SHOWN:
-            shown = f"{', '.join(listed[:_SHOWN])} and {len(listed) - _SHOWN} more"
-        elif len(listed) > 1:
-            shown = f"{', '.join(listed[:-1])} and {listed[-1]}"
-        else:
-            shown = listed[0]
+        plural = "s" if len(set(codes)) > 1 else ""
         reason = (
             f"ptcekit ships no COG {year}, and the nearest vintage, {geo.nearest_year(year)}, "
-            f"does not list commune code{'s' if len(listed) > 1 else ''} {shown}"
+            f"does not list commune code{plural} {_listed(codes)}"
         )
         yield context.unchecked(reason, "$")
 
 
+_KINDS = {
+    TerritoryLevel.EPCI: "EPCI SIREN",
+    TerritoryLevel.DEPARTEMENT: "département code",
+    TerritoryLevel.REGION: "région code",
+}
+
+
+def _unknown_territory_codes(context: Context) -> Iterator[Finding | Unchecked]:
+    for p, pole in enumerate(context.ecosystem.poles):
+        territory = pole.territory
+        if territory is None:
+            continue
+        unknown = territory.unknown_codes()
+        if not unknown:
+            continue
+        kind = _KINDS.get(territory.level, "commune code")
+        year = territory.cog_year
+        if territory.geo_year != year:
+            # a code missing from another year's vintage may still have existed in this one
+            reason = (
+                f"ptcekit ships no COG {year}, and the nearest vintage, {territory.geo_year}, "
+                f"does not know the {kind}{'s' if len(unknown) > 1 else ''} {_listed(list(unknown))} "
+                f"of territory {territory.name!r}"
+            )
+            yield context.unchecked(reason, f"$.poles[{p}].territory.codes", subject=pole.id)
+            continue
+        for code in unknown:
+            message = (
+                f"{kind} {code} of territory {territory.name!r} names nothing "
+                f"in the COG {year}, the territory's cog_year"
+            )
+            path = f"$.poles[{p}].territory.codes[{territory.codes.index(code)}]"
+            yield context.finding(message, path, subject=pole.id)
+
+
 _ROMANS = Territory(name="Romans-sur-Isère", level="commune", codes=("26281",), cog_year=2024)
+
+
+def _id010_fails() -> Ecosystem:
+    """A pôle on the Diois given as Die (26113) and 26999, which no commune has."""
+    diois = Territory(name="Diois", level="custom", codes=("26113", "26999"), cog_year=2024)
+    return Ecosystem(poles=(Pole(id="p", name="Pôle du Diois", territory=diois),))
+
+
+def _id010_passes() -> Ecosystem:
+    """A pôle on CA Valence Romans Agglo (SIREN 200068781), an EPCI of the COG 2024."""
+    agglo = Territory(name="Agglo", level="epci", codes=("200068781",), cog_year=2024)
+    return Ecosystem(poles=(Pole(id="p", name="Pôle Sud", territory=agglo),))
 
 
 def _id009_fails() -> Ecosystem:
@@ -131,5 +189,27 @@ RULES: tuple[Rule, ...] = (
             build=_id009_fails, paths=("$.actors[0].seat.commune", "$.assets[0].place.commune")
         ),
         passing_example=Example(build=_id009_passes),
+    ),
+    Rule(
+        code="ID010",
+        title="A territory's codes name places of the COG of its year",
+        severity="warning",
+        kind="format",
+        confidence="confirmed",
+        source=_COG,
+        url=COG_URL,
+        explanation=(
+            "A territory lists codes of one edition of INSEE's Code officiel "
+            "géographique, its `cog_year`: commune codes (the code of a former "
+            "commune included, which stands for the commune it became), SIREN of "
+            "EPCI à fiscalité propre, département or région codes. A code that names "
+            "nothing of its level in that edition is reported: the territory cannot "
+            "say whether a seat lies in it. When ptcekit ships no vintage of that year, "
+            "codes missing from the nearest vintage are listed as not checked."
+        ),
+        check=_unknown_territory_codes,
+        applies_to="poles",
+        failing_example=Example(build=_id010_fails, paths=("$.poles[0].territory.codes[1]",)),
+        passing_example=Example(build=_id010_passes),
     ),
 )
