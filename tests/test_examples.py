@@ -101,7 +101,9 @@ class TestPoleSudScript:
         out = _run("pole_sud")
         assert out.startswith("Pôle Sud, Romans-sur-Isère\n")
         assert "  Pôle Sud (PTCE Sud Archer) [pole-sud]\n" in out
-        assert "    territory: Romans-sur-Isère (commune 26281, COG 2024)\n" in out
+        assert (
+            "    territory: Romans-sur-Isère (commune, COG 2024): Romans-sur-Isère (26281)\n" in out
+        )
         assert "    lead: Groupe Archer\n" in out
         for member in ("CRESS Rhône-Alpes", "Arcoop", "La Nef", "Adie", "Initiative emploi"):
             assert f"   {member}" in out, member
@@ -191,7 +193,7 @@ class TestTetrisScript:
         out = _run("tetris")
         assert out.startswith("TETRIS, Grasse\n")
         assert "  TETRIS [tetris]\n" in out
-        assert "    territory: Grasse (commune 06069, COG 2024)\n" in out
+        assert "    territory: Grasse (commune, COG 2024): Grasse (06069)\n" in out
         assert "    lead: SCIC TETRIS\n" in out
         for member in (
             "Communauté d'agglomération du Pays de Grasse",

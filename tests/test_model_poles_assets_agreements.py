@@ -767,15 +767,17 @@ class TestTerritory:
             ("region", ("94",), "2B033", True),
             ("region", ("93",), "26281", False),
             ("region", ("01",), "97101", True),
-            ("epci", ("200040442",), "26281", None),
-            # a collectivité d'outre-mer has no département nor région: unknown, not outside
-            ("departement", ("974",), "98735", None),
-            ("departement", ("26",), "97502", None),
-            ("region", ("04",), "98818", None),
-            ("region", ("84",), "97701", None),
+            # Romans-sur-Isère is in Valence Romans Agglo, not in CA Luberon Monts de Vaucluse
+            ("epci", ("200068781",), "26281", True),
+            ("epci", ("200040442",), "26281", False),
+            # a collectivité d'outre-mer has no département nor région: in none of them
+            ("departement", ("974",), "98735", False),
+            ("departement", ("26",), "97502", False),
+            ("region", ("04",), "98818", False),
+            ("region", ("84",), "97701", False),
             ("commune", ("98735",), "98735", True),
             ("custom", ("98735", "98736"), "98818", False),
-            ("epci", ("200040442",), "97801", None),
+            ("epci", ("200040442",), "97801", False),
             # an arrondissement municipal lies in its commune
             ("commune", ("69123",), "69381", True),
             ("commune", ("75056",), "75120", True),
@@ -793,7 +795,7 @@ class TestTerritory:
     def test_contains_commune_at_every_level(
         self, level: str, codes: tuple[str, ...], commune: str, inside: bool | None
     ) -> None:
-        """A commune is inside its commune, custom area, département and région; an EPCI cannot tell."""
+        """A commune is inside its commune, custom area, EPCI, département and région."""
         territory = Territory(name="T", level=level, codes=codes, cog_year=2024)
         assert territory.contains_commune(commune) is inside
 

@@ -113,7 +113,7 @@ class TestCatalogue:
         assert prefixes == {
             "REF", "ID", "ESS", "PTCE", "CALL", "SCIC", "SCOP", "COOP", "ASSET", "AGR", "GOV",
         }  # fmt: skip
-        assert len(CODES) == 58
+        assert len(CODES) == 60
 
     def test_only_the_call_rules_are_opt_in(self) -> None:
         """The décret 2015-431 criteria run only when selected."""

@@ -38,8 +38,8 @@ class TestPtce002OnRealSeats:
         assert _ptce002("75108", lyon) == ["$.poles[0].memberships[0]"]
 
     @pytest.mark.parametrize("level", ["departement", "region"])
-    def test_collectivite_seat_not_reported_outside(self, level: str) -> None:
-        """A seat in Papeete is not reported outside a département or région territory: unknown."""
+    def test_collectivite_seat_reported_outside(self, level: str) -> None:
+        """A seat in Papeete is outside a département or région territory: it lies in neither."""
         codes = ("974",) if level == "departement" else ("04",)
         territory = Territory(name="La Réunion", level=level, codes=codes, cog_year=2024)
-        assert _ptce002("98735", territory) == []
+        assert _ptce002("98735", territory) == ["$.poles[0].memberships[0]"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from ptcekit import (
     Allocation,
     Association,
@@ -158,7 +160,7 @@ Actors: 5
 
 Pôles: 1
   Pôle Demo [pole]
-    territory: Romans (commune 26281, COG 2024)
+    territory: Romans (commune, COG 2024): Romans-sur-Isère (26281)
     founded: 2010-05-01
     lead: SCIC Demo
     legal vehicle: SCIC Demo
@@ -326,7 +328,7 @@ class TestSections:
         assert lines[6] == "             Association numéro 7"
 
     def test_territory_with_many_codes(self) -> None:
-        """A territory of more than five codes shows five and a count."""
+        """A territory of more than five codes shows five, named, and a count, wrapped."""
         codes = ("26281", "26198", "26057", "26124", "26313", "26001", "26002")
         eco = Ecosystem(
             poles=(
@@ -338,9 +340,28 @@ class TestSections:
             )
         )
         assert (
-            "    territory: Area (custom 26281 26198 26057 26124 26313 and 2 more, COG 2024)\n"
-            in summarize(eco)
-        )
+            "    territory: Area (custom, COG 2024): Romans-sur-Isère (26281), Montélimar (26198),\n"
+            "      Bourg-de-Péage (26057), Étoile-sur-Rhône (26124), Saint-Marcel-lès-Valence (26313),\n"
+            "      and 2 more\n"
+        ) in summarize(eco)
+
+    @pytest.mark.parametrize(
+        ("level", "codes", "year", "shown"),
+        [
+            ("commune", ("26113", "26999"), 2024, "Die (26113), 26999"),
+            ("commune", ("74011",), 2024, "Annecy-le-Vieux (74011)"),
+            ("epci", ("200068781",), 2024, "CA Valence Romans Agglo (200068781)"),
+            ("departement", ("26",), 2024, "Drôme (26)"),
+            ("region", ("82",), 2015, "Rhône-Alpes (82)"),
+        ],
+    )
+    def test_territory_codes_are_named(
+        self, level: str, codes: tuple[str, ...], year: int, shown: str
+    ) -> None:
+        """Each code of a territory shows its name in the territory's COG vintage, when known."""
+        territory = Territory(name="T", level=level, codes=codes, cog_year=year)
+        eco = Ecosystem(poles=(Pole(id="p", name="P", territory=territory),))
+        assert f"    territory: T ({level}, COG {year}): {shown}\n" in summarize(eco)
 
     def test_pole_without_details(self) -> None:
         """A bare pôle shows its name and an empty member list."""

@@ -745,25 +745,29 @@ def territories(draw: st.DrawFn, *, levels: Sequence[TerritoryLevel] | None = No
     """
     level = draw(st.sampled_from(tuple(levels) if levels else tuple(TerritoryLevel)))
     codes_of, most = _LEVEL_CODES[level]
+    year = draw(st.integers(min_value=2015, max_value=2025))
+    if level is TerritoryLevel.REGION and year < _region.FIRST_MERGED_YEAR:
+        codes_of = _regions_2015  # the régions of before the merger of 1 January 2016
     codes = draw(st.lists(codes_of(), min_size=1, max_size=most, unique=True))
-    return Territory(
-        name=draw(_texts()),
-        level=level,
-        codes=tuple(codes),
-        cog_year=draw(st.integers(min_value=2015, max_value=2025)),
-    )
+    return Territory(name=draw(_texts()), level=level, codes=tuple(codes), cog_year=year)
+
+
+@functools.cache
+def _regions_2015() -> Strategy[str]:
+    return st.sampled_from(sorted(_region.NAMES_2015))
 
 
 def _communes_in(territory: Territory | None) -> Strategy[str]:
-    """Commune codes that lie in ``territory`` (anywhere when it cannot tell)."""
+    """Commune codes that lie in ``territory`` (anywhere when it cannot tell).
+
+    For a territory of départements or régions, the real communes of its COG
+    vintage (read the first time it is asked).
+    """
     if territory is None or territory.level is TerritoryLevel.EPCI:
         return commune_codes()
     if territory.level in (TerritoryLevel.COMMUNE, TerritoryLevel.CUSTOM):
         return st.sampled_from(territory.codes)
-    if territory.level is TerritoryLevel.DEPARTEMENT:
-        return commune_codes(departements=territory.codes)
-    deps = [dep for dep in _departement.NAMES if _departement.region_of(dep) in territory.codes]
-    return commune_codes(departements=deps)
+    return st.sampled_from(sorted(territory.communes()))
 
 
 # ---------------------------------------------------------------------------

@@ -210,19 +210,26 @@ def _actors(ecosystem: Ecosystem) -> list[str]:
     return lines
 
 
-def _territory(territory: Territory) -> str:
+def _territory(territory: Territory) -> list[str]:
+    """The territory's name, level and year, then its codes with their names in its COG vintage."""
     codes = territory.codes
-    if len(codes) <= _CODES_SHOWN:
-        shown = " ".join(codes)
-    else:
-        shown = f"{' '.join(codes[:_CODES_SHOWN])} and {len(codes) - _CODES_SHOWN} more"
-    return f"{_short(territory.name)} ({territory.level.value} {shown}, COG {territory.cog_year})"
+    named = [
+        code if name is None else f"{_short(name)} ({code})"
+        for code, name in zip(codes[:_CODES_SHOWN], territory.names()[:_CODES_SHOWN], strict=True)
+    ]
+    if len(codes) > _CODES_SHOWN:
+        named.append(f"and {len(codes) - _CODES_SHOWN} more")
+    first = (
+        f"    territory: {_short(territory.name)} "
+        f"({territory.level.value}, COG {territory.cog_year}): "
+    )
+    return _wrap(first, named, " " * 6)
 
 
 def _pole(ecosystem: Ecosystem, pole: Pole, as_of: dt.date | None) -> list[str]:
     lines = [f"  {_short(pole.name)} [{pole.id}]"]
     if pole.territory is not None:
-        lines.append(f"    territory: {_territory(pole.territory)}")
+        lines += _territory(pole.territory)
     if pole.founded is not None:
         lines.append(f"    founded: {pole.founded.isoformat()}")
     if pole.lead is not None:

@@ -30,6 +30,7 @@ False
 
 from __future__ import annotations
 
+from ptcekit.errors import InvalidFormat
 from ptcekit.geo import _store
 from ptcekit.geo._errors import UnknownPlaceError, VintageError
 from ptcekit.geo._types import (
@@ -63,6 +64,7 @@ __all__ = [
     "epci",
     "exists",
     "latest_year",
+    "nearest_year",
     "region",
     "region_years",
     "search",
@@ -96,6 +98,33 @@ def latest_year() -> int:
         The year.
     """
     return _store.manifest().years[-1]
+
+
+def nearest_year(year: int) -> int:
+    """The vintage of communes and EPCI closest to ``year``: itself when shipped.
+
+    On a tie, the later one: a vintage knows what the codes of the years before
+    it became (:attr:`Commune.former_codes`), not what the codes of the years
+    after it were.
+
+    >>> nearest_year(2024), nearest_year(2020), nearest_year(2015)
+    (2024, 2021, 2019)
+
+    Args:
+        year: any year.
+
+    Returns:
+        One of :func:`years`.
+
+    Raises:
+        InvalidFormat: ``year`` is not an int.
+    """
+    available = _store.manifest().years
+    given: object = year  # callers may pass anything: say what is wrong
+    if type(given) is not int:
+        reason = f"expected a year as an int, such as {available[-1]}"
+        raise InvalidFormat("COG year", given, reason)
+    return min(available, key=lambda y: (abs(y - year), -y))
 
 
 def vintages() -> tuple[Vintage, ...]:

@@ -27,7 +27,17 @@ from ptcekit.identifiers._common import as_text, passes
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["KIND", "NAMES", "compact", "format", "is_valid", "label", "validate"]
+__all__ = [
+    "FIRST_MERGED_YEAR",
+    "KIND",
+    "NAMES",
+    "NAMES_2015",
+    "compact",
+    "format",
+    "is_valid",
+    "label",
+    "validate",
+]
 
 KIND: Final = "région code"
 _LENGTH: Final = 2
@@ -57,6 +67,43 @@ NAMES: Final[Mapping[str, str]] = types.MappingProxyType(
 )
 """The name of each région, by code (COG 2024)."""
 
+#: The first COG edition with the régions of :data:`NAMES`: they merged on 1 January 2016
+#: (loi n° 2015-29 du 16 janvier 2015).
+FIRST_MERGED_YEAR: Final = 2016
+
+NAMES_2015: Final[Mapping[str, str]] = types.MappingProxyType(
+    {
+        "01": "Guadeloupe",
+        "02": "Martinique",
+        "03": "Guyane",
+        "04": "La Réunion",
+        "06": "Mayotte",
+        "11": "Île-de-France",
+        "21": "Champagne-Ardenne",
+        "22": "Picardie",
+        "23": "Haute-Normandie",
+        "24": "Centre",
+        "25": "Basse-Normandie",
+        "26": "Bourgogne",
+        "31": "Nord-Pas-de-Calais",
+        "41": "Lorraine",
+        "42": "Alsace",
+        "43": "Franche-Comté",
+        "52": "Pays de la Loire",
+        "53": "Bretagne",
+        "54": "Poitou-Charentes",
+        "72": "Aquitaine",
+        "73": "Midi-Pyrénées",
+        "74": "Limousin",
+        "82": "Rhône-Alpes",
+        "83": "Auvergne",
+        "91": "Languedoc-Roussillon",
+        "93": "Provence-Alpes-Côte d'Azur",
+        "94": "Corse",
+    }
+)
+"""The name of each of the 27 régions of before the merger of 1 January 2016, by code (COG 2015)."""
+
 
 def _as_text(value: object) -> str:
     return as_text(KIND, value)
@@ -77,11 +124,15 @@ def compact(value: str) -> str:
     return _as_text(value).strip().upper()
 
 
-def validate(value: str) -> str:
+def validate(value: str, *, year: int | None = None) -> str:
     """Check a région code and return its compact form.
 
     Args:
         value: the région code to check.
+        year: the COG edition the code belongs to; the régions of before the
+            merger of 1 January 2016 (:data:`NAMES_2015`, such as ``"82"``,
+            Rhône-Alpes) for a year before 2016, those of :data:`NAMES` otherwise
+            (and when ``None``).
 
     Returns:
         The 2-digit code.
@@ -89,7 +140,11 @@ def validate(value: str) -> str:
     Raises:
         InvalidFormat: ``value`` is not a string, or not 2 digits.
         InvalidLength: it does not have 2 characters.
-        InvalidComponent: it is not one of the 18 région codes.
+        InvalidComponent: it is not one of the 18 région codes (of the 27 of
+            2015 for a ``year`` before 2016).
+
+    >>> validate("82", year=2015)
+    '82'
     """
     code = compact(value)
     if len(code) != _LENGTH:
@@ -98,6 +153,11 @@ def validate(value: str) -> str:
     if not _PATTERN.fullmatch(code):
         reason = f"expected {_LENGTH} digits"
         raise InvalidFormat(KIND, value, reason)
+    if year is not None and year < FIRST_MERGED_YEAR:
+        if code not in NAMES_2015:
+            reason = f"not one of the 27 région codes of the COG 2015, which apply in {year}"
+            raise InvalidComponent(KIND, value, reason)
+        return code
     if code not in NAMES:
         reason = "not one of the 18 région codes of the COG 2024"
         raise InvalidComponent(KIND, value, reason)

@@ -14,6 +14,7 @@ from ptcekit.rules import (
     _ess,
     _governance,
     _identity,
+    _places,
     _ptce,
     _references,
 )
@@ -32,6 +33,7 @@ def builtin_rules() -> RuleSet:
     return RuleSet(
         _references.RULES
         + _identity.RULES
+        + _places.RULES
         + _ess.RULES
         + _ptce.RULES
         + _cooperatives.RULES

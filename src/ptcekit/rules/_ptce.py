@@ -28,10 +28,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections.abc import Iterable, Iterator
 
 import attrs
 
+from ptcekit import geo
 from ptcekit.model import (
     Actor,
     Association,
@@ -52,7 +54,16 @@ from ptcekit.model import (
     Territory,
     TrainingBody,
 )
-from ptcekit.rules._engine import Context, Example, Finding, LawVersion, Member, Rule, Unchecked
+from ptcekit.rules._engine import (
+    Context,
+    Example,
+    Finding,
+    LawVersion,
+    Member,
+    Rule,
+    Severity,
+    Unchecked,
+)
 
 __all__ = ["RULES"]
 
@@ -190,6 +201,27 @@ def _location(territory: Territory | None, actor: Actor) -> bool | None:
         return territory.contains_commune(actor.seat.commune)
     except ValueError:  # a code the geography does not know: cannot tell, not "outside"
         return None
+
+
+@functools.lru_cache(maxsize=1 << 16)  # the vintages never change, and seats repeat communes
+def former_commune(code: str, year: int) -> geo.Commune | None:
+    """The commune a former commune's code stands for in the COG ``year``; else ``None``.
+
+    A former commune is a commune déléguée or associée, or a commune the vintage
+    no longer lists but records as merged into another; ``None`` for a commune,
+    an arrondissement municipal, or a code the vintage does not know.
+    """
+    whole = (geo.CommuneType.COM, geo.CommuneType.ARM)
+    if geo.exists(code, year) and geo.commune(code, year).type in whole:
+        return None
+    try:
+        return geo.commune_of(code, year)
+    except geo.UnknownPlaceError:
+        return None
+
+
+def _named(commune: geo.Commune) -> str:
+    return f"{commune.code} ({commune.name})"
 
 
 def _why_unlocated(pole: Pole, actor: Actor) -> str:
@@ -368,14 +400,31 @@ def _seats_outside(context: Context) -> Iterator[Finding | Unchecked]:
             where = _location(territory, member.actor)
             if where is None:
                 cannot_tell.append(seat.commune)
-            elif where is False:
+                continue
+            path = f"$.poles[{p}].memberships[{member.position}]"
+            year = territory.geo_year
+            heir = former_commune(seat.commune, year)
+            if where is False:
+                became = ""
+                if heir is not None:
+                    became = f" (a former commune, part of {_named(heir)} in the COG {year})"
                 message = (
                     f"member {member.actor.id!r} of pôle {pole.id!r} has its seat in commune "
-                    f"{seat.commune}, outside the pôle's territory {territory.name!r} "
+                    f"{seat.commune}{became}, outside the pôle's territory {territory.name!r} "
                     f"(COG {territory.cog_year})"
                 )
-                path = f"$.poles[{p}].memberships[{member.position}]"
                 yield context.finding(message, path, subject=pole.id)
+            elif heir is not None and seat.commune not in territory.codes:
+                name = (
+                    geo.commune(seat.commune, year).name if geo.exists(seat.commune, year) else ""
+                )
+                recorded = f"{seat.commune} ({name})" if name else seat.commune
+                message = (
+                    f"member {member.actor.id!r} of pôle {pole.id!r} has its seat recorded under "
+                    f"{recorded}, a former commune, part of {_named(heir)} in the COG {year}: "
+                    f"on the pôle's territory {territory.name!r} as {heir.code}"
+                )
+                yield context.finding(message, path, subject=pole.id, severity=Severity.INFO)
         reasons = []
         if no_seat:
             reasons.append(f"{_listed(no_seat)} record{'s' if len(no_seat) == 1 else ''} no seat")
@@ -833,10 +882,18 @@ RULES: tuple[Rule, ...] = (
             "Art. 9, I groups enterprises « sur un même territoire ». A member "
             "(other than a partner, which may sit anywhere) whose registered office "
             "lies outside the pôle's territory is reported. The seat is only a proxy "
-            "for where a structure works, hence a warning. An arrondissement "
-            "municipal lies in its commune. When the pôle records no territory, a "
-            "member no seat, or the territory cannot tell (a territory given by "
-            "EPCI), the report lists the check as not run."
+            "for where a structure works, hence a warning. The territory is read in "
+            "the Code officiel géographique of its `cog_year` (the nearest vintage "
+            "ptcekit ships when it has none of that year), at every level: communes, "
+            "EPCI (by their member communes), départements and régions (those of "
+            "before 2016 for a year before 2016). An arrondissement municipal lies in "
+            "its commune; a seat recorded under the code of a former commune (a "
+            "commune déléguée or associée, or a commune merged into a commune "
+            "nouvelle) lies where the commune it became lies, and an info finding "
+            "names that commune's code. When the pôle records no territory, a member "
+            "no seat, or the territory cannot tell (a code unknown in the vintage, a "
+            "territory that lists only part of the seat's commune), the report lists "
+            "the check as not run."
         ),
         check=_seats_outside,
         applies_to=("poles", "actors"),
