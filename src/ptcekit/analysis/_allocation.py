@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -199,7 +199,8 @@ def _allocation_rows(allocations: Iterable[CostAllocation]) -> list[dict[str, An
         }
         if allocation.problem is not None:
             rows.append(
-                base | {"actor": None, "amount": None, "currency": None, "problem": allocation.problem}
+                base
+                | {"actor": None, "amount": None, "currency": None, "problem": allocation.problem}
             )
             continue
         rows.extend(
@@ -231,44 +232,65 @@ def _measure(allocation: Allocation) -> tuple[str, Fraction] | None:
     return None
 
 
-def _weights(
-    asset: MutualisedAsset, method: CostSharingMethod, day: dt.date, ecosystem: Ecosystem | None
-) -> dict[str, Fraction] | str:
-    """Each party's weight on ``day`` (not normalised), or why there is none."""
+def _fixed(asset: MutualisedAsset, day: dt.date, ecosystem: Ecosystem | None) -> _Weights:
+    del day, ecosystem  # a fixed key does not change with time or headcounts
+    assert asset.cost_key is not None  # noqa: S101 -- the caller checked it, for mypy
     weights: dict[str, Fraction] = defaultdict(Fraction)
-    if method is CostSharingMethod.FIXED:
-        assert asset.cost_key is not None  # noqa: S101 -- the caller checked it, for mypy
-        for share in asset.cost_key.shares:
-            weights[share.actor] += share.fraction
-        return dict(weights)
-    if method is CostSharingMethod.PRO_RATA_OWNERSHIP:
-        owners = [owner for owner in asset.owners if _active(owner.period, day)]
-        if not owners:
-            return "no owner"
-        for owner in owners:
-            if owner.share.fraction is None:
-                return f"the share of owner {owner.actor!r} is not exact ({owner.share})"
-            weights[owner.actor] += owner.share.fraction
-        return dict(weights)
-    users = [user for user in asset.users if _active(user.period, day)]
+    for share in asset.cost_key.shares:
+        weights[share.actor] += share.fraction
+    return dict(weights)
+
+
+def _ownership(asset: MutualisedAsset, day: dt.date, ecosystem: Ecosystem | None) -> _Weights:
+    del ecosystem  # ownership shares are on the asset
+    owners = [owner for owner in asset.owners if _active(owner.period, day)]
+    if not owners:
+        return "no owner"
+    weights: dict[str, Fraction] = defaultdict(Fraction)
+    for owner in owners:
+        if owner.share.fraction is None:
+            return f"the share of owner {owner.actor!r} is not exact ({owner.share})"
+        weights[owner.actor] += owner.share.fraction
+    return dict(weights)
+
+
+def _users(asset: MutualisedAsset, day: dt.date) -> list[Allocation]:
+    return [user for user in asset.users if _active(user.period, day)]
+
+
+def _equal(asset: MutualisedAsset, day: dt.date, ecosystem: Ecosystem | None) -> _Weights:
+    del ecosystem  # every user counts once
+    users = _users(asset, day)
     if not users:
         return "no user"
-    if method is CostSharingMethod.EQUAL:
-        return dict.fromkeys((user.actor for user in users), Fraction(1))
-    if method is CostSharingMethod.PRO_RATA_USE:
-        kinds = set()
-        for user in users:
-            measure = _measure(user)
-            if measure is None:
-                return f"the use of {user.actor!r} is not measured exactly (share, fte or hours)"
-            kinds.add(measure[0])
-            weights[user.actor] += measure[1]
-        if len(kinds) > 1:
-            return f"users' measures of use differ ({' and '.join(sorted(kinds))})"
-        return dict(weights)
-    # pro rata of headcount
+    return dict.fromkeys((user.actor for user in users), Fraction(1))
+
+
+def _use(asset: MutualisedAsset, day: dt.date, ecosystem: Ecosystem | None) -> _Weights:
+    del ecosystem  # the measures of use are on the asset
+    users = _users(asset, day)
+    if not users:
+        return "no user"
+    weights: dict[str, Fraction] = defaultdict(Fraction)
+    kinds = set()
+    for user in users:
+        measure = _measure(user)
+        if measure is None:
+            return f"the use of {user.actor!r} is not measured exactly (share, fte or hours)"
+        kinds.add(measure[0])
+        weights[user.actor] += measure[1]
+    if len(kinds) > 1:
+        return f"users' measures of use differ ({' and '.join(sorted(kinds))})"
+    return dict(weights)
+
+
+def _headcount(asset: MutualisedAsset, day: dt.date, ecosystem: Ecosystem | None) -> _Weights:
+    users = _users(asset, day)
+    if not users:
+        return "no user"
     if ecosystem is None:
         return "the key needs the users' headcounts: pass the ecosystem"
+    weights: dict[str, Fraction] = {}
     for actor_id in dict.fromkeys(user.actor for user in users):
         actor = ecosystem.get(actor_id) if actor_id in ecosystem else None
         headcount = getattr(actor, "headcount", None)
@@ -277,7 +299,20 @@ def _weights(
         weights[actor_id] = Fraction(headcount)
     if not any(weights.values()):
         return "every user's headcount is 0"
-    return dict(weights)
+    return weights
+
+
+#: Each party's weight on a day (not normalised), or why there is none.
+_Weights = dict[str, Fraction] | str
+_WEIGHTS: dict[
+    CostSharingMethod, Callable[[MutualisedAsset, dt.date, Ecosystem | None], _Weights]
+] = {
+    CostSharingMethod.EQUAL: _equal,
+    CostSharingMethod.PRO_RATA_USE: _use,
+    CostSharingMethod.PRO_RATA_OWNERSHIP: _ownership,
+    CostSharingMethod.PRO_RATA_HEADCOUNT: _headcount,
+    CostSharingMethod.FIXED: _fixed,
+}
 
 
 def _breaks(asset: MutualisedAsset, start: dt.date, end: dt.date) -> list[dt.date]:
@@ -302,16 +337,24 @@ def _days_in_year(year: int) -> int:
 def _span(
     on: dt.date | None, period: Period | None, year: int | None
 ) -> tuple[dt.date, dt.date, bool]:
-    given = [name for name, value in (("on", on), ("period", period), ("year", year)) if value is not None]
+    given = [
+        name
+        for name, value in (("on", on), ("period", period), ("year", year))
+        if value is not None
+    ]
     if len(given) != 1:
-        raise InvalidValueError("allocate_cost", "on", "exactly one of on, period or year", tuple(given))
+        raise InvalidValueError(
+            "allocate_cost", "on", "exactly one of on, period or year", tuple(given)
+        )
     if on is not None:
         return on, on, True
     if year is not None:
         return dt.date(year, 1, 1), dt.date(year, 12, 31), False
     assert period is not None  # noqa: S101 -- one of the three is given, for mypy
     if period.start is None or period.end is None:
-        raise InvalidValueError("allocate_cost", "period", "a period with a start and an end", period)
+        raise InvalidValueError(
+            "allocate_cost", "period", "a period with a start and an end", period
+        )
     return period.start, period.end, False
 
 
@@ -386,7 +429,7 @@ def allocate_cost(
     breaks = _breaks(asset, start, end)
     for index, first in enumerate(breaks):
         last = breaks[index + 1] - _ONE_DAY if index + 1 < len(breaks) else end
-        weights = _weights(asset, method, first, ecosystem)
+        weights = _WEIGHTS[method](asset, first, ecosystem)
         if isinstance(weights, str):
             when = (
                 f"on {first.isoformat()}"
@@ -395,9 +438,7 @@ def allocate_cost(
             )
             return unallocated(f"{weights} {when}")
         cost = (
-            annual
-            if single_day
-            else annual * ((last - first).days + 1) / _days_in_year(first.year)
+            annual if single_day else annual * ((last - first).days + 1) / _days_in_year(first.year)
         )
         total += cost
         weight_sum = sum(weights.values(), Fraction(0))
@@ -499,12 +540,14 @@ class CostTotals:
         return to_frame(_ALLOCATION_COLUMNS, self.rows(), "CostTotals.to_pandas()")
 
     def __repr__(self) -> str:
-        lines = [
+        head = (
             f"<CostTotals of {len(self.allocations)} assets"
             f" ({len(self.unallocated)} cannot be allocated)"
-        ]
-        for row in self.by_actor().rows():
-            lines.append(f"  {row['actor']}  {row['amount']} {row['currency']}")
+        )
+        lines = [head]
+        lines.extend(
+            f"  {row['actor']}  {row['amount']} {row['currency']}" for row in self.by_actor().rows()
+        )
         return "\n".join(lines) + ">"
 
 
@@ -540,6 +583,4 @@ def cost_totals(
     names = {actor.id: actor.name for actor in ecosystem.actors} | {
         p.id: p.name for p in ecosystem.poles
     }
-    return CostTotals(
-        allocations=allocations, names=names, poles={a.id: a.pole for a in assets}
-    )
+    return CostTotals(allocations=allocations, names=names, poles={a.id: a.pole for a in assets})

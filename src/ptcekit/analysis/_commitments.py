@@ -102,8 +102,10 @@ class CommitmentSchedule:
     def table(self) -> Table:
         """Return the occurrences as a :class:`Table`."""
         values = tuple(
-            (o.agreement, o.pole, o.party, o.kind, o.date, o.year, o.amount, o.currency)
-            + (o.quantity, o.unit, o.asset)
+            (
+                *(o.agreement, o.pole, o.party, o.kind, o.date, o.year),
+                *(o.amount, o.currency, o.quantity, o.unit, o.asset),
+            )
             for o in self.occurrences
         )
         return Table("commitments", _OCCURRENCE_COLUMNS, values)
@@ -164,12 +166,14 @@ class CommitmentSchedule:
         return to_frame(_OCCURRENCE_COLUMNS, self.rows(), "CommitmentSchedule.to_pandas()")
 
     def __repr__(self) -> str:
-        lines = [
+        head = (
             f"<CommitmentSchedule: {len(self.occurrences)} occurrences,"
             f" {len(self.unexpanded)} not expanded"
-        ]
-        for row in self.totals("party").rows():
-            lines.append(f"  {row['party']}  {row['total']} {row['unit']}")
+        )
+        lines = [head]
+        lines.extend(
+            f"  {row['party']}  {row['total']} {row['unit']}" for row in self.totals("party").rows()
+        )
         return "\n".join(lines) + ">"
 
 
@@ -237,9 +241,7 @@ def commitment_schedule(
         for commitment in agreement.commitments:
             dates = _dates(commitment, commitment.period or agreement.period, until)
             if isinstance(dates, str):
-                unexpanded.append(
-                    (agreement.id, commitment.party, commitment.kind.value, dates)
-                )
+                unexpanded.append((agreement.id, commitment.party, commitment.kind.value, dates))
                 continue
             amount, quantity = commitment.amount, commitment.quantity
             occurrences.extend(

@@ -25,8 +25,7 @@ class MissingExtraError(PtcekitError, ImportError):
         self.extra = extra
         self.feature = feature
         message = (
-            f"{feature} needs {module}, which is not installed: "
-            f"pip install 'ptcekit[{extra}]'"
+            f"{feature} needs {module}, which is not installed: pip install 'ptcekit[{extra}]'"
         )
         super().__init__(message, name=module)
 

@@ -123,9 +123,7 @@ class Triptych:
         return f"<Triptych of {self.scope}{when}: {self.total} actors: {parts}>"
 
 
-def _count(
-    actors: Sequence[Actor], scope: str, as_of: dt.date | None
-) -> Triptych:
+def _count(actors: Sequence[Actor], scope: str, as_of: dt.date | None) -> Triptych:
     sectors = Counter(sector_of(actor) for actor in actors)
     kinds = Counter(actor.type_tag for actor in actors)
     families = Counter(_family(actor) for actor in actors)
