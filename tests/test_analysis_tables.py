@@ -15,11 +15,12 @@ from hypothesis import given
 
 mpl.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402 -- after choosing the Agg backend
+import matplotlib.pyplot as plt
 
-from ptcekit import testing  # noqa: E402 -- after choosing the Agg backend
-from ptcekit.analysis import (  # noqa: E402 -- after choosing the Agg backend
+from ptcekit import testing
+from ptcekit.analysis import (
     MissingExtraError,
+    _optional,
     commitment_schedule,
     cost_totals,
     findings_table,
@@ -30,9 +31,8 @@ from ptcekit.analysis import (  # noqa: E402 -- after choosing the Agg backend
     tables,
     triptych,
 )
-from ptcekit.analysis import _optional  # noqa: E402 -- the import hook is monkeypatched
-from ptcekit.errors import InvalidValueError, UnknownIdError  # noqa: E402
-from ptcekit.model import (  # noqa: E402
+from ptcekit.errors import InvalidValueError, UnknownIdError
+from ptcekit.model import (
     Allocation,
     Association,
     Commitment,
@@ -51,7 +51,7 @@ from ptcekit.model import (  # noqa: E402
     SharedEquipment,
     Territory,
 )
-from ptcekit.rules import validate  # noqa: E402
+from ptcekit.rules import validate
 
 D = dt.date
 
@@ -290,7 +290,7 @@ class TestHistory:
 
     def test_needs_a_pole(self) -> None:
         """A document without a pôle id is an error."""
-        with pytest.raises(InvalidValueError, match="membership_history.pole"):
+        with pytest.raises(InvalidValueError, match=r"membership_history\.pole"):
             membership_history(small())
 
 
@@ -339,7 +339,8 @@ class TestExtra:
     @pytest.mark.parametrize(
         ("call", "module"),
         [
-            (lambda: tables(small()).actors.to_pandas(), "pandas"),
+            (lambda: tables(small()).actors.to_pandas(), "pandas"),  # noqa: PLW0108 -- small() must run after the monkeypatch
+            ,
             (lambda: plot_triptych(triptych(small())), "matplotlib"),
         ],
     )
