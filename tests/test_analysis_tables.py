@@ -340,7 +340,6 @@ class TestExtra:
         ("call", "module"),
         [
             (lambda: tables(small()).actors.to_pandas(), "pandas"),  # noqa: PLW0108 -- small() must run after the monkeypatch
-            ,
             (lambda: plot_triptych(triptych(small())), "matplotlib"),
         ],
     )
