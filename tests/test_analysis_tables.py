@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import subprocess
 import sys
 from decimal import Decimal
@@ -24,6 +25,7 @@ from ptcekit.analysis import (
     commitment_schedule,
     cost_totals,
     findings_table,
+    membership_counts,
     membership_history,
     plot_cost_allocation,
     plot_membership,
@@ -288,6 +290,17 @@ class TestHistory:
         assert len(history.to_pandas()) == 4
         assert membership_history(Pole(id="x", name="X")).rows() == []
 
+    def test_counts_by_date(self) -> None:
+        """Members are counted on each day asked, in the order given."""
+        counts = membership_counts(small(), "pole", on=[D(2022, 1, 1), D(2019, 1, 1)])
+        assert counts.rows() == [
+            {"date": D(2022, 1, 1), "members": 3},
+            {"date": D(2019, 1, 1), "members": 1},
+        ]
+        assert str(counts.to_pandas().dtypes["members"]) == "Int64"
+        with pytest.raises(InvalidValueError, match=r"membership_counts\.pole"):
+            membership_counts(small(), on=[])
+
     def test_needs_a_pole(self) -> None:
         """A document without a pôle id is an error."""
         with pytest.raises(InvalidValueError, match=r"membership_history\.pole"):
@@ -359,3 +372,5 @@ class TestExtra:
             call()
         assert info.value.module == module
         assert isinstance(info.value, ImportError)
+        copy = pickle.loads(pickle.dumps(info.value))
+        assert (copy.module, copy.extra, str(copy)) == (module, "notebook", str(info.value))

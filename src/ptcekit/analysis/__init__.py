@@ -34,6 +34,8 @@ from ptcekit.analysis._optional import MissingExtraError
 from ptcekit.analysis._plots import plot_cost_allocation, plot_membership, plot_triptych
 from ptcekit.analysis._summary import summarize
 from ptcekit.analysis._tables import (
+    FindingLike,
+    ReportLike,
     Tables,
     actors_table,
     agreements_table,
@@ -50,6 +52,7 @@ from ptcekit.analysis._tabular import Column, Table
 from ptcekit.analysis._triptych import (
     MembershipHistory,
     Triptych,
+    membership_counts,
     membership_history,
     sector_of,
     triptych,
@@ -63,8 +66,10 @@ __all__ = [
     "CostAllocation",
     "CostPart",
     "CostTotals",
+    "FindingLike",
     "MembershipHistory",
     "MissingExtraError",
+    "ReportLike",
     "Table",
     "Tables",
     "Triptych",
@@ -77,6 +82,7 @@ __all__ = [
     "commitments_table",
     "cost_totals",
     "findings_table",
+    "membership_counts",
     "membership_history",
     "memberships_table",
     "ownerships_table",

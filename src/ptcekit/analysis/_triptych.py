@@ -11,10 +11,18 @@ from typing import Any
 import attrs
 
 from ptcekit.analysis._tabular import Column, Table, to_frame
+from ptcekit.errors import InvalidValueError
 from ptcekit.identifiers import legal_category
 from ptcekit.model import Actor, Company, Ecosystem, Pole, Sector, Territory
 
-__all__ = ["MembershipHistory", "Triptych", "membership_history", "sector_of", "triptych"]
+__all__ = [
+    "MembershipHistory",
+    "Triptych",
+    "membership_counts",
+    "membership_history",
+    "sector_of",
+    "triptych",
+]
 
 #: The order sectors are shown in; ``unknown`` is a company whose statutes are not recorded.
 SECTORS = ("ess", "private", "public", "unknown")
@@ -215,9 +223,40 @@ class MembershipHistory:
         return "\n".join(lines) + ">"
 
 
-def members_on(pole: Pole, day: dt.date) -> int:
-    """Return the number of distinct members of ``pole`` on ``day``."""
-    return len(pole.member_ids(day))
+def _pole(ecosystem: Ecosystem | Pole, pole: str | None, function: str) -> Pole:
+    if isinstance(ecosystem, Pole):
+        return ecosystem
+    if pole is None:
+        raise InvalidValueError(function, "pole", "a pôle id", pole)
+    return ecosystem.pole(pole)
+
+
+_COUNT_BY_DATE_COLUMNS = (Column("date", dt.date), Column("members", int))
+
+
+def membership_counts(
+    ecosystem: Ecosystem | Pole, pole: str | None = None, *, on: Iterable[dt.date]
+) -> Table:
+    """Return the number of distinct members of a pôle on each of the days ``on``.
+
+    Args:
+        ecosystem: the document (with ``pole``), or the pôle itself.
+        pole: the pôle's id, when ``ecosystem`` is the document.
+        on: the days to count on, shown in the order given.
+
+    Raises:
+        UnknownIdError: no pôle has the id ``pole``.
+        InvalidValueError: a document without a pôle id.
+
+    >>> from ptcekit.model import Membership, Period
+    >>> p = Pole(id="p", name="P", memberships=[
+    ...     Membership(actor="a", period=Period(start=dt.date(2020, 3, 1)))])
+    >>> membership_counts(p, on=[dt.date(2020, 1, 1), dt.date(2021, 1, 1)]).rows()
+    [{'date': datetime.date(2020, 1, 1), 'members': 0}, {'date': datetime.date(2021, 1, 1), 'members': 1}]
+    """
+    target = _pole(ecosystem, pole, "membership_counts")
+    values = tuple((day, len(target.member_ids(day))) for day in on)
+    return Table(f"members of {target.id}", _COUNT_BY_DATE_COLUMNS, values)
 
 
 def membership_history(
@@ -242,14 +281,7 @@ def membership_history(
     >>> membership_history(p).rows()[-1]
     {'year': 2022, 'entered': 0, 'left': 1, 'members': 1}
     """
-    if isinstance(ecosystem, Pole):
-        target = ecosystem
-    else:
-        if pole is None:
-            from ptcekit.errors import InvalidValueError  # noqa: PLC0415 -- only on misuse
-
-            raise InvalidValueError("membership_history", "pole", "a pôle id", pole)
-        target = ecosystem.pole(pole)
+    target = _pole(ecosystem, pole, "membership_history")
     entered: Counter[int] = Counter()
     left: Counter[int] = Counter()
     known: list[int] = [target.founded.year] if target.founded else []
@@ -269,7 +301,7 @@ def membership_history(
     else:
         shown = sorted(set(years))
     rows = tuple(
-        (year, entered[year], left[year], members_on(target, dt.date(year, 12, 31)))
+        (year, entered[year], left[year], len(target.member_ids(dt.date(year, 12, 31))))
         for year in shown
     )
     return MembershipHistory(pole=target.id, years=rows)
