@@ -315,6 +315,16 @@ _WEIGHTS: dict[
 }
 
 
+def _listed(asset: MutualisedAsset, method: CostSharingMethod) -> tuple[str, ...]:
+    """The parties a method can name, in the order the asset lists them."""
+    if method is CostSharingMethod.FIXED:
+        assert asset.cost_key is not None  # noqa: S101 -- the caller checked it, for mypy
+        return tuple(share.actor for share in asset.cost_key.shares)
+    if method is CostSharingMethod.PRO_RATA_OWNERSHIP:
+        return tuple(dict.fromkeys(owner.actor for owner in asset.owners))
+    return tuple(dict.fromkeys(user.actor for user in asset.users))
+
+
 def _breaks(asset: MutualisedAsset, start: dt.date, end: dt.date) -> list[dt.date]:
     """The first day of each span of ``start..end`` in which weights and daily cost are constant."""
     days = {start}
@@ -386,7 +396,9 @@ def allocate_cost(
 
     Weights are read as proportions, so shares that do not sum to one (which
     the rules report) still share the whole cost. The parts are rounded to the
-    cent by :func:`split_to_cents`, so they sum exactly to the cost.
+    cent by :func:`split_to_cents`, so they sum exactly to the cost; a cent
+    left to share between equal remainders goes to the party listed first
+    (in the key's shares, the owners or the users).
 
     Args:
         asset: the asset.
@@ -444,6 +456,8 @@ def allocate_cost(
         weight_sum = sum(weights.values(), Fraction(0))
         for actor, weight in weights.items():
             exact[actor] = exact.get(actor, Fraction(0)) + cost * weight / weight_sum
+    # the documented tie-break order: the parties as the asset (or its fixed key) lists them
+    exact = {actor: exact[actor] for actor in _listed(asset, method) if actor in exact}
     currency = asset.annual_cost.currency
     cents = split_to_cents(exact, total)
     parts = tuple(
