@@ -513,22 +513,29 @@ class CostTotals:
         """The allocations that could not be made, each with its problem."""
         return tuple(a for a in self.allocations if a.problem is not None)
 
-    def _totals(self, key_of: Any) -> dict[tuple[str | None, str], tuple[Decimal, set[str]]]:
-        totals: dict[tuple[str | None, str], tuple[Decimal, set[str]]] = {}
+    def _totals(self, key_of: Any) -> dict[tuple[str | None, str], list[Any]]:
+        # per key: [amount, number of assets, the last asset counted]; no set per key,
+        # since the allocations come asset by asset
+        totals: dict[tuple[str | None, str], list[Any]] = {}
         for allocation in self.allocations:
             for part in allocation.parts:
                 key = (key_of(allocation, part), part.amount.currency)
-                amount, assets = totals.get(key, (Decimal("0.00"), set()))
-                assets.add(allocation.asset)
-                totals[key] = (amount + part.amount.amount, assets)
+                entry = totals.get(key)
+                if entry is None:
+                    totals[key] = [part.amount.amount, 1, allocation.asset]
+                    continue
+                entry[0] += part.amount.amount
+                if entry[2] != allocation.asset:
+                    entry[1] += 1
+                    entry[2] = allocation.asset
         return totals
 
     def by_actor(self) -> Table:
         """Return each actor's total, per currency, with the number of assets it pays for."""
         totals = self._totals(lambda _allocation, part: part.actor)
         values = tuple(
-            (actor, self.names.get(actor or ""), currency, amount, len(assets))
-            for (actor, currency), (amount, assets) in totals.items()
+            (actor, self.names.get(actor or ""), currency, amount, assets)
+            for (actor, currency), (amount, assets, _last) in totals.items()
         )
         return Table("cost by actor", _ACTOR_TOTAL_COLUMNS, values)
 
@@ -536,8 +543,8 @@ class CostTotals:
         """Return each pôle's total (``pole`` ``None`` for assets outside a pôle)."""
         totals = self._totals(lambda allocation, _part: self.poles.get(allocation.asset))
         values = tuple(
-            (pole, self.names.get(pole) if pole else None, currency, amount, len(assets))
-            for (pole, currency), (amount, assets) in totals.items()
+            (pole, self.names.get(pole) if pole else None, currency, amount, assets)
+            for (pole, currency), (amount, assets, _last) in totals.items()
         )
         return Table("cost by pole", _POLE_TOTAL_COLUMNS, values)
 
