@@ -7,10 +7,10 @@ import os
 from typing import IO, Any
 
 from ptcekit.analysis._optional import require
+from ptcekit.analysis._triptych import sector_of
 from ptcekit.model import (
     Actor,
     Allocation,
-    Company,
     Ecosystem,
     MutualisedAsset,
     PartnershipAgreement,
@@ -39,12 +39,6 @@ KIND_STYLES = {"pole": ("#333333", "s"), "asset": ("#bbbbbb", "^"), "agreement":
 KIND_LABELS = {"pole": "pôle", "asset": "mutualised asset", "agreement": "agreement"}
 
 Path = str | os.PathLike[str] | IO[bytes]
-
-
-def _sector(actor: Actor) -> str:
-    if isinstance(actor, Company) and actor.in_ess is None:
-        return "unknown"
-    return actor.sector.value
 
 
 def _period(period: Period | None) -> dict[str, str]:
@@ -79,7 +73,7 @@ def _nodes(graph: Any, ecosystem: Ecosystem) -> None:
             "kind": "actor",
             "label": actor.name,
             "type": actor.type_tag,
-            "sector": _sector(actor),
+            "sector": sector_of(actor),
         }
         graph.add_node(actor.id, **attributes)
     for pole in ecosystem.poles:
