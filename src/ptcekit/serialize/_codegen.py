@@ -43,13 +43,21 @@ class Caches:
     start dates, the same shares, the same currency): each is parsed or
     checked once. Values are immutable and each check is a pure function of
     the string, so a hit gives what a fresh parse or check would. Each table
-    stops growing at :data:`CACHE_LIMIT` entries.
+    stops growing at :data:`CACHE_LIMIT` entries, and the engine clears them
+    after each load, so that nothing a document holds outlives its load.
     """
 
     def __init__(self) -> None:
         self.dates: dict[str, dt.date] = {}
         self.fractions: dict[str, Fraction] = {}
         self.accepted: dict[Callable[[str], str], set[str]] = {}
+
+    def clear(self) -> None:
+        """Forget every parsed value and accepted identifier (the tables stay the same objects)."""
+        self.dates.clear()
+        self.fractions.clear()
+        for accepted in list(self.accepted.values()):
+            accepted.clear()
 
     def date(self, value: object) -> dt.date:
         """Parse a wire date (raising :class:`WireError` as :func:`parse_date` does), and keep it."""
