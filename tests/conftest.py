@@ -2,7 +2,9 @@
 
 ``fast`` (the default) keeps local runs quick; CI sets
 ``HYPOTHESIS_PROFILE=ci`` for more examples. Both drop the deadline, since a
-shared CI machine makes timings noisy.
+shared CI machine makes timings noisy. ``robustness`` is for long runs of the
+robustness suite outside CI (20,000 examples per test: about 100,000
+hostile documents for ``tests/test_robustness_documents.py``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from hypothesis import settings
 
 settings.register_profile("fast", max_examples=25, deadline=None)
 settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True)
+settings.register_profile("robustness", max_examples=20_000, deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 
 # tests/extension_kinds.py is imported by tests/test_extension.py, under its own
