@@ -260,16 +260,24 @@ def refused_properly(error: PtcekitError) -> None:
 
 
 def timed(call: Any, size: int) -> Any:
-    """Call ``call``; return what it returns, or ``None`` if it refused; check the time it took."""
-    start = time.perf_counter()
-    try:
-        result = call()
-    except PtcekitError as error:
-        refused_properly(error)
-        result = None
-    elapsed = time.perf_counter() - start
-    assert elapsed < FIXED_SECONDS + SECONDS_PER_BYTE * size, (elapsed, size)
-    return result
+    """Call ``call``; return what it returns, or ``None`` if it refused; check the time it took.
+
+    A call over the bound is timed twice more, and fails only if it stays
+    over (a shared machine pauses now and then).
+    """
+    bound = FIXED_SECONDS + SECONDS_PER_BYTE * size
+    fastest = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        try:
+            result = call()
+        except PtcekitError as error:
+            refused_properly(error)
+            result = None
+        fastest = min(fastest, time.perf_counter() - start)
+        if fastest < bound:
+            return result
+    raise AssertionError((fastest, size))
 
 
 def round_trips(obj: Any) -> None:

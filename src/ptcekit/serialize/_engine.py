@@ -689,7 +689,7 @@ class Engine:
                 self.caches.clear()
 
     def bounded(self, node: Node) -> bool:
-        """Whether every valid wire value of ``node`` nests no deeper than :data:`~ptcekit.model.limits.MAX_DEPTH`."""
+        """Whether every valid wire value of ``node`` nests no deeper than ``ptcekit.model.limits.MAX_DEPTH``."""
         key = node.base if isinstance(node, Poly) else getattr(node, "cls", None)
         if not isinstance(key, type):
             return _static_depth(node, self, frozenset()) <= MAX_DEPTH
@@ -734,17 +734,44 @@ class Engine:
             if type(value) is not list:
                 diagnosis.add(path, type_problem(node, value))
                 return _FAILED
-            items = [
-                self._diagnose(item, node.inner, f"{path}[{position}]", diagnosis, depth + 1)
-                for position, item in enumerate(value)
-            ]
-            return _FAILED if any(item is _FAILED for item in items) else tuple(items)
+            return self._diagnose_items(value, node.inner, path, diagnosis, depth)
         if isinstance(node, Poly):
             return self._diagnose_poly(value, node, path, diagnosis, depth)
         result = self._try_fast(value, node.cls, diagnosis)
         if result is not _FAILED:
             return result
         return self._diagnose_object(value, self.spec(node.cls), path, diagnosis, depth)
+
+    def _diagnose_items(
+        self, value: list[Any], inner: Node, path: str, diagnosis: Diagnosis, depth: int
+    ) -> Any:
+        """Read the items of an array; objects the fast functions accept cost no more than a load."""
+        fast: Callable[[Any], Any] | None = None
+        if diagnosis.fast and isinstance(inner, Obj | Poly) and self.bounded(inner):
+            if isinstance(inner, Obj):
+                fast = self.structure_fn(inner.cls)
+            else:
+                dispatch = self._dispatcher_in(inner.base)
+
+                def fast(item: Any) -> Any:
+                    return dispatch[item["type"]](item)
+
+        items = []
+        failed = False
+        for position, item in enumerate(value):
+            if fast is not None:
+                try:
+                    items.append(fast(item))
+                except KindError:
+                    raise
+                except Exception:  # noqa: S110 -- this item has a problem: diagnose it below
+                    pass
+                else:
+                    continue
+            result = self._diagnose(item, inner, f"{path}[{position}]", diagnosis, depth + 1)
+            failed = failed or result is _FAILED
+            items.append(result)
+        return _FAILED if failed else tuple(items)
 
     def _diagnose_scalar(self, value: Any, node: Scalar, path: str, diagnosis: Diagnosis) -> Any:
         try:
@@ -1184,7 +1211,7 @@ def _float_for(flavour: Flavour) -> Callable[[float], Any]:
 def _extra_for(flavour: Flavour) -> Callable[[dict[str, Any]], dict[str, Any]]:
     """Return how kept keys are written: always a copy, so that no caller can change them.
 
-    Kept values are plain JSON nested at most :data:`~ptcekit.model.limits.MAX_DEPTH`
+    Kept values are plain JSON nested at most ``ptcekit.model.limits.MAX_DEPTH``
     levels (checked on load), so the recursion here is bounded.
     """
     if flavour == "data":

@@ -256,8 +256,8 @@ def loads(
     :doc:`/explanation/robustness`); ``pause_gc=False`` leaves the collector alone.
 
     Both backends accept the same documents: nesting of at most
-    :data:`~ptcekit.model.limits.MAX_DEPTH` levels, integers of at most
-    :data:`~ptcekit.model.limits.MAX_INTEGER_DIGITS` digits, no NaN nor
+    ``ptcekit.model.limits.MAX_DEPTH`` levels, integers of at most
+    ``ptcekit.model.limits.MAX_INTEGER_DIGITS`` digits, no NaN nor
     infinity, and each key once in an object. A document that fails is read
     once more only when orjson could not read it, or read an integer beyond
     64 bits as a float.

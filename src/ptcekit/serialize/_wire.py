@@ -46,13 +46,13 @@ FRACTION_PATTERN = r"-?[0-9]+(?:/0*[1-9][0-9]*)?"
 DATE_PATTERN = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 
 #: Integers on the wire lie strictly between ``-INTEGER_BOUND`` and ``INTEGER_BOUND``:
-#: at most :data:`~ptcekit.model.limits.MAX_INTEGER_DIGITS` digits.
+#: at most ``ptcekit.model.limits.MAX_INTEGER_DIGITS`` digits.
 INTEGER_BOUND = 10**MAX_INTEGER_DIGITS
 _FRACTION_BOUND = 10**MAX_FRACTION_DIGITS
 # the digits a fraction's term may have as written, before it is put in lowest terms
 _FRACTION_TEXT_DIGITS = 2 * MAX_FRACTION_DIGITS
 
-#: The message of a value nested deeper than :data:`~ptcekit.model.limits.MAX_DEPTH`.
+#: The message of a value nested deeper than ``ptcekit.model.limits.MAX_DEPTH``.
 DEPTH_MESSAGE = f"expected at most {MAX_DEPTH} levels of nested arrays and objects, got more"
 
 _decimal = re.compile(DECIMAL_PATTERN).fullmatch
@@ -78,7 +78,7 @@ class Unreadable:
     """A JSON number the parser could not read as its value, put where the number was.
 
     The standard-library reader puts one in place of an integer of more than
-    :data:`~ptcekit.model.limits.MAX_INTEGER_DIGITS` digits and of a number
+    ``ptcekit.model.limits.MAX_INTEGER_DIGITS`` digits and of a number
     beyond the range of a double (``1e400``), so that the problem is reported
     at the number's path rather than for the whole document.
 
@@ -106,7 +106,7 @@ def parse_decimal(value: object) -> Decimal:
 
     Raises:
         WireError: if ``value`` is not a decimal string, or has more than
-            :data:`~ptcekit.model.limits.MAX_INTEGER_DIGITS` digits before its exponent.
+            ``ptcekit.model.limits.MAX_INTEGER_DIGITS`` digits before its exponent.
     """
     if type(value) is not str or _decimal(value) is None:
         raise WireError(value)
@@ -123,7 +123,7 @@ def parse_decimal(value: object) -> Decimal:
 def parse_fraction(value: object) -> Fraction:
     """Return the :class:`Fraction` a wire string such as ``"1/3"`` writes.
 
-    Each term has at most twice :data:`~ptcekit.model.limits.MAX_FRACTION_DIGITS`
+    Each term has at most twice ``ptcekit.model.limits.MAX_FRACTION_DIGITS``
     significant digits as written, and at most that many once the fraction is
     in lowest terms, so that sums of shares stay cheap.
 
@@ -185,9 +185,9 @@ def json_copy(value: Any, depth: int, where: str = "") -> Any:
     """Return a copy of the JSON value ``value``, whose outermost container would be at ``depth``.
 
     A JSON value is ``None``, a boolean, a string (surrogate pairs joined), an
-    integer of at most :data:`~ptcekit.model.limits.MAX_INTEGER_DIGITS`
+    integer of at most ``ptcekit.model.limits.MAX_INTEGER_DIGITS``
     digits, a finite float, a list of them or a dict of them with string
-    keys, nested no deeper than :data:`~ptcekit.model.limits.MAX_DEPTH`
+    keys, nested no deeper than ``ptcekit.model.limits.MAX_DEPTH``
     levels in all. Exact builtin types only: the copy is plain data.
 
     Raises:
