@@ -135,7 +135,8 @@ def python_junk() -> st.SearchStrategy[Any]:
             m.Money(amount=1),
             cycle,
             deep,
-            10**70,  # beyond the bound (10**5000 is in the regression tests: hypothesis cannot print it)
+            10
+            ** 70,  # beyond the bound (10**5000 is in the regression tests: hypothesis cannot print it)
             {1: "non-str key"},
             {None: 1},
         ]

@@ -62,7 +62,8 @@ class Converter(cattrs.Converter):
         unknown: ``"forbid"`` (the default) reports keys a class does not have;
             ``"keep"`` keeps them and writes them back on dump.
         upgrades: the upgrades applied to documents of older format versions.
-        kept: the table of kept keys to share with other converters.
+        kept: a table of kept keys of its own; by default every converter
+            shares one, so that any of them writes back what another kept.
     """
 
     def __init__(

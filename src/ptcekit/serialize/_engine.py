@@ -332,8 +332,8 @@ class Engine:
     Args:
         unknown: ``"forbid"`` to report unknown keys as problems, ``"keep"`` to
             keep them (in ``kept``) and write them back on dump.
-        kept: where kept keys live; converters that should write back what
-            another loaded share one.
+        kept: where kept keys live; by default the table every converter
+            shares (:data:`KEPT`), so that any of them writes back what another kept.
     """
 
     def __init__(self, *, unknown: Unknown = "forbid", kept: KeptKeys | None = None) -> None:
@@ -667,6 +667,10 @@ class Engine:
         # would walk them again and again for nothing during the load
         with paused(pause_gc):
             try:
+                if cls is Ecosystem:
+                    # a document is read record by record with the fast functions, so that
+                    # a bad record costs its own diagnosis, not a second reading of the rest
+                    return self._read_document(data)
                 try:
                     if isinstance(node, Poly):
                         result = self._dispatcher_in(node.base)[data["type"]](data)
@@ -687,6 +691,13 @@ class Engine:
             finally:
                 # parsed values live for one load: no cache grows with what documents hold
                 self.caches.clear()
+
+    def _read_document(self, data: Any) -> Any:
+        diagnosis = Diagnosis()
+        result = self._diagnose_object(data, self.spec(Ecosystem), "$", diagnosis, 1)
+        if diagnosis.problems:
+            raise LoadError(diagnosis.problems)
+        return result
 
     def bounded(self, node: Node) -> bool:
         """Whether every valid wire value of ``node`` nests no deeper than ``ptcekit.model.limits.MAX_DEPTH``."""
@@ -747,21 +758,19 @@ class Engine:
     ) -> Any:
         """Read the items of an array; objects the fast functions accept cost no more than a load."""
         fast: Callable[[Any], Any] | None = None
+        dispatch: dict[str, Callable[[Any], Any]] | None = None
         if diagnosis.fast and isinstance(inner, Obj | Poly) and self.bounded(inner):
             if isinstance(inner, Obj):
                 fast = self.structure_fn(inner.cls)
             else:
                 dispatch = self._dispatcher_in(inner.base)
-
-                def fast(item: Any) -> Any:
-                    return dispatch[item["type"]](item)
-
         items = []
         failed = False
         for position, item in enumerate(value):
-            if fast is not None:
+            if fast is not None or dispatch is not None:
                 try:
-                    items.append(fast(item))
+                    read = dispatch[item["type"]] if dispatch is not None else fast
+                    items.append(read(item))  # type: ignore[misc]  # one of the two is set
                 except KindError:
                     raise
                 except Exception:  # noqa: S110 -- this item has a problem: diagnose it below
@@ -820,9 +829,10 @@ class Engine:
             choices = self._choices[spec.cls] = tuple(sorted(spec.keys))
         return choices
 
-    def _diagnose_object(
+    def _diagnose_object(  # noqa: PLR0912 -- one walk over keys and fields, read top to bottom
         self, value: Any, spec: ClassSpec, path: str, diagnosis: Diagnosis, depth: int
     ) -> Any:
+        """Read an object of ``spec.cls``, field by field; keep or refuse its unknown keys."""
         if type(value) is not dict:
             diagnosis.add(path, type_problem(Obj(spec.cls), value))
             return _FAILED
@@ -863,8 +873,9 @@ class Engine:
                 continue
             kwargs[field.alias] = result
             structured[field.name] = result
-        repeated = spec.cls is Ecosystem and self._repeated_ids(value, spec, path, diagnosis)
         if failed:
+            if spec.cls is Ecosystem:  # repeated ids too, not only once the rest is fixed
+                self._repeated_ids(value, spec, path, diagnosis)
             return _FAILED
         obj = self._construct(
             value=value,
@@ -873,7 +884,6 @@ class Engine:
             structured=structured,
             path=path,
             diagnosis=diagnosis,
-            repeated=repeated,
         )
         if obj is _FAILED or strays:  # built anyway, so that its own problems are reported too
             return _FAILED
@@ -915,14 +925,14 @@ class Engine:
         structured: dict[str, Any],
         path: str,
         diagnosis: Diagnosis,
-        repeated: bool,
     ) -> Any:
         """Call the class; turn its validators' errors into problems at their paths."""
         try:
             return spec.cls(**kwargs)
-        except DuplicateIdError:
-            if not repeated:
-                raise  # pragma: no cover -- the document's ids were checked just before
+        except DuplicateIdError as error:
+            # every repeated id of the document, each at its place
+            if not (spec.cls is Ecosystem and self._repeated_ids(value, spec, path, diagnosis)):
+                diagnosis.problems.append(_model_problem(error, value, structured, path))
             return _FAILED
         except (InvalidValueError, FieldTypeError) as error:
             diagnosis.problems.append(_model_problem(error, value, structured, path))
