@@ -9,6 +9,7 @@ import os
 import pickle
 import threading
 import time
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, ClassVar
@@ -32,7 +33,13 @@ from ptcekit.serialize import (
     make_converter,
     to_dict,
 )
-from ptcekit.serialize._wire import WireError, describe, describe_python, parse_fraction
+from ptcekit.serialize._wire import (
+    Unreadable,
+    WireError,
+    describe,
+    describe_python,
+    parse_fraction,
+)
 
 BACKENDS = available_backends()
 DEPTH = "expected at most 64 levels of nested arrays and objects, got more"
@@ -665,3 +672,39 @@ class TestClassNames:
         Tagged.type_tag = Sneaky("test:tagged")
         with pytest.raises(KindError, match="must declare its own type_tag"):
             to_dict(Tagged(id="t", name="T"))
+
+
+class TestInputs:
+    """loads takes exact copies of its text, whatever type carries it."""
+
+    def test_subclasses_and_buffers(self) -> None:
+        """Subclasses of str and bytes, bytearray and memoryview read like the plain text."""
+
+        class Text(str):
+            __slots__ = ()
+
+            def strip(self, chars: str | None = None) -> str:  # a method that lies
+                raise RuntimeError
+
+        class Data(bytes):
+            __slots__ = ()
+
+        text = '{"ptcekit":"1","name":"N"}'
+        expected = m.Ecosystem(name="N")
+        for given in (Text(text), Data(text.encode()), bytearray(text.encode())):
+            assert loads(given) == expected
+        assert loads(memoryview(text.encode())) == expected
+
+    def test_a_released_buffer_is_no_text(self) -> None:
+        """A memoryview that cannot be copied is a FieldTypeError."""
+        view = memoryview(b"{}")
+        view.release()
+        with pytest.raises(FieldTypeError, match=r"loads\.text"):
+            loads(view)
+
+    def test_decimals_are_described_briefly(self) -> None:
+        """A decimal of many digits or a large exponent is described by its size."""
+        assert describe_python(Decimal("1.50")) == '"1.50"'
+        assert describe_python(Decimal("1E-5000")) == "a decimal of 1 digits"
+        assert describe_python(Decimal("9" * 100)) == "a decimal of 100 digits"
+        assert describe(Unreadable("an integer of 70 digits")) == "an integer of 70 digits"
