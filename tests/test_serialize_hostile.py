@@ -21,6 +21,7 @@ from ptcekit import model as m
 from ptcekit.errors import FieldTypeError, InvalidValueError, KindError, LoadError
 from ptcekit.model.limits import MAX_DEPTH, MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS
 from ptcekit.serialize import (
+    _codegen,
     _engine,
     _gc,
     _json,
@@ -352,13 +353,21 @@ class TestCost:
                 converter.structure(person(**{big: 1}), m.Actor)
         tables = converter.engine._layout_table(m.Person)[0]
         assert all(len(key) < 100 for layout in tables for key in layout)
-        assert not converter.engine.caches.dates
 
-    def test_caches_are_cleared_after_each_load(self) -> None:
-        """Parsed dates and fractions do not outlive the load that read them."""
+    def test_caches_keep_only_short_strings(self) -> None:
+        """A fraction padded with a million zeros is refused; no cache entry is long."""
         converter = make_converter()
-        converter.structure({"start": "2024-01-01"}, m.Period)
-        assert not converter.engine.caches.dates
+        share = {"fraction": "0" * 1_000_000 + "1/3"}
+        with pytest.raises(LoadError, match=r"\$\.fraction: expected an exact fraction"):
+            converter.structure(share, m.Share)
+        converter.structure({"fraction": "1/3"}, m.Share)
+        caches = converter.engine.caches
+        assert list(caches.fractions) == ["1/3"]
+        assert all(len(key) <= _codegen.ENTRY_LIMIT for key in caches.fractions)
+        seen, check = caches.checker(lambda value: value)
+        check("x" * 1000)
+        check("y")
+        assert seen == {"y"}
 
 
 class TestKeptValues:

@@ -28,10 +28,20 @@ from ptcekit.model._checks import Check, Conversion, description
 from ptcekit.serialize._fields import IDENTIFIER_PATTERNS, EnumOf, Node, Obj, Opt, Poly, Scalar, Seq
 from ptcekit.serialize._wire import parse_date, parse_fraction
 
-__all__ = ["Caches", "FieldCode", "constructible", "field_code", "slot_setter"]
+__all__ = [
+    "CACHE_LIMIT",
+    "ENTRY_LIMIT",
+    "Caches",
+    "FieldCode",
+    "constructible",
+    "field_code",
+    "slot_setter",
+]
 
 #: How many parsed values or accepted identifiers each cache keeps at most.
 CACHE_LIMIT = 1 << 16
+#: The longest string a cache keeps.
+ENTRY_LIMIT = 100
 
 Bind = Callable[[Any], str]
 
@@ -43,21 +53,16 @@ class Caches:
     start dates, the same shares, the same currency): each is parsed or
     checked once. Values are immutable and each check is a pure function of
     the string, so a hit gives what a fresh parse or check would. Each table
-    stops growing at :data:`CACHE_LIMIT` entries, and the engine clears them
-    after each load, so that nothing a document holds outlives its load.
+    stops growing at :data:`CACHE_LIMIT` entries of at most
+    :data:`ENTRY_LIMIT` characters (a parsed date or fraction is short by
+    its wire form; a longer identifier is checked but not kept), so that
+    what documents hold can fill them only to a few megabytes.
     """
 
     def __init__(self) -> None:
         self.dates: dict[str, dt.date] = {}
         self.fractions: dict[str, Fraction] = {}
         self.accepted: dict[Callable[[str], str], set[str]] = {}
-
-    def clear(self) -> None:
-        """Forget every parsed value and accepted identifier (the tables stay the same objects)."""
-        self.dates.clear()
-        self.fractions.clear()
-        for accepted in list(self.accepted.values()):
-            accepted.clear()
 
     def date(self, value: object) -> dt.date:
         """Parse a wire date (raising :class:`WireError` as :func:`parse_date` does), and keep it."""
@@ -79,7 +84,7 @@ class Caches:
 
         def check(value: str) -> None:
             validate(value)
-            if len(accepted) < CACHE_LIMIT:
+            if len(accepted) < CACHE_LIMIT and len(value) <= ENTRY_LIMIT:
                 accepted.add(value)
 
         return accepted, check

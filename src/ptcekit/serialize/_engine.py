@@ -667,31 +667,27 @@ class Engine:
         # millions of fresh objects that hold no cycles: the cyclic collector
         # would walk them again and again for nothing during the load
         with paused(pause_gc):
+            if cls is Ecosystem:
+                # a document is read record by record with the fast functions, so that
+                # a bad record costs its own diagnosis, not a second reading of the rest
+                return self._read_document(data)
             try:
-                if cls is Ecosystem:
-                    # a document is read record by record with the fast functions, so that
-                    # a bad record costs its own diagnosis, not a second reading of the rest
-                    return self._read_document(data)
-                try:
-                    if isinstance(node, Poly):
-                        result = self._dispatcher_in(node.base)[data["type"]](data)
-                    else:
-                        result = self.structure_fn(cls)(data)
-                except KindError:
-                    raise
-                except Exception:  # noqa: S110 -- any failure means: diagnose slowly
-                    pass
+                if isinstance(node, Poly):
+                    result = self._dispatcher_in(node.base)[data["type"]](data)
                 else:
-                    if self.bounded(node) or not _too_deep(data):
-                        return result
-                diagnosis = Diagnosis()
-                result = self._diagnose(data, node, "$", diagnosis, 1)
-                if diagnosis.problems:
-                    raise LoadError(diagnosis.problems)
-                return result
-            finally:
-                # parsed values live for one load: no cache grows with what documents hold
-                self.caches.clear()
+                    result = self.structure_fn(cls)(data)
+            except KindError:
+                raise
+            except Exception:  # noqa: S110 -- any failure means: diagnose slowly
+                pass
+            else:
+                if self.bounded(node) or not _too_deep(data):
+                    return result
+            diagnosis = Diagnosis()
+            result = self._diagnose(data, node, "$", diagnosis, 1)
+            if diagnosis.problems:
+                raise LoadError(diagnosis.problems)
+            return result
 
     def _read_document(self, data: Any) -> Any:
         diagnosis = Diagnosis()

@@ -51,6 +51,8 @@ INTEGER_BOUND = 10**MAX_INTEGER_DIGITS
 _FRACTION_BOUND = 10**MAX_FRACTION_DIGITS
 # the digits a fraction's term may have as written, before it is put in lowest terms
 _FRACTION_TEXT_DIGITS = 2 * MAX_FRACTION_DIGITS
+# and the characters of the whole, leading zeros and sign included
+_FRACTION_TEXT_LENGTH = 2 * _FRACTION_TEXT_DIGITS + 4
 
 #: The message of a value nested deeper than ``ptcekit.model.limits.MAX_DEPTH``.
 DEPTH_MESSAGE = f"expected at most {MAX_DEPTH} levels of nested arrays and objects, got more"
@@ -124,13 +126,13 @@ def parse_fraction(value: object) -> Fraction:
     """Return the :class:`Fraction` a wire string such as ``"1/3"`` writes.
 
     Each term has at most twice ``ptcekit.model.limits.MAX_FRACTION_DIGITS``
-    significant digits as written, and at most that many once the fraction is
-    in lowest terms, so that sums of shares stay cheap.
+    digits as written (100 characters in all), and at most that many once
+    the fraction is in lowest terms, so that sums of shares stay cheap.
 
     Raises:
         WireError: if ``value`` is not a fraction string, or a term is too long.
     """
-    if type(value) is not str or _fraction(value) is None:
+    if type(value) is not str or len(value) > _FRACTION_TEXT_LENGTH or _fraction(value) is None:
         raise WireError(value)
     numerator, _, denominator = value.partition("/")
     if (
