@@ -137,7 +137,8 @@ class KeptKeys:
 
 _TABLES: weakref.WeakSet[KeptKeys] = weakref.WeakSet()
 _registered: dict[type[Any], int] = {}
-_registry_lock = threading.Lock()
+# reentrant: a collection inside the lock may run the callback of a dying object
+_registry_lock = threading.RLock()
 
 
 def _copies(cls: type[Any], change: int) -> None:
