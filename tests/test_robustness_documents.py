@@ -157,18 +157,19 @@ def json_values(leaves: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 
 
 def paths(data: Any) -> list[tuple[Any, ...]]:
-    """Every path (keys and indexes) in ``data``, the root first."""
+    """The paths (keys and indexes) in ``data``, the root first: each container once, 70 levels at most.
+
+    Python junk may hold a cycle or a shared part; the walk visits each container once.
+    """
     found: list[tuple[Any, ...]] = [()]
+    seen: set[int] = set()
     stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
-    while stack:
+    while stack and len(found) < 5_000:
         value, path = stack.pop()
-        items = (
-            value.items()
-            if type(value) is dict
-            else enumerate(value)
-            if type(value) is list
-            else ()
-        )
+        if type(value) not in (dict, list) or id(value) in seen or len(path) > 70:
+            continue
+        seen.add(id(value))
+        items = value.items() if type(value) is dict else enumerate(value)
         for key, item in items:
             found.append((*path, key))
             stack.append((item, (*path, key)))
