@@ -18,10 +18,8 @@ is), so it is made safe to share:
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import threading
-from collections.abc import Iterator
 
 __all__ = ["paused"]
 
@@ -48,14 +46,24 @@ def _resume() -> None:
             gc.set_threshold(*_saved)
 
 
-@contextlib.contextmanager
-def paused(enabled: bool = True) -> Iterator[None]:  # noqa: FBT001, FBT002 -- internal helper
-    """Stop automatic cyclic collections inside the block, unless ``enabled`` is false."""
-    if not enabled:
-        yield
-        return
-    _pause()
-    try:
-        yield
-    finally:
-        _resume()
+class paused:  # noqa: N801 -- used as a function in a with statement
+    """Stop automatic cyclic collections inside the block, unless ``enabled`` is false.
+
+    A plain class rather than a generator: leaving the block allocates
+    nothing the collector tracks, so the collection owed for the block's
+    objects runs in the caller, where objects it frees die by reference count
+    first, as with :func:`gc.disable`.
+    """
+
+    __slots__ = ("enabled",)
+
+    def __init__(self, enabled: bool = True) -> None:  # noqa: FBT001, FBT002 -- internal helper
+        self.enabled = enabled
+
+    def __enter__(self) -> None:
+        if self.enabled:
+            _pause()
+
+    def __exit__(self, *_: object) -> None:
+        if self.enabled:
+            _resume()
