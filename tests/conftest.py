@@ -2,8 +2,10 @@
 
 ``fast`` (the default) keeps local runs quick; CI sets
 ``HYPOTHESIS_PROFILE=ci`` for more examples. Both drop the deadline, since a
-shared CI machine makes timings noisy. ``robustness-long`` is for long runs of
-the robustness suites outside CI (100,000 inputs per test).
+shared CI machine makes timings noisy. Two profiles are for long runs outside
+CI: ``robustness`` (20,000 examples per test: about 100,000 hostile documents
+for ``tests/test_robustness_documents.py``) and ``robustness-long`` (100,000
+inputs per test, for ``tests/test_robustness_values.py``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from hypothesis import settings
 
 settings.register_profile("fast", max_examples=25, deadline=None)
 settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True)
+settings.register_profile("robustness", max_examples=20_000, deadline=None, print_blob=True)
 settings.register_profile("robustness-long", max_examples=100_000, deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 

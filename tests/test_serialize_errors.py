@@ -360,7 +360,10 @@ class TestPointingErrors:
             (b"\xff{}", "malformed JSON: not UTF-8 (byte 0xff at offset 0)"),
             ('{"ptcekit": NaN}', "malformed JSON: NaN is not a JSON number"),
             ("", "malformed JSON at line 1, column 1: Expecting value"),
-            ("[" * 100_000 + "]" * 100_000, "malformed JSON: nested too deeply"),
+            (
+                "[" * 100_000 + "]" * 100_000,
+                "expected at most 64 levels of nested arrays and objects, got more",
+            ),
         ],
     )
     @pytest.mark.parametrize("backend", BACKENDS)
@@ -434,5 +437,5 @@ class TestDescriptions:
         assert describe_python(1.5) == "1.5"
         assert describe_python((1, 2, 3, 4, 5)) == "[1, 2, 3, 4, …]"
         assert describe_python(m.Money(amount=1)) == "{…}"
-        assert describe_python(object).startswith("<class 'object'>")
+        assert describe_python(object) == "a Python type"  # never its repr, which may fail
         assert describe_python("x" * 100) == '"' + "x" * 58 + "…"

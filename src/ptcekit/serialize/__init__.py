@@ -11,7 +11,15 @@ True
 
 from ptcekit.errors import KindError, LoadError, Problem
 from ptcekit.serialize._converter import Converter, from_dict, make_converter, to_dict
-from ptcekit.serialize._json import Backend, available_backends, dump, dumps, load, loads
+from ptcekit.serialize._json import (
+    Backend,
+    Repeated,
+    available_backends,
+    dump,
+    dumps,
+    load,
+    loads,
+)
 from ptcekit.serialize._kinds import KIND_ROOTS, KindTable, kind_table
 from ptcekit.serialize._schema import SCHEMA_ID, json_schema
 from ptcekit.serialize._versions import FORMAT_VERSION, UPGRADES, VERSION_KEY, Upgrade, Upgrades
@@ -28,6 +36,7 @@ __all__ = [
     "KindTable",
     "LoadError",
     "Problem",
+    "Repeated",
     "Upgrade",
     "Upgrades",
     "available_backends",

@@ -28,10 +28,20 @@ from ptcekit.model._checks import Check, Conversion, description
 from ptcekit.serialize._fields import IDENTIFIER_PATTERNS, EnumOf, Node, Obj, Opt, Poly, Scalar, Seq
 from ptcekit.serialize._wire import parse_date, parse_fraction
 
-__all__ = ["Caches", "FieldCode", "constructible", "field_code", "slot_setter"]
+__all__ = [
+    "CACHE_LIMIT",
+    "ENTRY_LIMIT",
+    "Caches",
+    "FieldCode",
+    "constructible",
+    "field_code",
+    "slot_setter",
+]
 
 #: How many parsed values or accepted identifiers each cache keeps at most.
 CACHE_LIMIT = 1 << 16
+#: The longest string a cache keeps.
+ENTRY_LIMIT = 100
 
 Bind = Callable[[Any], str]
 
@@ -43,7 +53,10 @@ class Caches:
     start dates, the same shares, the same currency): each is parsed or
     checked once. Values are immutable and each check is a pure function of
     the string, so a hit gives what a fresh parse or check would. Each table
-    stops growing at :data:`CACHE_LIMIT` entries.
+    stops growing at :data:`CACHE_LIMIT` entries of at most
+    :data:`ENTRY_LIMIT` characters (a parsed date or fraction is short by
+    its wire form; a longer identifier is checked but not kept), so that
+    what documents hold can fill them only to a few megabytes.
     """
 
     def __init__(self) -> None:
@@ -71,7 +84,7 @@ class Caches:
 
         def check(value: str) -> None:
             validate(value)
-            if len(accepted) < CACHE_LIMIT:
+            if len(accepted) < CACHE_LIMIT and len(value) <= ENTRY_LIMIT:
                 accepted.add(value)
 
         return accepted, check

@@ -62,7 +62,8 @@ class Converter(cattrs.Converter):
         unknown: ``"forbid"`` (the default) reports keys a class does not have;
             ``"keep"`` keeps them and writes them back on dump.
         upgrades: the upgrades applied to documents of older format versions.
-        kept: the table of kept keys to share with other converters.
+        kept: a table of kept keys of its own; by default every converter
+            shares one, so that any of them writes back what another kept.
     """
 
     def __init__(
@@ -93,8 +94,12 @@ class Converter(cattrs.Converter):
     def _unstructure_factory(self, cls: type[Any]) -> Any:
         return self.engine.unstructure_fn(cls)
 
-    def load(self, data: Any, cls: type[T], *, upgrades: Upgrades | None = None) -> T:
+    def load(
+        self, data: Any, cls: type[T], *, upgrades: Upgrades | None = None, pause_gc: bool = True
+    ) -> T:
         """Read wire ``data`` as a ``cls``; a document (``Ecosystem``) has its version checked.
+
+        The automatic cyclic collections are paused meanwhile unless ``pause_gc`` is false.
 
         Raises:
             ValueError: (a :class:`~ptcekit.errors.LoadError`) with every problem found.
@@ -109,7 +114,7 @@ class Converter(cattrs.Converter):
             if version != FORMAT_VERSION:
                 data = (upgrades or self.upgrades).upgrade(data, version)
             data = {key: value for key, value in data.items() if key != VERSION_KEY}
-        result: T = self.engine.structure(data, cls)
+        result: T = self.engine.structure(data, cls, pause_gc=pause_gc)
         return result
 
     def dump(self, obj: object, flavour: Flavour = "data") -> Any:
@@ -141,15 +146,14 @@ def make_converter(*, unknown: Unknown = "forbid", upgrades: Upgrades = UPGRADES
     return Converter(unknown=unknown, upgrades=upgrades)
 
 
-#: The kept keys of everything the module-level functions load, so that
-#: ``dumps(loads(text, unknown="keep"))`` writes them back.
-_KEPT = KeptKeys()
-
-
 @functools.cache
 def default_converter(unknown: Unknown = "forbid") -> Converter:
-    """Return the shared converter the module-level functions use (built once per mode)."""
-    return Converter(unknown=unknown, kept=_KEPT)
+    """Return the shared converter the module-level functions use (built once per mode).
+
+    Both modes share the table of kept keys, so that
+    ``dumps(loads(text, unknown="keep"))`` writes them back.
+    """
+    return Converter(unknown=unknown)
 
 
 def to_dict(obj: object) -> Any:
@@ -172,11 +176,21 @@ def to_dict(obj: object) -> Any:
 
 @overload
 def from_dict(
-    data: Any, cls: None = None, *, unknown: Unknown = ..., upgrades: Upgrades | None = ...
+    data: Any,
+    cls: None = None,
+    *,
+    unknown: Unknown = ...,
+    upgrades: Upgrades | None = ...,
+    pause_gc: bool = ...,
 ) -> Ecosystem: ...
 @overload
 def from_dict(
-    data: Any, cls: type[T], *, unknown: Unknown = ..., upgrades: Upgrades | None = ...
+    data: Any,
+    cls: type[T],
+    *,
+    unknown: Unknown = ...,
+    upgrades: Upgrades | None = ...,
+    pause_gc: bool = ...,
 ) -> T: ...
 def from_dict(
     data: Any,
@@ -184,6 +198,7 @@ def from_dict(
     *,
     unknown: Unknown = "forbid",
     upgrades: Upgrades | None = None,
+    pause_gc: bool = True,
 ) -> Any:
     """Read wire data as a ptcekit value; an :class:`~ptcekit.model.Ecosystem` by default.
 
@@ -192,9 +207,13 @@ def from_dict(
         cls: the class to read; an actor or asset class reads any of its
             kinds by the ``"type"`` tag.
         unknown: ``"forbid"`` (default) reports unknown keys as problems;
-            ``"keep"`` keeps them, and :func:`to_dict` writes them back.
+            ``"keep"`` keeps a copy of them, and :func:`to_dict` writes a copy
+            back. Kept values must be JSON values (``None``, booleans,
+            strings, integers of at most 64 digits, finite floats, lists,
+            dicts with string keys) nested at most 64 levels in the document.
         upgrades: upgrades for documents of older format versions
             (ptcekit's own by default).
+        pause_gc: pause the automatic cyclic collections while reading.
 
     Raises:
         ValueError: (a :class:`~ptcekit.errors.LoadError`) with every problem in ``data``.
@@ -203,4 +222,5 @@ def from_dict(
     >>> from_dict({"type": "person", "id": "p1", "name": "A. Volunteer"}, Actor)
     Person(id='p1', name='A. Volunteer')
     """
-    return default_converter(unknown).load(data, cls or Ecosystem, upgrades=upgrades)
+    converter = default_converter(unknown)
+    return converter.load(data, cls or Ecosystem, upgrades=upgrades, pause_gc=pause_gc)

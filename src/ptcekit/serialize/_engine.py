@@ -7,16 +7,21 @@ directly (see :mod:`ptcekit.serialize._codegen`): it accepts exactly what the
 class accepts. It also generates one that writes an object as a wire dict. A
 document is first read by these fast functions with the cyclic garbage
 collector paused; only if that fails is it read again by a slower walk that
-calls the classes themselves and collects every problem with its path.
+tries the fast functions on each part, calls the classes themselves on the
+parts they refuse, and collects every problem with its path: a document with
+one bad value costs about what a valid one does (a document is read record
+by record, so a bad record costs only its own diagnosis).
 """
 
 from __future__ import annotations
 
+import copyreg
 import datetime as dt
 import difflib
 import enum
-import gc
+import operator
 import re
+import threading
 import weakref
 from collections.abc import Callable
 from typing import Any, Literal
@@ -33,6 +38,7 @@ from ptcekit.errors import (
     PtcekitError,
 )
 from ptcekit.model import Ecosystem
+from ptcekit.model.limits import MAX_DEPTH, MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS
 from ptcekit.serialize._codegen import Caches, constructible, field_code, slot_setter
 from ptcekit.serialize._fields import (
     ClassSpec,
@@ -47,20 +53,27 @@ from ptcekit.serialize._fields import (
     class_spec,
     qualname,
 )
+from ptcekit.serialize._gc import paused
 from ptcekit.serialize._kinds import KindTable, family_of, is_attrs_class, kind_table, own_tag
 from ptcekit.serialize._versions import FORMAT_VERSION, VERSION_KEY
 from ptcekit.serialize._wire import (
     DATE_PATTERN,
+    DECIMAL_PATTERN,
+    DEPTH_MESSAGE,
+    FRACTION_PATTERN,
+    INTEGER_BOUND,
+    NotJson,
     WireError,
     describe,
     describe_python,
+    json_copy,
     parse_date,
     parse_decimal,
     parse_fraction,
     path_key,
 )
 
-__all__ = ["Engine", "Flavour", "KeptKeys", "Unknown", "type_problem"]
+__all__ = ["KEPT", "Diagnosis", "Engine", "Flavour", "KeptKeys", "Unknown", "type_problem"]
 
 #: What to do with keys a class does not have: refuse them, or keep them.
 Unknown = Literal["forbid", "keep"]
@@ -69,6 +82,10 @@ Flavour = Literal["data", "orjson"]
 
 #: How many key layouts of one class get a function of their own.
 LAYOUT_LIMIT = 32
+#: How many "did you mean" suggestions one load computes at most.
+SUGGESTION_LIMIT = 20
+#: Keys and tags longer than this get no suggestion (no field name is that long).
+_SUGGESTION_LENGTH = 64
 
 _FAILED: Any = object()
 _MISSING: Any = object()
@@ -83,22 +100,29 @@ class KeptKeys:
 
     Objects are frozen and slotted, so the keys cannot live on them; this
     table holds them while the object lives, and forgets them when it dies.
-    An object changed with :func:`attrs.evolve` is a new object without them.
+    An object changed with :func:`attrs.evolve` is a new object without them;
+    a copy made by :func:`copy.deepcopy` or :mod:`pickle` has them (in the
+    shared table, :data:`KEPT`).
     """
 
     def __init__(self) -> None:
         self.table: dict[int, tuple[weakref.ref[Any], dict[str, Any]]] = {}
+        _TABLES.add(self)
 
-    def put(self, obj: object, data: dict[str, Any], known: frozenset[str]) -> None:
-        """Keep the keys of ``data`` that are not in ``known``, in their order, for ``obj``."""
-        extra = {key: value for key, value in data.items() if key not in known}
+    def put(self, obj: object, extra: dict[str, Any]) -> None:
+        """Keep ``extra``, the unknown keys of ``obj`` as plain JSON data (a copy of its own)."""
         key = id(obj)
         table = self.table
+        cls = type(obj)
 
         def forget(_: object, key: int = key) -> None:
-            table.pop(key, None)
+            if table.pop(key, None) is not None:
+                _copies(cls, -1)
 
+        previous = table.get(key)
         table[key] = (weakref.ref(obj, forget), extra)
+        if previous is None or previous[0]() is None:
+            _copies(cls, 1)
 
     def get(self, obj: object) -> dict[str, Any] | None:
         """Return the keys kept for ``obj``, or ``None``."""
@@ -109,6 +133,56 @@ class KeptKeys:
 
     def __len__(self) -> int:
         return len(self.table)
+
+
+_TABLES: weakref.WeakSet[KeptKeys] = weakref.WeakSet()
+_registered: dict[type[Any], int] = {}
+# reentrant: a collection inside the lock may run the callback of a dying object
+_registry_lock = threading.RLock()
+
+
+def _copies(cls: type[Any], change: int) -> None:
+    """Count the objects of ``cls`` with kept keys; copy them through :func:`_reduce` while any lives.
+
+    :mod:`copy` and :mod:`pickle` look reducers up in :data:`copyreg.dispatch_table`,
+    which holds its classes: the entry goes when the last such object does,
+    so that a class defined at run time can still be collected.
+    """
+    with _registry_lock:
+        count = _registered.get(cls, 0) + change
+        if count > 0:
+            if count == change and copyreg.dispatch_table.get(cls, _reduce) is _reduce:
+                copyreg.pickle(cls, _reduce)
+            _registered[cls] = count
+            return
+        _registered.pop(cls, None)
+        if copyreg.dispatch_table.get(cls) is _reduce:
+            del copyreg.dispatch_table[cls]
+
+
+#: The table of kept keys that every converter shares unless given its own.
+KEPT = KeptKeys()
+
+
+def _reduce(obj: Any) -> Any:
+    """Reduce an object for :mod:`pickle` and :mod:`copy`, with its kept keys if it has some."""
+    recipe = obj.__reduce_ex__(4)
+    for table in list(_TABLES):
+        extra = table.get(obj)
+        if extra is not None:
+            return (_rebuild, (recipe, extra))
+    return recipe
+
+
+def _rebuild(recipe: tuple[Any, ...], extra: dict[str, Any]) -> Any:
+    """Make an object again from its reduce ``recipe``, with the kept keys ``extra``."""
+    function, args, *rest = recipe
+    obj = function(*args)
+    state = rest[0] if rest else None
+    if state is not None:
+        obj.__setstate__(state)
+    KEPT.put(obj, json_copy(extra, 1))
+    return obj
 
 
 def _enum_values(cls: type[enum.Enum]) -> dict[str, enum.Enum]:
@@ -141,6 +215,7 @@ def _expected(node: Node) -> str:  # noqa: PLR0911 -- one answer per kind of nod
 
 
 def type_problem(node: Node, value: object) -> str:
+    """Say what a wire value of ``node`` looks like, and what ``value`` is instead."""
     message = f"expected {_expected(node)}, got {describe(value)}"
     if not isinstance(node, Scalar):
         return message
@@ -149,12 +224,20 @@ def type_problem(node: Node, value: object) -> str:
         message += ": a JSON number is not exact"
     elif node.name == "date" and isinstance(value, str) and re.fullmatch(DATE_PATTERN, value):
         message += ", which is no calendar day"
+    elif node.name in ("int", "float") and type(value) is int:
+        message += f": more than {MAX_INTEGER_DIGITS} digits"
+    elif node.name == "decimal" and type(value) is str and re.fullmatch(DECIMAL_PATTERN, value):
+        message += f": more than {MAX_INTEGER_DIGITS} digits, or an exponent out of range"
+    elif node.name == "fraction" and type(value) is str and re.fullmatch(FRACTION_PATTERN, value):
+        message += f": a term of more than {MAX_FRACTION_DIGITS} digits in lowest terms"
     return message
 
 
 def _read_plain(kinds: tuple[type[Any], ...]) -> Callable[[Any, str | None], Any]:
     def read(value: Any, pattern: str | None) -> Any:
         if type(value) not in kinds:
+            raise WireError(value)
+        if type(value) is int and not -INTEGER_BOUND < value < INTEGER_BOUND:
             raise WireError(value)
         if pattern is not None and re.fullmatch(pattern, value) is None:
             raise WireError(value)
@@ -175,9 +258,74 @@ _SCALAR_READERS: dict[str, Callable[[Any, str | None], Any]] = {
 }
 
 
-def _closest(word: str, choices: list[str]) -> str:
-    matches = difflib.get_close_matches(word, choices, n=1)
-    return f' (did you mean "{matches[0]}"?)' if matches else ""
+class Diagnosis:
+    """What one diagnosis collects: the problems, and how many suggestions it may still make.
+
+    Args:
+        fast: try the generated functions on each part first (the parts they
+            accept have no problem); ``False`` calls the classes on every
+            part, as the tests' reference does.
+    """
+
+    __slots__ = ("fast", "problems", "suggestions")
+
+    def __init__(self, *, fast: bool = True) -> None:
+        self.fast = fast
+        self.problems: list[Problem] = []
+        self.suggestions = SUGGESTION_LIMIT
+
+    def add(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def closest(self, word: object, choices: tuple[str, ...]) -> str:
+        """Return a "did you mean" hint for ``word`` among ``choices``, while suggestions last."""
+        if type(word) is not str or len(word) > _SUGGESTION_LENGTH or self.suggestions <= 0:
+            return ""
+        self.suggestions -= 1
+        matches = difflib.get_close_matches(word, choices, n=1)
+        return f' (did you mean "{matches[0]}"?)' if matches else ""
+
+
+def _static_depth(node: Node, engine: Engine, seen: frozenset[type[Any]]) -> float:
+    """The deepest nesting a valid wire value of ``node`` can have (infinite for recursive classes)."""
+    if isinstance(node, Opt):
+        return _static_depth(node.inner, engine, seen)
+    if isinstance(node, Seq):
+        return 1 + _static_depth(node.inner, engine, seen)
+    if isinstance(node, Obj | Poly):
+        classes = (
+            [node.cls] if isinstance(node, Obj) else list(engine.table(node.base).by_tag.values())
+        )
+        deepest = 0.0
+        for cls in classes:
+            if cls in seen:
+                return float("inf")
+            try:
+                spec = engine.spec(cls)
+            except KindError:
+                continue  # a kind that cannot be read: no document reaches it
+            for field in spec.fields:
+                deepest = max(deepest, _static_depth(field.node, engine, seen | {cls}))
+        return 1 + deepest
+    return 0
+
+
+def _too_deep(data: Any, depth: int = 1) -> bool:
+    """Whether wire ``data``, its outermost container at ``depth``, nests deeper than allowed."""
+    stack = [(data, depth)]
+    while stack:
+        value, level = stack.pop()
+        kind = type(value)
+        if kind is dict:
+            children: Any = value.values()
+        elif kind is list or kind is tuple:
+            children = value
+        else:
+            continue
+        if level > MAX_DEPTH:
+            return True
+        stack.extend((child, level + 1) for child in children)
+    return False
 
 
 class Engine:
@@ -186,17 +334,19 @@ class Engine:
     Args:
         unknown: ``"forbid"`` to report unknown keys as problems, ``"keep"`` to
             keep them (in ``kept``) and write them back on dump.
-        kept: where kept keys live; converters that should write back what
-            another loaded share one.
+        kept: where kept keys live; by default the table every converter
+            shares (:data:`KEPT`), so that any of them writes back what another kept.
     """
 
     def __init__(self, *, unknown: Unknown = "forbid", kept: KeptKeys | None = None) -> None:
         if unknown not in ("forbid", "keep"):
             raise InvalidValueError("Converter", "unknown", "'forbid' or 'keep'", unknown)
         self.unknown: Unknown = unknown
-        self.kept = kept if kept is not None else KeptKeys()
+        self.kept = kept if kept is not None else KEPT
         self.caches = Caches()
         self._specs: dict[type[Any], ClassSpec] = {}
+        self._choices: dict[type[Any], tuple[str, ...]] = {}
+        self._bounded: dict[type[Any], bool] = {}
         self._tables: dict[type[Any], KindTable] = {}
         self._structure: dict[type[Any], Callable[[Any], Any]] = {}
         self._generic: dict[type[Any], Callable[[Any], Any]] = {}
@@ -226,6 +376,7 @@ class Engine:
         table = self._tables.get(base)
         if table is None or refresh:
             table = self._tables[base] = kind_table(base)
+            self._bounded.clear()  # a new kind may nest deeper
         return table
 
     def kind(self, base: type[Any], tag: str) -> type[Any] | None:
@@ -290,15 +441,19 @@ class Engine:
         unknown keys (a layout with an unknown key, or without a required
         one, gets a function that gives up at once). Up to
         :data:`LAYOUT_LIMIT` layouts per class; others are read by the
-        generic function.
+        generic function. Only layouts of the class's own keys are kept, so
+        the table holds nothing a document brings.
         """
         entry = self._layouts.get(cls)
         if entry is None:
             table: dict[tuple[Any, ...], Callable[[Any], Any]] = {}
+            keys = self.spec(cls).keys
 
             def learn(data: Any) -> Any:
                 if data.__class__ is not dict or len(table) >= LAYOUT_LIMIT:
                     return self.generic_fn(cls)(data)
+                if not data.keys() <= keys:
+                    raise _Bad  # an unknown key: the diagnosis refuses or keeps it
                 layout = tuple(data)
                 # two threads may both make it: the same function, harmless
                 function = table[layout] = self._generate_structure(self.spec(cls), layout)
@@ -324,7 +479,7 @@ class Engine:
                     continue  # reported when a document uses the kind
         return dispatch
 
-    def _generate_structure(  # noqa: PLR0912, PLR0915 -- one generator, read top to bottom
+    def _generate_structure(  # noqa: PLR0915 -- one generator, read top to bottom
         self, spec: ClassSpec, layout: tuple[Any, ...] | None = None
     ) -> Callable[[Any], Any]:
         """Generate the function that reads a wire dict into ``spec.cls``.
@@ -342,7 +497,6 @@ class Engine:
             "FC": caches.fractions,
             "DATE": caches.date,
             "DC": caches.dates,
-            "KEEP": self.kept.put,
             "NEW": object.__new__,
         }
         counter = iter(range(1_000_000))
@@ -358,7 +512,7 @@ class Engine:
                 if node.name in ("str", "int", "bool", "float"):
                     kinds = ("float", "int") if node.name == "float" else (node.name,)
                     test = " and ".join(f"{var}.__class__ is not {kind}" for kind in kinds)
-                    lines = [f"{pad}if {test}: raise BAD"]
+                    lines = [f"{pad}if {test}: raise BAD", *_int_bound(node, var, pad)]
                     if node.pattern is not None:
                         match = bind(re.compile(node.pattern).fullmatch)
                         lines.append(f"{pad}if {match}({var}) is None: raise BAD")
@@ -400,12 +554,9 @@ class Engine:
         name = f"structure_{spec.cls.__name__}"
         lines = ["def structure(d):"]
         present = None if layout is None else set(layout)
-        strays = present is not None and not present <= spec.keys
-        if present is None and self.unknown == "forbid":
+        if present is None:
+            # an unknown key is refused, or kept, by the diagnosis
             lines.append("    if d.__class__ is not dict or not d.keys() <= K: raise BAD")
-        elif strays and self.unknown == "forbid":
-            # an unknown key: this layout is always refused
-            return _compile("def structure(d):\n    raise BAD", names, name)
         else:
             lines.append("    if d.__class__ is not dict: raise BAD")
         later: list[str] = []
@@ -488,10 +639,6 @@ class Engine:
                 f"{field.alias}=a{position}" for position, field in enumerate(spec.fields)
             )
             lines.append(f"    o = C({args})")
-        if strays:
-            lines.append("    KEEP(o, d, K)")
-        elif present is None and self.unknown == "keep":
-            lines.append("    if not d.keys() <= K: KEEP(o, d, K)")
         lines.append("    return o")
         return _compile("\n".join(lines), names, name)
 
@@ -505,114 +652,207 @@ class Engine:
 
     # ------------------------------------------------------------------ structuring: entry point
 
-    def structure(self, data: Any, cls: type[Any]) -> Any:
+    def structure(self, data: Any, cls: type[Any], *, pause_gc: bool = True) -> Any:
         """Read the wire value ``data`` as a ``cls``; collect every problem if it fails.
+
+        Args:
+            data: the wire value.
+            cls: the class to read.
+            pause_gc: pause the automatic cyclic collections meanwhile (see
+                :mod:`ptcekit.serialize`).
 
         Raises:
             ValueError: (a :class:`~ptcekit.errors.LoadError`) with every problem found.
         """
         node = _node_for(cls)
-        enabled = gc.isenabled()
         # millions of fresh objects that hold no cycles: the cyclic collector
         # would walk them again and again for nothing during the load
-        gc.disable()
-        try:
+        with paused(pause_gc):
+            if cls is Ecosystem:
+                # a document is read record by record with the fast functions, so that
+                # a bad record costs its own diagnosis, not a second reading of the rest
+                return self._read_document(data)
             try:
                 if isinstance(node, Poly):
-                    return self._dispatcher_in(node.base)[data["type"]](data)
-                return self.structure_fn(cls)(data)
+                    result = self._dispatcher_in(node.base)[data["type"]](data)
+                else:
+                    result = self.structure_fn(cls)(data)
             except KindError:
                 raise
             except Exception:  # noqa: S110 -- any failure means: diagnose slowly
                 pass
-            problems: list[Problem] = []
-            result = self._diagnose(data, node, "$", problems)
-            if problems:
-                raise LoadError(problems)
+            else:
+                if self.bounded(node) or not _too_deep(data):
+                    return result
+            diagnosis = Diagnosis()
+            result = self._diagnose(data, node, "$", diagnosis, 1)
+            if diagnosis.problems:
+                raise LoadError(diagnosis.problems)
             return result
-        finally:
-            if enabled:
-                gc.enable()
+
+    def _read_document(self, data: Any) -> Any:
+        diagnosis = Diagnosis()
+        result = self._diagnose_object(data, self.spec(Ecosystem), "$", diagnosis, 1)
+        if diagnosis.problems:
+            raise LoadError(diagnosis.problems)
+        return result
+
+    def bounded(self, node: Node) -> bool:
+        """Whether every valid wire value of ``node`` nests no deeper than ``ptcekit.model.limits.MAX_DEPTH``."""
+        key = node.base if isinstance(node, Poly) else getattr(node, "cls", None)
+        if not isinstance(key, type):
+            return _static_depth(node, self, frozenset()) <= MAX_DEPTH
+        known = self._bounded.get(key)
+        if known is None:
+            known = self._bounded[key] = _static_depth(node, self, frozenset()) <= MAX_DEPTH
+        return known
 
     # ------------------------------------------------------------------ structuring: diagnosis
 
-    def _diagnose(self, value: Any, node: Node, path: str, problems: list[Problem]) -> Any:  # noqa: PLR0911 -- one branch per kind of node
+    def _try_fast(self, value: Any, cls: type[Any], diagnosis: Diagnosis) -> Any:
+        """Read ``value`` with the fast function of ``cls``, or return ``_FAILED``."""
+        if not diagnosis.fast or not self.bounded(Obj(cls)):
+            return _FAILED  # a recursive class: the fast functions do not count levels
+        try:
+            return self.structure_fn(cls)(value)
+        except KindError:
+            raise
+        except Exception:  # any failure means: diagnose this part slowly
+            return _FAILED
+
+    def _diagnose(  # noqa: PLR0911 -- one branch per kind of node
+        self, value: Any, node: Node, path: str, diagnosis: Diagnosis, depth: int
+    ) -> Any:
+        """Read ``value`` (at ``depth``, if a container) as ``node``, noting every problem."""
         if isinstance(node, Opt):
             if value is None:
                 return None
-            return self._diagnose(value, node.inner, path, problems)
+            return self._diagnose(value, node.inner, path, diagnosis, depth)
         if isinstance(node, Scalar):
-            return self._diagnose_scalar(value, node, path, problems)
+            return self._diagnose_scalar(value, node, path, diagnosis)
         if isinstance(node, EnumOf):
             values = _enum_values(node.cls)
             if type(value) is str and value in values:
                 return values[value]
-            problems.append(Problem(path, type_problem(node, value)))
+            diagnosis.add(path, type_problem(node, value))
+            return _FAILED
+        if type(value) in (list, dict) and depth > MAX_DEPTH:
+            diagnosis.add(path, DEPTH_MESSAGE)
             return _FAILED
         if isinstance(node, Seq):
             if type(value) is not list:
-                problems.append(Problem(path, type_problem(node, value)))
+                diagnosis.add(path, type_problem(node, value))
                 return _FAILED
-            items = [
-                self._diagnose(item, node.inner, f"{path}[{position}]", problems)
-                for position, item in enumerate(value)
-            ]
-            return _FAILED if any(item is _FAILED for item in items) else tuple(items)
+            return self._diagnose_items(value, node.inner, path, diagnosis, depth)
         if isinstance(node, Poly):
-            return self._diagnose_poly(value, node, path, problems)
-        return self._diagnose_object(value, self.spec(node.cls), path, problems)
+            return self._diagnose_poly(value, node, path, diagnosis, depth)
+        result = self._try_fast(value, node.cls, diagnosis)
+        if result is not _FAILED:
+            return result
+        return self._diagnose_object(value, self.spec(node.cls), path, diagnosis, depth)
 
-    def _diagnose_scalar(self, value: Any, node: Scalar, path: str, problems: list[Problem]) -> Any:
+    def _diagnose_items(
+        self, value: list[Any], inner: Node, path: str, diagnosis: Diagnosis, depth: int
+    ) -> Any:
+        """Read the items of an array; objects the fast functions accept cost no more than a load."""
+        fast: Callable[[Any], Any] | None = None
+        dispatch: dict[str, Callable[[Any], Any]] | None = None
+        if diagnosis.fast and isinstance(inner, Obj | Poly) and self.bounded(inner):
+            if isinstance(inner, Obj):
+                fast = self.structure_fn(inner.cls)
+            else:
+                dispatch = self._dispatcher_in(inner.base)
+        items = []
+        failed = False
+        for position, item in enumerate(value):
+            if fast is not None or dispatch is not None:
+                try:
+                    read = dispatch[item["type"]] if dispatch is not None else fast
+                    items.append(read(item))  # type: ignore[misc]  # one of the two is set
+                except KindError:
+                    raise
+                except Exception:  # noqa: S110 -- this item has a problem: diagnose it below
+                    pass
+                else:
+                    continue
+            result = self._diagnose(item, inner, f"{path}[{position}]", diagnosis, depth + 1)
+            failed = failed or result is _FAILED
+            items.append(result)
+        return _FAILED if failed else tuple(items)
+
+    def _diagnose_scalar(self, value: Any, node: Scalar, path: str, diagnosis: Diagnosis) -> Any:
         try:
             return _SCALAR_READERS[node.name](value, node.pattern)
         except WireError:
-            problems.append(Problem(path, type_problem(node, value)))
+            diagnosis.add(path, type_problem(node, value))
             return _FAILED
 
-    def _diagnose_poly(self, value: Any, node: Poly, path: str, problems: list[Problem]) -> Any:
+    def _diagnose_poly(
+        self, value: Any, node: Poly, path: str, diagnosis: Diagnosis, depth: int
+    ) -> Any:
         if type(value) is not dict:
-            problems.append(Problem(path, type_problem(node, value)))
+            diagnosis.add(path, type_problem(node, value))
             return _FAILED
         noun = node.noun
         tag_path = path_key(path, "type")
         if "type" not in value:
             expected = self.table(node.base, refresh=True).expected()
-            problems.append(Problem(tag_path, f"missing {noun} type; expected one of: {expected}"))
+            diagnosis.add(tag_path, f"missing {noun} type; expected one of: {expected}")
             return _FAILED
         tag = value["type"]
         if type(tag) is not str:
             expected = self.table(node.base).expected()
             message = f"expected an {noun} type (a string, one of: {expected}), got {describe(tag)}"
-            problems.append(Problem(tag_path, message))
+            diagnosis.add(tag_path, message)
             return _FAILED
         cls = self.kind(node.base, tag)
         if cls is None:
             table = self.table(node.base)
-            hint = _closest(tag, list(table.tags))
-            message = f"unknown {noun} type {tag!r}; expected one of: {table.expected()}{hint}"
-            problems.append(Problem(tag_path, message))
+            hint = diagnosis.closest(tag, table.tags)
+            message = (
+                f"unknown {noun} type {_quoted(tag)}; expected one of: {table.expected()}{hint}"
+            )
+            diagnosis.add(tag_path, message)
             return _FAILED
         # a kind defined since the fast functions were made: let them know it
         self._dispatcher_in(node.base).setdefault(tag, self.structure_fn(cls))
-        return self._diagnose_object(value, self.spec(cls), path, problems)
+        result = self._try_fast(value, cls, diagnosis)
+        if result is not _FAILED:
+            return result
+        return self._diagnose_object(value, self.spec(cls), path, diagnosis, depth)
 
-    def _diagnose_object(
-        self, value: Any, spec: ClassSpec, path: str, problems: list[Problem]
+    def _choices_of(self, spec: ClassSpec) -> tuple[str, ...]:
+        choices = self._choices.get(spec.cls)
+        if choices is None:
+            choices = self._choices[spec.cls] = tuple(sorted(spec.keys))
+        return choices
+
+    def _diagnose_object(  # noqa: PLR0912 -- one walk over keys and fields, read top to bottom
+        self, value: Any, spec: ClassSpec, path: str, diagnosis: Diagnosis, depth: int
     ) -> Any:
+        """Read an object of ``spec.cls``, field by field; keep or refuse its unknown keys."""
         if type(value) is not dict:
-            problems.append(Problem(path, type_problem(Obj(spec.cls), value)))
+            diagnosis.add(path, type_problem(Obj(spec.cls), value))
             return _FAILED
         known = spec.keys
-        failed = False
-        strays = False
-        if self.unknown == "forbid":
-            choices = sorted(known)
-            for key in value:
-                if key not in known:
-                    owner = spec.tag or spec.cls.__name__
-                    message = f"unknown key {key!r} for {owner}{_closest(str(key), choices)}"
-                    problems.append(Problem(path_key(path, key), message))
-                    strays = True
+        failed = strays = False
+        extra: dict[str, Any] = {}
+        for key in value:
+            if key in known:
+                continue
+            if self.unknown == "forbid":
+                owner = spec.tag or spec.cls.__name__
+                hint = diagnosis.closest(key, self._choices_of(spec))
+                message = f"unknown key {_quoted(key)} for {owner}{hint}"
+                diagnosis.add(path_key(path, key), message)
+                strays = True
+                continue
+            try:
+                extra[key] = json_copy(value[key], depth + 1)
+            except NotJson as error:
+                where, reason = error.args
+                diagnosis.add(path_key(path, key) + where, reason)
+                strays = True
         kwargs: dict[str, Any] = {}
         structured: dict[str, Any] = {}
         for field in spec.fields:
@@ -622,16 +862,18 @@ class Engine:
                     message = (
                         f"missing required key {field.name!r} (expected {_expected(field.node)})"
                     )
-                    problems.append(Problem(field_path, message))
+                    diagnosis.add(field_path, message)
                     failed = True
                 continue
-            result = self._diagnose(value[field.name], field.node, field_path, problems)
+            result = self._diagnose(value[field.name], field.node, field_path, diagnosis, depth + 1)
             if result is _FAILED:
                 failed = True
                 continue
             kwargs[field.alias] = result
             structured[field.name] = result
         if failed:
+            if spec.cls is Ecosystem:  # repeated ids too, not only once the rest is fixed
+                self._repeated_ids(value, spec, path, diagnosis)
             return _FAILED
         obj = self._construct(
             value=value,
@@ -639,13 +881,38 @@ class Engine:
             kwargs=kwargs,
             structured=structured,
             path=path,
-            problems=problems,
+            diagnosis=diagnosis,
         )
         if obj is _FAILED or strays:  # built anyway, so that its own problems are reported too
             return _FAILED
-        if self.unknown == "keep" and not value.keys() <= known:
-            self.kept.put(obj, value, known)
+        if extra:
+            self.kept.put(obj, extra)
         return obj
+
+    def _repeated_ids(
+        self, value: dict[str, Any], spec: ClassSpec, path: str, diagnosis: Diagnosis
+    ) -> bool:
+        """Report every id a document declares twice, whatever else fails; tell if there was one."""
+        seen: dict[str, str] = {}
+        found = False
+        for field in spec.fields:
+            items = value.get(field.name)
+            if not isinstance(field.node, Seq) or type(items) is not list:
+                continue
+            for position, item in enumerate(items):
+                key = item.get("id") if type(item) is dict else None
+                if type(key) is not str:
+                    continue
+                where = f"{field.name}[{position}]"
+                first = seen.setdefault(key, where)
+                if first != where:
+                    message = (
+                        f"expected an id unique in the document, got {describe_python(key)} "
+                        f"again ({path}.{first} has it already)"
+                    )
+                    diagnosis.add(f"{path}.{where}.id", message)
+                    found = True
+        return found
 
     def _construct(
         self,
@@ -655,19 +922,24 @@ class Engine:
         kwargs: dict[str, Any],
         structured: dict[str, Any],
         path: str,
-        problems: list[Problem],
+        diagnosis: Diagnosis,
     ) -> Any:
         """Call the class; turn its validators' errors into problems at their paths."""
         try:
             return spec.cls(**kwargs)
+        except DuplicateIdError as error:
+            # every repeated id of the document, each at its place
+            if not (spec.cls is Ecosystem and self._repeated_ids(value, spec, path, diagnosis)):
+                diagnosis.problems.append(_model_problem(error, value, structured, path))
+            return _FAILED
         except (InvalidValueError, FieldTypeError) as error:
-            problems.append(_model_problem(error, value, structured, path))
+            diagnosis.problems.append(_model_problem(error, value, structured, path))
             return _FAILED
         except PtcekitError as error:
-            problems.append(Problem(path, str(error)))
+            diagnosis.add(path, str(error))
             return _FAILED
         except (ValueError, TypeError) as error:  # a downstream class's own validator
-            problems.append(Problem(path, f"{type(error).__name__}: {error}"))
+            diagnosis.add(path, f"{type(error).__name__}: {_safe_text(error)}")
             return _FAILED
 
     # ------------------------------------------------------------------ unstructuring
@@ -702,7 +974,7 @@ class Engine:
             dispatch[cls] = function
         return function
 
-    def _generate_unstructure(self, spec: ClassSpec, flavour: Flavour) -> Callable[[Any], Any]:
+    def _generate_unstructure(self, spec: ClassSpec, flavour: Flavour) -> Callable[[Any], Any]:  # noqa: PLR0915 -- one generator, read top to bottom
         dispatch = self._dispatch_out[flavour]
         names: dict[str, Any] = {
             "KEPT": self.kept.table,
@@ -745,6 +1017,13 @@ class Engine:
             return f"list({var})" if inner == "x" else f"[{inner} for x in {var}]"
 
         lines = ["def unstructure(o):"]
+        # attributes read through one bound attrgetter: no field name is ever code
+        local = {field.name: f"f{position}" for position, field in enumerate(spec.fields)}
+        if len(spec.fields) == 1:
+            lines.append(f"    f0 = {bind(operator.attrgetter(spec.fields[0].name))}(o)")
+        elif spec.fields:
+            getter = bind(operator.attrgetter(*(field.name for field in spec.fields)))
+            lines.append(f"    {', '.join(local.values())} = {getter}(o)")
         start = []
         if spec.cls is Ecosystem:
             start.append(f"{VERSION_KEY!r}: {FORMAT_VERSION!r}")
@@ -754,10 +1033,10 @@ class Engine:
         # the leading required fields go in the dict literal, in field order
         while fields and fields[0].required:
             field = fields.pop(0)
-            start.append(f"{field.name!r}: {value_expr(field.node, f'o.{field.name}')}")
+            start.append(f"{field.name!r}: {value_expr(field.node, local[field.name])}")
         lines.append(f"    d = {{{', '.join(start)}}}")
         for field in fields:
-            get = f"o.{field.name}"
+            get = local[field.name]
             if field.required:
                 lines.append(f"    d[{field.name!r}] = {value_expr(field.node, get)}")
                 continue
@@ -808,7 +1087,7 @@ class _ItemEmitter:
         if isinstance(node, Scalar) and node.name in ("str", "int", "bool", "float"):
             kinds = ("float", "int") if node.name == "float" else (node.name,)
             test = " and ".join(f"v.__class__ is not {kind}" for kind in kinds)
-            lines = [f"    if {test}: raise BAD"]
+            lines = [f"    if {test}: raise BAD", *_int_bound(node, "v", "    ")]
             if node.pattern is not None:
                 match = self.bind(re.compile(node.pattern).fullmatch)
                 lines.append(f"    if {match}(v) is None: raise BAD")
@@ -838,6 +1117,33 @@ class _ItemEmitter:
             )
         # objects: _item_fn hands them to their structuring function directly
         raise AssertionError(node)  # pragma: no cover
+
+
+def _quoted(value: object) -> str:
+    """Write a key or tag for a message: its ``repr`` cut short if a string, else described."""
+    if type(value) is not str:
+        return describe(value)
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _safe_text(error: BaseException) -> str:
+    """Return ``str(error)`` cut short, or the error's type if even that fails."""
+    try:
+        text = str(error)
+    except Exception:  # an error whose message cannot be made: say what it is
+        return type(error).__name__
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def _int_bound(node: Scalar, var: str, pad: str) -> list[str]:
+    """Lines that refuse an integer of more digits than the wire carries."""
+    bound = INTEGER_BOUND
+    if node.name == "int":
+        return [f"{pad}if not -{bound} < {var} < {bound}: raise BAD"]
+    if node.name == "float":
+        return [f"{pad}if {var}.__class__ is int and not -{bound} < {var} < {bound}: raise BAD"]
+    return []
 
 
 def _compile(source: str, names: dict[str, Any], name: str) -> Callable[[Any], Any]:
@@ -887,6 +1193,11 @@ def _model_problem(
     return Problem(f"{path}.{field}", f"expected {error.expected}, got {got}")
 
 
+def _copy_extra(extra: dict[str, Any]) -> dict[str, Any]:
+    copy: dict[str, Any] = json_copy(extra, 1)
+    return copy
+
+
 def _float_for(flavour: Flavour) -> Callable[[float], Any]:
     if flavour == "data":
         return float
@@ -906,8 +1217,13 @@ def _float_for(flavour: Flavour) -> Callable[[float], Any]:
 
 
 def _extra_for(flavour: Flavour) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """Return how kept keys are written: always a copy, so that no caller can change them.
+
+    Kept values are plain JSON nested at most ``ptcekit.model.limits.MAX_DEPTH``
+    levels (checked on load), so the recursion here is bounded.
+    """
     if flavour == "data":
-        return dict
+        return _copy_extra
     canonical = _float_for(flavour)
 
     def convert(value: Any) -> Any:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import keyword
 import types
 import typing
 from decimal import Decimal
@@ -262,8 +263,9 @@ def class_spec(cls: Any) -> ClassSpec:
     """Read the wire shape of the attrs class ``cls``.
 
     Raises:
-        KindError: if ``cls`` is not an attrs class, or a field's annotation
-            cannot be resolved or has a type the wire cannot carry.
+        KindError: if ``cls`` is not an attrs class, a field's name or alias is
+            not a Python identifier, or a field's annotation cannot be resolved
+            or has a type the wire cannot carry.
     """
     if not (isinstance(cls, type) and attrs.has(cls)):
         raise KindError(
@@ -279,6 +281,10 @@ def class_spec(cls: Any) -> ClassSpec:
     for attribute in attrs.fields(cls):
         if not attribute.init:
             continue
+        for name in (attribute.name, attribute.alias or attribute.name):
+            if type(name) is not str or not name.isidentifier() or keyword.iskeyword(name):
+                reason = f"field name {name!r} is not a Python identifier; the wire needs one"
+                raise KindError(qualname(cls), reason)
         node = _node(hints.get(attribute.name, attribute.type), cls, attribute.name)
         shape = _field_shape(attribute)
         if shape is not None:

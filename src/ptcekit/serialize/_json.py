@@ -3,22 +3,42 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import importlib
 import json
 import os
+import re
 import secrets
 import stat
+import time
 from pathlib import Path
 from typing import Any, Literal, TypeVar, overload
 
 from ptcekit.errors import FieldTypeError, InvalidValueError, LoadError, Problem
 from ptcekit.model import Ecosystem
+from ptcekit.model.limits import MAX_INTEGER_DIGITS
 from ptcekit.serialize._converter import default_converter
 from ptcekit.serialize._engine import Unknown
+from ptcekit.serialize._gc import paused
 from ptcekit.serialize._versions import Upgrades
+from ptcekit.serialize._wire import (
+    DEPTH_MESSAGE,
+    Unreadable,
+    describe,
+    join_surrogates,
+    lossy_number_seen,
+    path_key,
+)
 
-__all__ = ["Backend", "JsonText", "available_backends", "dump", "dumps", "load", "loads"]
+__all__ = [
+    "Backend",
+    "JsonText",
+    "Repeated",
+    "available_backends",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+]
 
 T = TypeVar("T")
 
@@ -34,6 +54,9 @@ except ImportError:  # pragma: no cover -- the fast extra is installed in the te
 
 #: JSON text: a ``str``, or UTF-8 bytes.
 JsonText = str | bytes | bytearray | memoryview
+
+#: What to do with a key repeated in one object: report it, or keep the last value.
+Repeated = Literal["forbid", "last"]
 
 
 def available_backends() -> tuple[Backend, ...]:
@@ -62,19 +85,63 @@ def _reject_constant(name: str) -> Any:
     raise _Constant(name)
 
 
-class _TooLong(Exception):
-    """An integer with more digits than Python converts (``sys.get_int_max_str_digits``)."""
+def _parse_int(text: str) -> int | Unreadable:
+    digits = len(text) - text.startswith("-")
+    if digits > MAX_INTEGER_DIGITS:
+        return Unreadable(f"an integer of {digits} digits, more than {MAX_INTEGER_DIGITS}")
+    return int(text)
 
 
-def _parse_int(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise _TooLong(len(text.lstrip("-"))) from None
+def _parse_float(text: str) -> float | Unreadable:
+    value = float(text)
+    if value - value != 0:  # 1e400: JSON has no infinity, and no double holds it
+        shown = text if len(text) <= 20 else text[:19] + "…"
+        return Unreadable(f"the number {shown}, beyond the range of a double")
+    return value
 
 
-def _parse_stdlib(text: str | bytes) -> Any:
-    """Parse JSON text with the standard library, turning every failure into a :class:`~ptcekit.errors.LoadError`."""
+class _Repeats:
+    """The objects of one parse that repeat a key, with each repeated key and its count."""
+
+    def __init__(self) -> None:
+        self.found: dict[int, tuple[dict[str, Any], dict[str, int]]] = {}
+
+    def hook(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) != len(pairs):
+            counts: dict[str, int] = {}
+            for key, _ in pairs:
+                counts[key] = counts.get(key, 0) + 1
+            repeated = {key: count for key, count in counts.items() if count > 1}
+            self.found[id(result)] = (result, repeated)
+        return result
+
+    def problems(self, data: Any) -> list[Problem]:
+        """Every repeated key, at its path, in document order."""
+        problems: list[Problem] = []
+        if not self.found:
+            return problems
+        stack: list[tuple[Any, str]] = [(data, "$")]
+        while stack:
+            value, path = stack.pop()
+            if type(value) is list:
+                stack.extend((item, f"{path}[{i}]") for i, item in reversed(list(enumerate(value))))
+            elif type(value) is dict:
+                entry = self.found.get(id(value))
+                if entry is not None and entry[0] is value:
+                    for key, count in entry[1].items():
+                        message = f"expected each key once in an object, got {describe(key)} {count} times"
+                        problems.append(Problem(path_key(path, key), message))
+                stack.extend((item, path_key(path, key)) for key, item in reversed(value.items()))
+        return problems
+
+
+def _parse_stdlib(text: str | bytes, repeats: _Repeats) -> Any:
+    """Parse JSON text with the standard library, turning every failure into a :class:`~ptcekit.errors.LoadError`.
+
+    Numbers it cannot read faithfully become :class:`Unreadable` markers,
+    reported at their paths; objects that repeat a key are noted in ``repeats``.
+    """
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")
@@ -84,19 +151,68 @@ def _parse_stdlib(text: str | bytes) -> Any:
                 f"at offset {error.start})"
             )
             raise LoadError([Problem("$", message)]) from None
+    else:
+        text = join_surrogates(text)
     try:
-        return json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
+        return json.loads(
+            text,
+            parse_constant=_reject_constant,
+            parse_int=_parse_int,
+            parse_float=_parse_float,
+            object_pairs_hook=repeats.hook,
+        )
     except json.JSONDecodeError as error:
         message = f"malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}"
         raise LoadError([Problem("$", message)]) from None
     except _Constant as error:
         message = f"malformed JSON: {error.args[0]} is not a JSON number"
         raise LoadError([Problem("$", message)]) from None
-    except _TooLong as error:
-        message = f"malformed JSON: an integer of {error.args[0]} digits, more than Python reads"
-        raise LoadError([Problem("$", message)]) from None
     except RecursionError:
-        raise LoadError([Problem("$", "malformed JSON: nested too deeply")]) from None
+        raise LoadError([Problem("$", DEPTH_MESSAGE)]) from None
+
+
+def _not_text(given: object) -> FieldTypeError:
+    """The error for ``loads`` given no text, whatever ``repr(given)`` does."""
+    expected = "JSON text (str or bytes)"
+    try:
+        return FieldTypeError("loads", "text", expected, given)
+    except Exception:  # a value whose repr fails (an int past 4,300 digits): name its type
+        return FieldTypeError("loads", "text", expected, type(given))
+
+
+def _exact_text(text: object) -> str | bytes:
+    """Return ``text`` as an exact ``str`` or ``bytes`` (a subclass's methods may be overridden)."""
+    if type(text) is str or type(text) is bytes:
+        return text
+    if isinstance(text, str):
+        return str.__str__(text)
+    if isinstance(text, bytes):
+        return bytes.__bytes__(text)
+    if isinstance(text, bytearray | memoryview):
+        try:
+            return bytes(text)
+        except (TypeError, ValueError, BufferError):  # a buffer that cannot be copied as bytes
+            raise _not_text(text) from None
+    raise _not_text(text)
+
+
+def _may_repeat(text: str | bytes, data: Any) -> bool:
+    r"""Whether the text orjson read may hold an object that repeats a key.
+
+    Without the escape ``\u003a``, the colons of the text are one per key
+    plus those inside strings; writing the parsed data again gives one per
+    key kept plus those inside the strings kept. A repeated key drops a key
+    and its first value, so the counts differ exactly when a key repeats.
+    """
+    colon: Any = ":" if isinstance(text, str) else b":"
+    escapes: Any = ("\\u003a", "\\u003A") if isinstance(text, str) else (b"\\u003a", b"\\u003A")
+    if escapes[0] in text or escapes[1] in text:
+        return True
+    try:
+        written: bytes = orjson.dumps(data)
+    except orjson.JSONEncodeError:  # nested deeper than orjson writes: the careful reading decides
+        return True
+    return bool(text.count(colon) != written.count(b":"))
 
 
 @overload
@@ -107,6 +223,8 @@ def loads(
     unknown: Unknown = ...,
     upgrades: Upgrades | None = ...,
     backend: Backend | None = ...,
+    repeated: Repeated = ...,
+    pause_gc: bool = ...,
 ) -> Ecosystem: ...
 @overload
 def loads(
@@ -116,6 +234,8 @@ def loads(
     unknown: Unknown = ...,
     upgrades: Upgrades | None = ...,
     backend: Backend | None = ...,
+    repeated: Repeated = ...,
+    pause_gc: bool = ...,
 ) -> T: ...
 def loads(
     text: JsonText,
@@ -124,22 +244,38 @@ def loads(
     unknown: Unknown = "forbid",
     upgrades: Upgrades | None = None,
     backend: Backend | None = None,
+    repeated: Repeated = "forbid",
+    pause_gc: bool = True,
 ) -> Any:
     """Read JSON text as a ptcekit value; an :class:`~ptcekit.model.Ecosystem` document by default.
 
-    The cyclic garbage collector is paused while the document is read: the
-    objects of a document hold no reference cycles, and collecting while
-    millions of them are made costs more than the read itself.
+    The automatic collections of the cyclic garbage collector are paused
+    while the document is read: the objects of a document hold no reference
+    cycles, and collecting while millions of them are made costs more than
+    the read itself. The pause never changes ``gc.isenabled()`` (see
+    :doc:`/explanation/robustness`); ``pause_gc=False`` leaves the collector alone.
+
+    Both backends accept the same documents: nesting of at most
+    ``ptcekit.model.limits.MAX_DEPTH`` levels, integers of at most
+    ``ptcekit.model.limits.MAX_INTEGER_DIGITS`` digits, no NaN nor
+    infinity, and each key once in an object. A document that fails is read
+    once more only when orjson could not read it, or read an integer beyond
+    64 bits as a float.
 
     Args:
         text: the JSON text, as ``str`` or UTF-8 ``bytes``.
         cls: the class to read (see :func:`from_dict`).
         unknown: ``"forbid"`` (default) or ``"keep"``: keep unknown keys and
             write them back on dump. Keeping reads with the standard library,
-            so that every number is kept as written (orjson reads integers
-            beyond 64 bits as floats).
+            so that integers are kept exactly (orjson reads integers beyond
+            64 bits as floats); other numbers are kept as the double they
+            read as, and written in its shortest form.
         upgrades: upgrades for documents of older format versions.
         backend: ``"orjson"`` or ``"json"``; the fastest installed by default.
+        repeated: ``"forbid"`` (default) reports a key repeated in an object
+            as a problem at its path; ``"last"``, allowed with
+            ``unknown="keep"`` only, keeps the last value as JSON readers do.
+        pause_gc: pause the automatic cyclic collections while reading.
 
     Raises:
         ValueError: (a :class:`~ptcekit.errors.LoadError`) with every problem in the document,
@@ -148,37 +284,52 @@ def loads(
     >>> loads('{"ptcekit": "1", "actors": [{"type": "person", "id": "p", "name": "P"}]}')
     Ecosystem(actors=1, poles=0, assets=0, agreements=0)
     """
-    given: object = text
-    if not isinstance(given, str | bytes | bytearray | memoryview):
-        raise FieldTypeError("loads", "text", "JSON text (str or bytes)", given)
-    if isinstance(text, bytearray | memoryview):
-        text = bytes(text)
+    if repeated not in ("forbid", "last") or (repeated == "last" and unknown != "keep"):
+        expected = "'forbid', or 'last' with unknown='keep'"
+        raise InvalidValueError("loads", "repeated", expected, repeated)
+    text = _exact_text(text)
     chosen = "json" if unknown == "keep" else _backend(backend)
     converter = default_converter(unknown)
     target = cls or Ecosystem
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        if chosen == "json":
-            return converter.load(_parse_stdlib(text), target, upgrades=upgrades)
+    with paused(pause_gc):
+        if chosen == "orjson":
+            try:
+                data = orjson.loads(text)
+            except orjson.JSONDecodeError:
+                pass  # read by the standard library below: it reads what orjson cannot
+            else:
+                if not _may_repeat(text, data):
+                    lossy_number_seen(reset=True)
+                    try:
+                        return converter.load(data, target, upgrades=upgrades, pause_gc=False)
+                    except LoadError:
+                        # only when orjson read an integer beyond 64 bits as a
+                        # float is the standard library's reading any different
+                        if not lossy_number_seen(reset=True):
+                            raise
+        repeats = _Repeats()
+        data = _parse_stdlib(text, repeats)
+        found = [] if repeated == "last" else repeats.problems(data)
         try:
-            return converter.load(orjson.loads(text), target, upgrades=upgrades)
-        except (orjson.JSONDecodeError, LoadError):
-            # read again with the standard library: it reads what orjson cannot
-            # (integers beyond 64 bits), and its messages are the reference
-            return converter.load(_parse_stdlib(text), target, upgrades=upgrades)
-    finally:
-        if enabled:
-            gc.enable()
+            result = converter.load(data, target, upgrades=upgrades, pause_gc=False)
+        except LoadError as error:
+            if not found:
+                raise
+            raise LoadError(found + list(error.problems)) from None
+        if found:
+            raise LoadError(found)
+        return result
 
 
-def dumps(obj: object, *, pretty: bool = False, backend: Backend | None = None) -> bytes:
+def dumps(
+    obj: object, *, pretty: bool = False, backend: Backend | None = None, pause_gc: bool = True
+) -> bytes:
     """Write a ptcekit value as UTF-8 JSON bytes.
 
     The same value always gives the same bytes, with either backend: keys in
     field order, no spaces (or an indent of two with ``pretty``), non-ASCII
-    characters as UTF-8. The cyclic garbage collector is paused while the
-    wire data is made, as in :func:`loads`.
+    characters as UTF-8. The automatic cyclic collections are paused while
+    the wire data is made, as in :func:`loads`, unless ``pause_gc`` is false.
 
     Raises:
         TypeError: (a :class:`~ptcekit.errors.KindError`) if ``obj`` is not a ptcekit value or
@@ -188,15 +339,10 @@ def dumps(obj: object, *, pretty: bool = False, backend: Backend | None = None) 
     >>> dumps(Money(amount="1200.50"))
     b'{"amount":"1200.50"}'
     """
-    enabled = gc.isenabled()
     # the wire dicts and lists hold no cycles: collecting while they are made
     # would walk the whole object graph again and again for nothing
-    gc.disable()
-    try:
+    with paused(pause_gc):
         return _dumps(obj, pretty=pretty, backend=backend)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _dumps(obj: object, *, pretty: bool, backend: Backend | None) -> bytes:
@@ -218,25 +364,80 @@ def _dumps(obj: object, *, pretty: bool, backend: Backend | None) -> bytes:
     return text.encode("utf-8", "backslashreplace")
 
 
+#: Temporary files of :func:`dump` older than this many seconds are left over
+#: from a crash, and removed when the same file is next written.
+STALE_SECONDS = 60
+
+
+def _target(path: str | os.PathLike[str]) -> Path:
+    """Return the file ``path`` names, symbolic links resolved; refuse a name that is no file."""
+    given: object = path
+    if not isinstance(given, str | os.PathLike):
+        raise FieldTypeError("dump", "path", "a file path (str or os.PathLike)", given)
+    name: object = os.fspath(path)
+    if not isinstance(name, str) or not name or name.endswith(("/", os.sep)):
+        raise InvalidValueError("dump", "path", "the path of a file", given)
+    # write where a link points, so that the link stays a link
+    target = Path(os.path.realpath(name))
+    if not target.name or target.is_dir():
+        raise InvalidValueError("dump", "path", "the path of a file, not a folder", given)
+    return target
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove the temporary files a killed :func:`dump` of ``target`` left, once old enough."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.[0-9a-f]{{12}}\.tmp")
+    now = time.time()
+    with contextlib.suppress(OSError), os.scandir(target.parent) as entries:
+        for entry in entries:
+            if pattern.fullmatch(entry.name) is None:
+                continue
+            with contextlib.suppress(OSError):
+                if now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
+                    Path(entry.path).unlink()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename into ``folder`` durable, where the system allows it."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:  # a folder that cannot be opened (Windows): the rename is done
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:  # some file systems cannot sync a folder: the rename is done
+        pass
+    finally:
+        os.close(descriptor)
+
+
 def dump(
     obj: object,
     path: str | os.PathLike[str],
     *,
     pretty: bool = False,
     backend: Backend | None = None,
+    pause_gc: bool = True,
 ) -> None:
     """Write a ptcekit value to a JSON file, atomically, with a final newline.
 
     The bytes go to a temporary file in the same folder, which then replaces
-    ``path`` in one step: a crash mid-write leaves the old file intact. An
-    existing file keeps its permissions.
+    the file in one step, and the folder is synced: a crash mid-write leaves
+    the old file intact. An existing file keeps its permissions; a symbolic
+    link stays a link, and the file it points to is written. Temporary files
+    left by a killed write of the same file, older than a minute, are removed.
 
     Raises:
-        TypeError: (a :class:`~ptcekit.errors.KindError`) if ``obj`` cannot be written.
+        TypeError: (a :class:`~ptcekit.errors.KindError`) if ``obj`` cannot be
+            written, or (a :class:`~ptcekit.errors.FieldTypeError`) if ``path``
+            is not a path.
+        ValueError: (an :class:`~ptcekit.errors.InvalidValueError`) if ``path``
+            is empty or names a folder.
         OSError: if the folder cannot be written.
     """
-    data = dumps(obj, pretty=pretty, backend=backend) + b"\n"
-    target = Path(path)
+    target = _target(path)
+    data = dumps(obj, pretty=pretty, backend=backend, pause_gc=pause_gc) + b"\n"
+    _remove_stale(target)
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
     try:
         mode = stat.S_IMODE(target.stat().st_mode)
@@ -244,7 +445,12 @@ def dump(
         mode = None
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        with os.fdopen(descriptor, "wb") as stream:
+        try:
+            stream = os.fdopen(descriptor, "wb")
+        except BaseException:
+            os.close(descriptor)
+            raise
+        with stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
@@ -255,6 +461,7 @@ def dump(
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
+    _sync_folder(target.parent)
 
 
 @overload
@@ -265,6 +472,8 @@ def load(
     unknown: Unknown = ...,
     upgrades: Upgrades | None = ...,
     backend: Backend | None = ...,
+    repeated: Repeated = ...,
+    pause_gc: bool = ...,
 ) -> Ecosystem: ...
 @overload
 def load(
@@ -274,6 +483,8 @@ def load(
     unknown: Unknown = ...,
     upgrades: Upgrades | None = ...,
     backend: Backend | None = ...,
+    repeated: Repeated = ...,
+    pause_gc: bool = ...,
 ) -> T: ...
 def load(
     path: str | os.PathLike[str],
@@ -282,6 +493,8 @@ def load(
     unknown: Unknown = "forbid",
     upgrades: Upgrades | None = None,
     backend: Backend | None = None,
+    repeated: Repeated = "forbid",
+    pause_gc: bool = True,
 ) -> Any:
     """Read a JSON file as a ptcekit value (see :func:`loads`).
 
@@ -290,4 +503,12 @@ def load(
         OSError: if the file cannot be read.
     """
     reader: Any = loads  # one call for both overloads
-    return reader(Path(path).read_bytes(), cls, unknown=unknown, upgrades=upgrades, backend=backend)
+    return reader(
+        Path(path).read_bytes(),
+        cls,
+        unknown=unknown,
+        upgrades=upgrades,
+        backend=backend,
+        repeated=repeated,
+        pause_gc=pause_gc,
+    )

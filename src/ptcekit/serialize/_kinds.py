@@ -47,7 +47,8 @@ def own_tag(cls: type[Any]) -> str | None:
     ('association', None)
     """
     tag = cls.__dict__.get("type_tag")
-    return tag if isinstance(tag, str) else None
+    # exactly a str: a subclass could carry a crafted repr or hash
+    return tag if type(tag) is str else None
 
 
 def is_attrs_class(cls: type[Any]) -> bool:

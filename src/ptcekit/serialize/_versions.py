@@ -20,7 +20,8 @@ FORMAT_VERSION = "1"
 #: The document key that holds the format version; it comes first in a dump.
 VERSION_KEY = "ptcekit"
 
-_VERSION = re.compile(r"[1-9][0-9]*|0")
+# at most nine digits: int() of it is cheap and never refused
+_VERSION = re.compile(r"[1-9][0-9]{0,8}|0")
 
 #: An upgrade takes a document of one version and returns it in the next.
 #: It returns a new dict and leaves its argument unchanged.
