@@ -5,11 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import jupyter_client.kernelspec as jupyter_client_kernelspec
+import nbclient
+import nbformat
 import pytest
-
-nbformat = pytest.importorskip("nbformat")  # installed by the test extra; skipped only without it
-nbclient = pytest.importorskip("nbclient")
-jupyter_client_kernelspec = pytest.importorskip("jupyter_client.kernelspec")
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 NOTEBOOK = EXAMPLES / "territory.ipynb"
