@@ -28,7 +28,17 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
+    # the notebook guide's plots are drawn at build time from the examples
+    "matplotlib.sphinxext.plot_directive",
 ]
+
+# plot directive: the code of ``.. plot::`` blocks runs in examples/, so that it
+# can import the example models; one PNG per figure, no source or format links
+plot_working_directory = str(Path(__file__).resolve().parent.parent / "examples")
+plot_formats = [("png", 100)]
+plot_include_source = False
+plot_html_show_source_link = False
+plot_html_show_formats = False
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 root_doc = "index"
