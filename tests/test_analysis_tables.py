@@ -330,6 +330,18 @@ class TestPlots:
         assert plot_membership(membership_history(eco, "pole"), ax=axes[2]) is axes[2]
         plt.close(figure)
 
+    @pytest.mark.parametrize("years", [[2024], list(range(1990, 2026))], ids=["one", "many"])
+    def test_membership_years_are_whole(self, years: list[int]) -> None:
+        """Years are drawn with whole-year ticks, not 2024.2, 2024.4…, for one year or many."""
+        figure, ax = plt.subplots()
+        plot_membership(membership_history(small(), "pole", years=years), ax=ax)
+        figure.canvas.draw()
+        low, high = ax.get_xlim()
+        ticks = [tick for tick in ax.get_xticks() if low <= tick <= high]
+        assert ticks
+        assert all(float(tick).is_integer() for tick in ticks)
+        plt.close(figure)
+
     def test_without_axes_a_figure_is_made(self) -> None:
         """Without ax=, a new figure's axes are returned."""
         ax = plot_cost_allocation(cost_totals(small(), on=D(2025, 1, 1)).allocations[0])

@@ -255,6 +255,8 @@ class TestPlot:
         ]
         assert ax.get_title() == "Network of Demo"
         assert "Asso" in [text.get_text() for text in ax.texts]
+        # room is left around the outer nodes for their labels
+        assert ax.margins() == (0.15, 0.15)
 
     def test_makes_its_own_figure_and_says_the_date(self) -> None:
         """Without Axes it makes a figure; a date goes in the title; labels can be left out."""

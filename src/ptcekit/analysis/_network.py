@@ -328,6 +328,8 @@ def plot_network(
     title = ecosystem.name or "Unnamed ecosystem"
     when = f" on {as_of.isoformat()}" if as_of is not None else ""
     ax.set_title(f"Network of {title}{when}")
+    # room around the outer nodes, so that their labels are not cut at the edge
+    ax.margins(0.15)
     ax.set_axis_off()
     return ax
 

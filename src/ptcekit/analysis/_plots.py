@@ -119,6 +119,12 @@ def plot_membership(history: MembershipHistory, *, ax: Any = None) -> Any:
     ax.bar(years, [-row[2] for row in history.years], color=SECTOR_COLOURS["private"], label="left")
     ax.plot(years, [row[3] for row in history.years], color="black", marker="o", label="members")
     ax.axhline(0, color="grey", linewidth=0.5)
+    # years are whole: no tick at 2006.5, even when a single year is drawn
+    ticker = require("matplotlib.ticker", "plot_membership()")
+    if len(years) <= 20:
+        ax.set_xticks(years)
+    else:
+        ax.xaxis.set_major_locator(ticker.MaxNLocator(integer=True))
     ax.set_xlabel("year")
     ax.set_ylabel("members")
     ax.set_title(f"Membership of {history.pole!r}")
