@@ -1,0 +1,440 @@
+"""The sheet layout of a document, made from the wire specs of its classes (kinds included)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, Literal
+
+import attrs
+
+from ptcekit.errors import KindError
+from ptcekit.model import Ecosystem
+from ptcekit.serialize import KIND_ROOTS, VERSION_KEY, kind_table
+from ptcekit.serialize.specs import EnumOf, Node, Obj, Opt, Poly, Scalar, Seq, class_spec
+
+__all__ = [
+    "LISTS",
+    "META",
+    "Child",
+    "Column",
+    "Layout",
+    "Shape",
+    "SheetLayout",
+    "escape_key",
+    "heading_of",
+    "layout",
+    "split_heading",
+]
+
+#: The sheet of the document's metadata and format version (one row).
+META = "meta"
+#: The hidden sheet that holds the values of the drop-down lists.
+LISTS = "lists"
+#: The longest sheet name a workbook allows.
+SHEET_NAME_LIMIT = 31
+
+#: How a column holds its value: one scalar, a list of scalars in one cell, or JSON text.
+Form = Literal["scalar", "list", "json"]
+
+
+def escape_key(key: str) -> str:
+    """Escape a key for a heading, as JSON Pointer does: ``~`` as ``~0``, ``/`` as ``~1``.
+
+    >>> escape_key("a/b~c")
+    'a~1b~0c'
+    """
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def heading_of(path: tuple[str, ...]) -> str:
+    """Return the heading of a path of keys: ``("seat", "commune")`` is ``"seat/commune"``."""
+    return "/".join(escape_key(key) for key in path)
+
+
+def split_heading(heading: str) -> tuple[str, ...]:
+    """Return the keys a heading names (the inverse of :func:`heading_of`).
+
+    >>> split_heading("seat/commune"), split_heading("a~1b")
+    (('seat', 'commune'), ('a/b',))
+    """
+    return tuple(part.replace("~1", "/").replace("~0", "~") for part in heading.split("/"))
+
+
+def _words(name: str) -> str:
+    return name.replace("_", " ")
+
+
+@attrs.frozen
+class Column:
+    """One column of a sheet, for one class.
+
+    Attributes:
+        heading: the wire names of its path joined by ``/``, such as ``"seat/commune"``.
+        path: the keys from the row's object to the value.
+        form: ``"scalar"``, ``"list"`` (a list of scalars in one cell) or ``"json"``.
+        node: the scalar or enumeration (of the items, for a list); the whole
+            wire type for a JSON column.
+        nullable: whether ``null`` is a value of the field.
+        required: whether the field has no default.
+        label: the human heading (from the field's documentation, or its name).
+    """
+
+    heading: str
+    path: tuple[str, ...]
+    form: Form
+    node: Node
+    nullable: bool
+    required: bool
+    label: str
+
+
+@attrs.frozen
+class Child:
+    """A list of objects inside a row's object, laid out on a sheet of its own.
+
+    Attributes:
+        path: the keys from the row's object to the list.
+        sheet: the name of the child sheet.
+        item: the wire type of the items (an object or a kind of a family).
+        required: whether the list has no default (read as ``[]`` when it has no row).
+    """
+
+    path: tuple[str, ...]
+    sheet: str
+    item: Obj | Poly
+    required: bool
+
+
+@attrs.frozen
+class Shape:
+    """How the objects of one class are laid out on the rows of a sheet.
+
+    Attributes:
+        cls: the class.
+        tag: its ``"type"`` tag, for a kind of a family.
+        columns: its columns, in field order (nested objects flattened).
+        by_heading: its columns by heading.
+        markers: for each nested object, the heading of its first own scalar
+            column, where ``\\{}`` marks the object present with none of its fields.
+        known: for the row's object and each nested object, the keys its class has.
+        children: its lists of objects, each on a sheet of its own.
+    """
+
+    cls: type[Any]
+    tag: str | None
+    columns: tuple[Column, ...]
+    by_heading: Mapping[str, Column]
+    markers: Mapping[tuple[str, ...], str]
+    known: Mapping[tuple[str, ...], frozenset[str]]
+    children: tuple[Child, ...]
+
+
+@attrs.frozen
+class SheetLayout:
+    """One sheet: the record family or the nested list it holds, and its headings.
+
+    Attributes:
+        name: the sheet's name.
+        where: where its rows go in a document, such as ``"$.poles[*].memberships[*]"``.
+        parent: the parent sheet, whose rows this sheet's rows belong to.
+        keys: the headings of the columns that name the parent row
+            (the parent's id, and the position of list items above it).
+        own_key: the heading other sheets use to name a row of this sheet.
+        by_id: whether rows are named by their ``id`` (else by their position).
+        noun: the family's word, for a sheet with a ``type`` column.
+        shapes: the shape of each class its rows may hold.
+        tags: each kind's class by its tag, for a sheet with a ``type`` column.
+        headings: every heading, in order: keys, ``type``, then the columns.
+    """
+
+    name: str
+    where: str
+    parent: str | None
+    keys: tuple[str, ...]
+    own_key: str | None
+    by_id: bool
+    noun: str | None
+    shapes: Mapping[type[Any], Shape]
+    tags: Mapping[str, type[Any]]
+    headings: tuple[str, ...]
+
+    def labels(self) -> tuple[str, ...]:
+        """Return the human heading of each heading (the second row of the sheet)."""
+        labels: dict[str, str] = {}
+        for shape in self.shapes.values():
+            for column in shape.columns:
+                labels.setdefault(column.heading, column.label)
+        result = []
+        for heading in self.headings:
+            if heading == "type":
+                result.append(f"kind of {self.noun}")
+            elif heading in self.keys:
+                result.append(_key_label(heading))
+            else:
+                result.append(labels.get(heading, _words(heading)))
+        return tuple(result)
+
+
+def _key_label(heading: str) -> str:
+    path, _, what = heading.rpartition("/")
+    owner = _words(path.replace("/", " "))
+    return f"position in {owner}" if what == "#" else f"{what} of the {owner} row"
+
+
+@attrs.frozen
+class Layout:
+    """The sheets of a document, in order: ``meta``, each record family, then the nested lists.
+
+    Attributes:
+        sheets: every sheet but the hidden ``lists`` sheet of drop-down values.
+        by_name: the sheets by name.
+    """
+
+    sheets: tuple[SheetLayout, ...]
+    by_name: Mapping[str, SheetLayout]
+
+    def enumerations(self) -> dict[tuple[str, str], tuple[str, ...]]:
+        """Return the values of each drop-down list, by ``(sheet, heading)``."""
+        found: dict[tuple[str, str], tuple[str, ...]] = {}
+        for sheet in self.sheets:
+            if sheet.noun is not None:
+                found[(sheet.name, "type")] = tuple(sorted(sheet.tags))
+            values: dict[str, dict[str, None]] = {}
+            for shape in sheet.shapes.values():
+                for column in shape.columns:
+                    if column.form == "scalar" and isinstance(column.node, EnumOf):
+                        into = values.setdefault(column.heading, {})
+                        into.update(dict.fromkeys(str(member.value) for member in column.node.cls))
+                    elif column.form == "scalar" and column.node == Scalar("bool"):
+                        values.setdefault(column.heading, {}).update({"true": None, "false": None})
+            for heading, members in values.items():
+                found[(sheet.name, heading)] = tuple(members)
+        return found
+
+
+def _label(description: str | None, name: str) -> str:
+    if description:
+        first = description.strip().split("\n\n")[0].split(". ")[0].strip()
+        return " ".join(first.split()).rstrip(".")
+    return _words(name)
+
+
+class _Builder:
+    """Builds the layout, sheet by sheet, parents first."""
+
+    def __init__(self) -> None:
+        self.sheets: dict[str, dict[str, Any]] = {}
+        self.order: list[str] = []
+
+    def sheet(
+        self,
+        name: str,
+        *,
+        where: str,
+        parent: str | None,
+        keys: tuple[str, ...],
+        own_key_base: str | None,
+        item: Obj | Poly | None,
+    ) -> None:
+        if name in self.sheets:
+            return
+        entry: dict[str, Any] = {
+            "where": where,
+            "parent": parent,
+            "keys": keys,
+            "own_key_base": own_key_base,
+            "noun": item.noun if isinstance(item, Poly) else None,
+            "shapes": {},
+            "tags": {},
+        }
+        self.sheets[name] = entry
+        self.order.append(name)
+        if isinstance(item, Poly):
+            table = kind_table(item.base)
+            if table.conflicts:
+                tag, classes = next(iter(table.conflicts.items()))
+                reason = f"kind tag {tag!r} is declared by {len(classes)} classes"
+                raise KindError(item.base.__name__, reason)
+            for tag, cls in sorted(table.by_tag.items()):
+                entry["tags"][tag] = cls
+                self.shape(name, cls, tag)
+        elif item is not None:
+            self.shape(name, item.cls, None)
+
+    def shape(self, sheet: str, cls: type[Any], tag: str | None) -> None:
+        entry = self.sheets[sheet]
+        if cls in entry["shapes"]:
+            return
+        columns: list[Column] = []
+        markers: dict[tuple[str, ...], str] = {}
+        known: dict[tuple[str, ...], frozenset[str]] = {}
+        children: list[Child] = []
+        self._flatten(sheet, cls, (), columns, markers, known, children, (cls,))
+        entry["shapes"][cls] = Shape(
+            cls=cls,
+            tag=tag,
+            columns=tuple(columns),
+            by_heading=MappingProxyType({column.heading: column for column in columns}),
+            markers=MappingProxyType(markers),
+            known=MappingProxyType(known),
+            children=tuple(children),
+        )
+        for child in children:
+            self._child(sheet, child)
+
+    def _flatten(  # noqa: PLR0913 -- the recursion carries what it collects
+        self,
+        sheet: str,
+        cls: type[Any],
+        prefix: tuple[str, ...],
+        columns: list[Column],
+        markers: dict[tuple[str, ...], str],
+        known: dict[tuple[str, ...], frozenset[str]],
+        children: list[Child],
+        stack: tuple[type[Any], ...],
+    ) -> None:
+        spec = class_spec(cls)
+        known[prefix] = spec.keys
+        for field in spec.fields:
+            node, nullable = field.node, False
+            if isinstance(node, Opt):
+                node, nullable = node.inner, True
+            path = (*prefix, field.name)
+            label = _label(field.description, field.name)
+            if prefix:
+                label = " › ".join([*(_words(key) for key in prefix), label])
+            form: Form | None = None
+            inner: Node = node
+            if isinstance(node, Scalar | EnumOf):
+                form = "scalar"
+            elif isinstance(node, Seq) and isinstance(node.inner, Scalar | EnumOf):
+                form, inner = "list", node.inner
+            elif isinstance(node, Obj) and node.cls not in stack:
+                self._flatten(
+                    sheet, node.cls, path, columns, markers, known, children, (*stack, node.cls)
+                )
+                continue
+            elif isinstance(node, Seq) and isinstance(node.inner, Obj | Poly) and not nullable:
+                name = "_".join(path) if sheet == META else f"{sheet}_{'_'.join(path)}"
+                children.append(Child(path, name, node.inner, field.required))
+                continue
+            else:  # a single kind, a list of lists, a recursive class: JSON in one cell
+                form = "json"
+            column = Column(heading_of(path), path, form, inner, nullable, field.required, label)
+            if prefix and prefix not in markers and form != "json":
+                markers[prefix] = column.heading
+            columns.append(column)
+
+    def _child(self, parent: str, child: Child) -> None:
+        entry = self.sheets[parent]
+        base = entry["own_key_base"]
+        own_key = self._own_key(parent)
+        keys = (*entry["keys"], own_key) if own_key is not None else entry["keys"]
+        where = entry["where"] + "".join(f".{key}" for key in child.path) + "[*]"
+        self.sheet(
+            child.sheet,
+            where=where,
+            parent=parent,
+            keys=keys,
+            own_key_base=(f"{base}/" if base else "") + "/".join(child.path),
+            item=child.item,
+        )
+
+    def _own_key(self, name: str) -> str | None:
+        entry = self.sheets[name]
+        base = entry["own_key_base"]
+        if base is None:
+            return None
+        return f"{base}/id" if self._by_id(name) else f"{base}/#"
+
+    def _by_id(self, name: str) -> bool:
+        shapes = self.sheets[name]["shapes"].values()
+        return bool(shapes) and all(
+            "id" in shape.by_heading and shape.by_heading["id"].required for shape in shapes
+        )
+
+    def build(self) -> Layout:
+        sheets: list[SheetLayout] = []
+        names: dict[str, str] = {}
+        # the record families first, then the nested lists, deeper ones last
+        self.order.sort(key=lambda name: self.sheets[name]["where"].count("[*]"))
+        for name in self.order:
+            short = name
+            if len(short) > SHEET_NAME_LIMIT:
+                short = f"{name[: SHEET_NAME_LIMIT - 4]}~{len(names):03d}"
+            names[name] = short
+        for name in self.order:
+            entry = self.sheets[name]
+            headings: dict[str, None] = dict.fromkeys(entry["keys"])
+            if entry["noun"] is not None:
+                headings["type"] = None
+            for shape in entry["shapes"].values():
+                for column in shape.columns:
+                    if column.heading in entry["keys"]:
+                        reason = f"heading {column.heading!r} is also the key of sheet {name!r}"
+                        raise KindError(shape.cls.__name__, reason)
+                    headings[column.heading] = None
+            shapes = {
+                cls: attrs.evolve(
+                    shape,
+                    children=tuple(
+                        attrs.evolve(child, sheet=names[child.sheet]) for child in shape.children
+                    ),
+                )
+                for cls, shape in entry["shapes"].items()
+            }
+            sheets.append(
+                SheetLayout(
+                    name=names[name],
+                    where=entry["where"],
+                    parent=names[entry["parent"]] if entry["parent"] is not None else None,
+                    keys=entry["keys"],
+                    own_key=self._own_key(name),
+                    by_id=self._by_id(name),
+                    noun=entry["noun"],
+                    shapes=MappingProxyType(shapes),
+                    tags=MappingProxyType(dict(entry["tags"])),
+                    headings=tuple(headings),
+                )
+            )
+        return Layout(
+            sheets=tuple(sheets), by_name=MappingProxyType({sheet.name: sheet for sheet in sheets})
+        )
+
+
+@functools.lru_cache(maxsize=8)
+def _layout(kinds: tuple[tuple[str, type[Any]], ...]) -> Layout:  # noqa: ARG001 -- the cache key
+    builder = _Builder()
+    builder.sheet(META, where="$", parent=None, keys=(), own_key_base=None, item=Obj(Ecosystem))
+    meta = builder.sheets[META]
+    shape = meta["shapes"][Ecosystem]
+    version = Column(
+        VERSION_KEY, (VERSION_KEY,), "scalar", Scalar("str"), False, True, "format version"
+    )
+    meta["shapes"][Ecosystem] = attrs.evolve(
+        shape,
+        columns=(version, *shape.columns),
+        by_heading=MappingProxyType({VERSION_KEY: version, **shape.by_heading}),
+        known=MappingProxyType({**shape.known, (): shape.known[()] | {VERSION_KEY}}),
+    )
+    return builder.build()
+
+
+def layout() -> Layout:
+    """Return the layout of documents with the kinds that exist now (extension kinds included).
+
+    Raises:
+        TypeError: (a :class:`~ptcekit.errors.KindError`) if two classes claim one kind tag,
+            or a class cannot be laid out.
+
+    >>> [sheet.name for sheet in layout().sheets][:5]
+    ['meta', 'actors', 'poles', 'assets', 'agreements']
+    """
+    kinds = tuple(
+        (f"{root.__module__}.{root.__qualname__}:{tag}", cls)
+        for root, _ in KIND_ROOTS
+        for tag, cls in sorted(kind_table(root).by_tag.items())
+    )
+    return _layout(kinds)

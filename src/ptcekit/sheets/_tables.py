@@ -1,0 +1,514 @@
+"""Wire data as rows of sheets, and rows of sheets as wire data with a map back to the cells.
+
+Both directions work on plain rows (lists of cell values), so the XLSX and
+CSV formats share every rule of the layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from ptcekit.errors import LoadError
+from ptcekit.model import Ecosystem
+from ptcekit.serialize import FORMAT_VERSION, from_dict
+from ptcekit.sheets._cells import (
+    ABSENT,
+    OBJECT,
+    CellIssue,
+    Target,
+    decode,
+    decode_json,
+    encode,
+    encode_json,
+)
+from ptcekit.sheets._layout import (
+    LISTS,
+    META,
+    Column,
+    Layout,
+    Shape,
+    SheetLayout,
+    heading_of,
+    split_heading,
+)
+from ptcekit.sheets._problems import Cell, CellMap, SheetProblem, column_letter, path_key
+from ptcekit.serialize.specs import Obj, Poly
+
+__all__ = ["Table", "read_tables", "write_tables"]
+
+_MISSING: Any = object()
+
+
+@attrs.define
+class Table:
+    """The cells of one sheet: its headings, human labels and data rows."""
+
+    name: str
+    headings: list[str]
+    labels: list[str]
+    rows: list[list[Any]]
+
+
+def _get(obj: Any, path: tuple[str, ...]) -> Any:
+    for key in path:
+        if type(obj) is not dict:
+            return _MISSING
+        obj = obj.get(key, _MISSING)
+        if obj is _MISSING:
+            return _MISSING
+    return obj
+
+
+class _Writer:
+    def __init__(self, layout: Layout, target: Target) -> None:
+        self.layout = layout
+        self.target = target
+        self.tables: dict[str, Table] = {}
+        self.index: dict[str, dict[str, int]] = {}
+        for sheet in layout.sheets:
+            self.tables[sheet.name] = Table(
+                sheet.name, list(sheet.headings), list(sheet.labels()), []
+            )
+            self.index[sheet.name] = {heading: i for i, heading in enumerate(sheet.headings)}
+
+    def column(self, sheet: str, heading: str) -> int:
+        index = self.index[sheet]
+        found = index.get(heading)
+        if found is None:
+            found = index[heading] = len(index)
+            table = self.tables[sheet]
+            table.headings.append(heading)
+            table.labels.append("(kept as JSON)")
+        return found
+
+    def row(  # noqa: PLR0912 -- one step per part of a row
+        self,
+        sheet: SheetLayout,
+        obj: dict[str, Any],
+        shape: Shape,
+        keys: tuple[str, ...],
+        position: int,
+    ) -> None:
+        cells: dict[int, Any] = {}
+        for heading, key in zip(sheet.keys, keys, strict=True):
+            cells[self.index[sheet.name][heading]] = key
+        if sheet.noun is not None:
+            cells[self.index[sheet.name]["type"]] = obj.get("type", "")
+        for column in shape.columns:
+            value = _get(obj, column.path)
+            if value is not _MISSING:
+                cells[self.index[sheet.name][column.heading]] = encode(column, value, self.target)
+        for prefix, marker in shape.markers.items():
+            if _get(obj, prefix) == {}:
+                cells[self.index[sheet.name][marker]] = "\\{}"
+        for prefix, known in shape.known.items():
+            sub = _get(obj, prefix)
+            if type(sub) is not dict:
+                continue
+            for key, value in sub.items():
+                if key not in known:
+                    cells[self.column(sheet.name, heading_of((*prefix, key)))] = encode_json(value)
+        width = max(cells) + 1 if cells else 0
+        row = [None] * width
+        for place, value in cells.items():
+            row[place] = value
+        self.tables[sheet.name].rows.append(row)
+        own = str(obj.get("id")) if sheet.by_id else str(position)
+        for child in shape.children:
+            items = _get(obj, child.path)
+            if type(items) is not list:
+                continue
+            child_sheet = self.layout.by_name[child.sheet]
+            child_keys = (*keys, own) if sheet.own_key is not None else keys
+            for index, item in enumerate(items, start=1):
+                if type(item) is dict:
+                    self.row(
+                        child_sheet,
+                        item,
+                        self._shape(child_sheet, child.item, item),
+                        child_keys,
+                        index,
+                    )
+
+    def _shape(self, sheet: SheetLayout, item: Obj | Poly, obj: dict[str, Any]) -> Shape:
+        if isinstance(item, Poly):
+            return sheet.shapes[sheet.tags[obj["type"]]]
+        return sheet.shapes[item.cls]
+
+
+def write_tables(layout: Layout, data: dict[str, Any] | None, target: Target) -> list[Table]:
+    """Lay the wire document ``data`` out as tables (only headings when ``data`` is ``None``)."""
+    writer = _Writer(layout, target)
+    meta = layout.by_name[META]
+    shape = next(iter(meta.shapes.values()))
+    if data is None:
+        writer.tables[META].rows.append([FORMAT_VERSION])
+    else:
+        writer.row(meta, data, shape, (), 1)
+    return list(writer.tables.values())
+
+
+@attrs.define
+class _Parent:
+    obj: dict[str, Any]
+    path: str
+    shape: Shape | None
+    counts: dict[str, int] = attrs.field(factory=dict)
+
+
+class _Reader:
+    def __init__(self, layout: Layout, unknown: str) -> None:
+        self.layout = layout
+        self.keep = unknown == "keep"
+        self.problems: list[SheetProblem] = []
+        self.cells = CellMap()
+        self.document: dict[str, Any] = {}
+        self.parents: dict[str, dict[tuple[str, ...], _Parent]] = {
+            sheet.name: {} for sheet in layout.sheets
+        }
+        self.rejected: set[tuple[str, int]] = set()
+        meta = layout.by_name[META]
+        self.parents[META][()] = _Parent(self.document, "$", next(iter(meta.shapes.values())))
+
+    def problem(self, path: str, message: str, cell: Cell | None) -> None:
+        self.problems.append(SheetProblem(path=path, message=message, cell=cell))
+
+    def headings(self, sheet: SheetLayout, row: list[Any]) -> dict[int, str] | None:
+        """Read the heading row; return each used column's heading (``None`` if the sheet cannot be read)."""
+        columns: dict[int, str] = {}
+        seen: dict[str, int] = {}
+        known = set(sheet.headings)
+        for position, raw in enumerate(row, start=1):
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
+                continue
+            heading = str(raw).strip()
+            cell = Cell(sheet=sheet.name, row=1, column=position, heading=heading)
+            if heading in seen:
+                first = column_letter(seen[heading])
+                self.problem(
+                    sheet.where,
+                    f"expected each heading once, got {heading!r} again (first in column {first})",
+                    cell,
+                )
+                self.rejected.add((sheet.name, position))
+                continue
+            seen[heading] = position
+            if heading not in known and not self.keep:
+                expected = ", ".join(sheet.headings)
+                if len(expected) > 200:
+                    expected = expected[:199] + "…"
+                self.problem(
+                    sheet.where, f"unknown heading {heading!r}; expected one of: {expected}", cell
+                )
+                self.rejected.add((sheet.name, position))
+                continue
+            columns[position] = heading
+        missing = [
+            heading
+            for heading in (*sheet.keys, *(["type"] if sheet.noun else []))
+            if heading not in seen
+        ]
+        if missing:
+            message = f"expected the heading{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))} in row 1, got none; the sheet's rows cannot be read"
+            self.problem(sheet.where, message, Cell(sheet=sheet.name, row=1))
+            return None
+        return columns
+
+    def sheet(self, sheet: SheetLayout, rows: Iterable[tuple[int, list[Any]]]) -> None:
+        """Read one sheet's rows (numbered from 1, the heading row first)."""
+        iterator = iter(rows)
+        columns: dict[int, str] | None = None
+        for number, row in iterator:
+            if number == 1:
+                columns = self.headings(sheet, row)
+                if columns is None:
+                    return
+                break
+            if _blank(row):
+                continue
+            self.problem(
+                sheet.where,
+                "expected the headings in row 1, got an empty row",
+                Cell(sheet=sheet.name, row=1),
+            )
+            return
+        if columns is None:
+            if sheet.name == META:
+                self.problem(
+                    "$",
+                    "expected the headings in row 1 of the metadata sheet, got an empty sheet",
+                    Cell(sheet=sheet.name),
+                )
+            return
+        by_heading = {heading: position for position, heading in columns.items()}
+        data_rows = 0
+        for number, row in iterator:
+            if number <= 2 or _blank(row):  # row 2 holds the human labels
+                continue
+            for position in range(len(row), 0, -1):
+                if (
+                    position not in columns
+                    and (sheet.name, position) not in self.rejected
+                    and row[position - 1] not in (None, "")
+                ):
+                    cell = Cell(sheet=sheet.name, row=number, column=position)
+                    self.problem(
+                        sheet.where,
+                        f"expected a value under a heading, got {row[position - 1]!r} in a column with no heading",
+                        cell,
+                    )
+            if sheet.name == META:
+                data_rows += 1
+                if data_rows > 1:
+                    self.problem(
+                        "$",
+                        "expected one row of metadata (row 3), got another",
+                        Cell(sheet=sheet.name, row=number),
+                    )
+                    continue
+            self.row(sheet, number, row, columns, by_heading)
+
+    def row(
+        self,
+        sheet: SheetLayout,
+        number: int,
+        row: list[Any],
+        columns: dict[int, str],
+        by_heading: dict[str, int],
+    ) -> None:  # noqa: PLR0912 -- one step per part of a row
+        def cell_of(heading: str) -> Cell:
+            return Cell(
+                sheet=sheet.name, row=number, column=by_heading.get(heading), heading=heading
+            )
+
+        def value_of(heading: str) -> Any:
+            position = by_heading.get(heading)
+            if position is None or position > len(row):
+                return None
+            return row[position - 1]
+
+        parent: _Parent | None = None
+        keys: tuple[str, ...] = ()
+        if sheet.parent is not None:
+            keys = tuple(_key_text(value_of(heading)) for heading in sheet.keys)
+            parent = self.parents[sheet.parent].get(keys)
+            if parent is None:
+                heading = sheet.keys[-1]
+                parent_sheet = self.layout.by_name[sheet.parent]
+                message = (
+                    f"expected the {heading.rpartition('/')[2]} of a row of sheet {parent_sheet.name!r} "
+                    f"in {', '.join(sheet.keys)}, got {', '.join(map(repr, keys))}, which no row of it has"
+                )
+                self.problem(parent_sheet.where, message, cell_of(heading))
+                return
+        shape = self._shape(sheet, parent, value_of("type") if sheet.noun else None)
+        obj: dict[str, Any] = {}
+        if sheet.noun is not None:
+            tag = value_of("type")
+            if tag not in (None, ""):
+                obj["type"] = tag if isinstance(tag, str) else decode_json(tag)
+        if parent is None:
+            path = "$"
+            obj = self.document
+        else:
+            child = (
+                next((child for child in parent.shape.children if child.sheet == sheet.name), None)
+                if parent.shape
+                else None
+            )
+            if child is None:
+                message = f"expected a row whose kind has the list of sheet {sheet.name!r}, got a row of another kind"
+                self.problem(parent.path, message, cell_of(sheet.keys[-1]))
+                return
+            list_path = child.path
+            index = parent.counts.get(sheet.name, 0)
+            parent.counts[sheet.name] = index + 1
+            path = parent.path + "".join(f".{key}" for key in list_path) + f"[{index}]"
+            target = _into(parent.obj, list_path[:-1])
+            if target is None:
+                self.problem(
+                    path,
+                    f"expected an object at {heading_of(list_path[:-1])!r} to hold the rows of sheet {sheet.name!r}",
+                    cell_of(sheet.keys[-1]),
+                )
+                return
+            items = target.setdefault(list_path[-1], [])
+            if type(items) is not list:
+                self.problem(
+                    path,
+                    f"expected the list {heading_of(list_path)!r} to hold the rows of sheet {sheet.name!r}",
+                    cell_of(sheet.keys[-1]),
+                )
+                return
+            items.append(obj)
+        self.cells.add_row(path, sheet.name, number, by_heading)
+        skip = {*sheet.keys, "type"} if sheet.name != META else set()
+        for position, heading in columns.items():
+            if heading in skip or position > len(row):
+                continue
+            raw = row[position - 1]
+            if raw is None or raw == "":
+                continue
+            column = shape.by_heading.get(heading) if shape is not None else None
+            try:
+                if column is None:
+                    keys_of_heading = split_heading(heading)
+                    value = decode_json(raw)
+                else:
+                    keys_of_heading = column.path
+                    value = decode(column, raw)
+            except CellIssue as issue:
+                self.problem(
+                    _path(path, column.path if column else split_heading(heading)),
+                    str(issue.args[0]),
+                    cell_of(heading),
+                )
+                continue
+            if value is ABSENT:
+                continue
+            if value is OBJECT:
+                if _into(obj, keys_of_heading[:-1]) is None:
+                    self.problem(
+                        _path(path, keys_of_heading), "expected an object here", cell_of(heading)
+                    )
+                continue
+            holder = _into(obj, keys_of_heading[:-1])
+            if holder is None or keys_of_heading[-1] in holder:
+                message = f"expected heading {heading!r} to name a value of its own, but another heading already gives one there"
+                self.problem(_path(path, keys_of_heading), message, cell_of(heading))
+                continue
+            holder[keys_of_heading[-1]] = value
+        if sheet.own_key is not None and parent is not None:
+            own = _key_text(obj.get("id")) if sheet.by_id else str(parent.counts[sheet.name])
+            self.parents[sheet.name].setdefault((*keys, own), _Parent(obj, path, shape))
+
+    def _shape(self, sheet: SheetLayout, parent: _Parent | None, tag: Any) -> Shape | None:
+        if sheet.noun is not None:
+            cls = sheet.tags.get(tag) if isinstance(tag, str) else None
+            return sheet.shapes[cls] if cls is not None else _union(sheet)
+        if parent is not None and parent.shape is not None:
+            for child in parent.shape.children:
+                if (
+                    child.sheet == sheet.name
+                    and isinstance(child.item, Obj)
+                    and child.item.cls in sheet.shapes
+                ):
+                    return sheet.shapes[child.item.cls]
+        return next(iter(sheet.shapes.values()), None)
+
+    def finish(self) -> None:
+        """Give each object read its required lists of objects that had no row."""
+        for parents in self.parents.values():
+            for parent in parents.values():
+                if parent.shape is None:
+                    continue
+                for child in parent.shape.children:
+                    if child.required:
+                        holder = _get(parent.obj, child.path[:-1])
+                        if type(holder) is dict:
+                            holder.setdefault(child.path[-1], [])
+        meta = self.layout.by_name[META]
+        shape = next(iter(meta.shapes.values()))
+        for child in shape.children:
+            if child.required:
+                self.document.setdefault(child.path[-1], [])
+
+
+def _union(sheet: SheetLayout) -> Shape | None:
+    """A shape with every column of the sheet's kinds, for a row whose kind is unknown."""
+    columns: dict[str, Column] = {}
+    for shape in sheet.shapes.values():
+        for column in shape.columns:
+            columns.setdefault(column.heading, column)
+    if not columns:
+        return None
+    children = {child.sheet: child for shape in sheet.shapes.values() for child in shape.children}
+    first = next(iter(sheet.shapes.values()))
+    return attrs.evolve(
+        first,
+        columns=tuple(columns.values()),
+        by_heading=columns,
+        children=tuple(children.values()),
+    )
+
+
+def _key_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip() if isinstance(value, str) else str(value)
+
+
+def _path(path: str, keys: tuple[str, ...]) -> str:
+    for key in keys:
+        path = path_key(path, key)
+    return path
+
+
+def _into(obj: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any] | None:
+    for key in keys:
+        nxt = obj.setdefault(key, {})
+        if type(nxt) is not dict:
+            return None
+        obj = nxt
+    return obj
+
+
+def _blank(row: list[Any]) -> bool:
+    return all(value is None or value == "" for value in row)
+
+
+def read_tables(
+    layout: Layout,
+    sheets: Iterator[tuple[str, bool, Iterable[tuple[int, list[Any]]] | None]],
+    *,
+    unknown: str,
+    extra: list[SheetProblem] | None = None,
+) -> tuple[Ecosystem, CellMap]:
+    """Read an ecosystem from sheets, given in any order as ``(name, hidden, rows)``.
+
+    ``rows`` are ``(number, cells)`` pairs, or ``None`` for a sheet that is
+    read later through a second call (see the callers); every problem is
+    raised at once in one :class:`~ptcekit.errors.LoadError` of
+    :class:`~ptcekit.sheets.SheetProblem`.
+    """
+    reader = _Reader(layout, unknown)
+    for name, hidden, rows in sheets:
+        sheet = layout.by_name.get(name)
+        if name == LISTS:
+            continue
+        if sheet is None:
+            if rows is not None and any(not _blank(row) for _, row in rows):
+                state = "hidden sheet" if hidden else "sheet"
+                expected = ", ".join(s.name for s in layout.sheets)
+                if len(expected) > 200:
+                    expected = expected[:199] + "…"
+                reader.problem(
+                    "$",
+                    f"unknown {state} {name!r}; expected sheets named: {expected}",
+                    Cell(sheet=name),
+                )
+            continue
+        if rows is not None:
+            reader.sheet(sheet, rows)
+    reader.finish()
+    problems: list[SheetProblem] = [*reader.problems, *(extra or [])]
+    try:
+        ecosystem = from_dict(reader.document, unknown="keep" if reader.keep else "forbid")
+    except LoadError as error:
+        for problem in error.problems:
+            problems.append(
+                SheetProblem(
+                    path=problem.path,
+                    message=problem.message,
+                    cell=reader.cells.locate(problem.path),
+                )
+            )
+        raise LoadError(problems) from None
+    if problems:
+        raise LoadError(problems)
+    return ecosystem, reader.cells
