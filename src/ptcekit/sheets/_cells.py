@@ -68,7 +68,7 @@ def _escaped(value: Any) -> str:
 
 def _plain_text(text: str) -> bool:
     """Whether ``text`` can be written as it is: not empty, no escape or formula start, no illegal character."""
-    return bool(text) and text[0] not in "\\=" and _ILLEGAL.search(text) is None
+    return bool(text) and text[0] not in "\\=" and "\r" not in text and _ILLEGAL.search(text) is None
 
 
 def _item_text(value: Any) -> str | None:
@@ -115,7 +115,9 @@ def encode(column: Column, value: Any, target: Target) -> Any:  # noqa: PLR0911 
             return value
         return str(value) if name == "int" else _escaped(value)
     if kind is float and name == "float":
-        return value if target == "xlsx" else repr(value)
+        # openpyxl writes 16 significant digits: a double that needs 17 is written as its text
+        exact = target == "xlsx" and math.isfinite(value) and float(f"{value:.16g}") == value
+        return value if exact else repr(value)
     return _escaped(value)
 
 

@@ -86,8 +86,15 @@ def read_csv_folder(layout: Layout, folder: str | os.PathLike[str], *, unknown: 
     order = [sheet.name for sheet in layout.sheets if sheet.name in by_name]
     order += [name for name in by_name if name not in layout.by_name and name != LISTS]
 
+    streams: list[Iterator[tuple[int, list[Any]]]] = []
+
     def sheets() -> Iterable[tuple[str, bool, Iterable[tuple[int, list[Any]]] | None]]:
         for name in order:
-            yield name, False, _rows(by_name[name])
+            streams.append(_rows(by_name[name]))
+            yield name, False, streams[-1]
 
-    return read_tables(layout, iter(sheets()), unknown=unknown)
+    try:
+        return read_tables(layout, iter(sheets()), unknown=unknown)
+    finally:
+        for stream in streams:  # a sheet read only in part still holds its file open
+            stream.close()  # type: ignore[attr-defined]  # a generator

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import json
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Literal
@@ -39,13 +41,34 @@ SHEET_NAME_LIMIT = 31
 Form = Literal["scalar", "list", "json"]
 
 
-def escape_key(key: str) -> str:
-    """Escape a key for a heading, as JSON Pointer does: ``~`` as ``~0``, ``/`` as ``~1``.
+_PLAIN_HEADING = re.compile(r"[^\\\s\x00-\x1f\ud800-\udfff\ufffe\uffff](?:[^\x00-\x1f\ud800-\udfff\ufffe\uffff]*[^\s\x00-\x1f\ud800-\udfff\ufffe\uffff])?")
 
-    >>> escape_key("a/b~c")
-    'a~1b~0c'
+
+def escape_key(key: str) -> str:
+    r"""Escape a key for a heading, as JSON Pointer does: ``~`` as ``~0``, ``/`` as ``~1``.
+
+    A key a heading cell cannot hold as it is (empty, with spaces around it,
+    with control characters, or starting with a backslash) is written as a
+    backslash and its JSON text.
+
+    >>> escape_key("a/b~c"), escape_key(" a")
+    ('a~1b~0c', '\\" a"')
     """
+    if not _PLAIN_HEADING.fullmatch(key):
+        key = "\\" + json.dumps(key)
     return key.replace("~", "~0").replace("/", "~1")
+
+
+def _unescape(part: str) -> str:
+    key = part.replace("~1", "/").replace("~0", "~")
+    if key.startswith("\\"):
+        try:
+            decoded = json.loads(key[1:])
+        except ValueError:
+            return key
+        if isinstance(decoded, str):
+            return decoded
+    return key
 
 
 def heading_of(path: tuple[str, ...]) -> str:
@@ -59,7 +82,7 @@ def split_heading(heading: str) -> tuple[str, ...]:
     >>> split_heading("seat/commune"), split_heading("a~1b")
     (('seat', 'commune'), ('a/b',))
     """
-    return tuple(part.replace("~1", "/").replace("~0", "~") for part in heading.split("/"))
+    return tuple(_unescape(part) for part in heading.split("/"))
 
 
 def _words(name: str) -> str:

@@ -184,7 +184,9 @@ class _Reader:
         for position, raw in enumerate(row, start=1):
             if raw is None or (isinstance(raw, str) and not raw.strip()):
                 continue
-            heading = str(raw).strip()
+            heading = str(raw)
+            if heading not in known and heading.strip() in known:
+                heading = heading.strip()
             cell = Cell(sheet=sheet.name, row=1, column=position, heading=heading)
             if heading in seen:
                 first = column_letter(seen[heading])

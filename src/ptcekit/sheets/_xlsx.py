@@ -198,6 +198,7 @@ def read_xlsx(layout: Layout, path: str | os.PathLike[str], *, unknown: str, fea
         problem = SheetProblem(path="$", message=f"expected an XLSX workbook, got a file openpyxl cannot read ({error})")
         raise LoadError([problem]) from None
     merged: list[SheetProblem] = []
+    streams: list[Iterator[tuple[int, list[Any]]]] = []
     try:
         names = list(book.sheetnames)
         order = [sheet.name for sheet in layout.sheets if sheet.name in names]
@@ -208,8 +209,11 @@ def read_xlsx(layout: Layout, path: str | os.PathLike[str], *, unknown: str, fea
                 sheet = book[name]
                 known = layout.by_name.get(name)
                 where = known.where if known is not None else "$"
-                yield name, sheet.sheet_state != "visible", _rows(book, sheet, merged, where)
+                streams.append(_rows(book, sheet, merged, where))
+                yield name, sheet.sheet_state != "visible", streams[-1]
 
         return read_tables(layout, iter(sheets()), unknown=unknown, extra=merged)
     finally:
+        for stream in streams:  # a sheet read only in part still holds its file open
+            stream.close()  # type: ignore[attr-defined]  # a generator
         book.close()
