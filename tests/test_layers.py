@@ -21,7 +21,18 @@ ALLOWED: dict[str, set[str]] = {
     "analysis": {"errors", "identifiers", "geo", "model"},
     "serialize": {"errors", "identifiers", "geo", "model"},
     "rules": {"errors", "identifiers", "geo", "model"},
-    "cli": {"errors", "identifiers", "geo", "model", "analysis", "rules", "serialize", "_version"},
+    "sheets": {"errors", "identifiers", "geo", "model", "serialize"},
+    "cli": {
+        "errors",
+        "identifiers",
+        "geo",
+        "model",
+        "analysis",
+        "rules",
+        "serialize",
+        "sheets",
+        "_version",
+    },
     "__main__": {"cli"},
 }
 
