@@ -38,6 +38,7 @@ from ptcekit.serialize import to_dict
 from ptcekit.sheets._csv import read_csv_folder, write_csv_folder
 from ptcekit.sheets._layout import LISTS, META, Layout, SheetLayout, layout
 from ptcekit.sheets._problems import Cell, CellMap, SheetProblem
+from ptcekit.sheets._reference import reference_markdown
 from ptcekit.sheets._tables import write_tables
 from ptcekit.sheets._xlsx import OpenpyxlMissingError, write_xlsx
 from ptcekit.sheets._xlsx import read_xlsx as _read_xlsx
@@ -57,6 +58,7 @@ __all__ = [
     "layout",
     "read_csv",
     "read_xlsx",
+    "reference_markdown",
     "template",
     "to_csv",
     "to_xlsx",

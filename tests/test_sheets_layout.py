@@ -1,0 +1,91 @@
+"""Tests of the sheet layout: made from the field specs, documented by a generated page."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from ptcekit import sheets
+from ptcekit.errors import KindError
+from ptcekit.serialize import VERSION_KEY
+from ptcekit.sheets._layout import escape_key, heading_of, split_heading
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = ROOT / "docs" / "reference" / "sheet-layout.md"
+
+
+class TestLayout:
+    def test_sheets_in_order(self) -> None:
+        """meta first, then the record families, then the nested lists."""
+        names = [sheet.name for sheet in sheets.layout().sheets]
+        assert names[:5] == ["meta", "actors", "poles", "assets", "agreements"]
+        assert {"poles_memberships", "assets_owners", "assets_users", "agreements_parties",
+                "agreements_commitments", "actors_associates", "actors_governance_colleges",
+                "assets_cost_key_shares"} <= set(names)
+        assert all(len(name) <= 31 for name in names)
+
+    def test_keys_and_kinds(self) -> None:
+        """Child sheets name their parent by id; kind families have a type column."""
+        layout = sheets.layout()
+        memberships = layout.by_name["poles_memberships"]
+        assert memberships.keys == ("poles/id",)
+        assert memberships.parent == "poles"
+        assert memberships.headings[:3] == ("poles/id", "actor", "role")
+        assert layout.by_name["actors"].headings[0] == "type"
+        assert layout.by_name["meta"].headings[0] == VERSION_KEY
+        shares = layout.by_name["assets_cost_key_shares"]
+        assert shares.where == "$.assets[*].cost_key.shares[*]"
+
+    def test_enumerations(self) -> None:
+        """Drop-down values: kinds, enumeration members, and booleans."""
+        values = sheets.layout().enumerations()
+        assert "association" in values[("actors", "type")]
+        assert values[("agreements", "renewal")][0] == "none"
+        assert values[("actors", "public_utility")] == ("true", "false")
+
+    def test_headings_escape_odd_keys(self) -> None:
+        """Keys with slashes, tildes, spaces or control characters make headings that read back."""
+        for key in ("a/b", "a~b", " a", "", "\\x", "x\x01", "é"):
+            assert split_heading(heading_of(("seat", key))) == ("seat", key)
+        assert escape_key("plain") == "plain"
+
+    def test_tag_conflict_is_refused(self) -> None:
+        """Two live classes claiming one tag make no layout."""
+        script = (
+            "from typing import ClassVar\n"
+            "import attrs, ptcekit\n"
+            "from ptcekit import sheets\n"
+            "@attrs.frozen(kw_only=True)\n"
+            "class A(ptcekit.Association):\n"
+            "    type_tag: ClassVar[str] = 'x:same'\n"
+            "@attrs.frozen(kw_only=True)\n"
+            "class B(ptcekit.Association):\n"
+            "    type_tag: ClassVar[str] = 'x:same'\n"
+            "try:\n"
+            "    sheets.layout()\n"
+            "except TypeError as error:\n"
+            "    print(type(error).__name__, error)\n"
+        )
+        result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+        assert result.stdout.startswith("KindError cannot serialise Actor: kind tag 'x:same' is declared by 2 classes")
+        assert issubclass(KindError, TypeError)
+
+
+class TestReferencePage:
+    def test_page_is_up_to_date(self) -> None:
+        """The checked-in page is the generator's output (regenerate with scripts/write_sheet_layout.py)."""
+        assert PAGE.read_text(encoding="utf-8") == sheets.reference_markdown()
+
+    def test_page_lists_every_sheet(self) -> None:
+        """Every sheet of ptcekit's own kinds has a section."""
+        text = PAGE.read_text(encoding="utf-8")
+        for sheet in sheets.layout().sheets:
+            if any(shape.cls.__module__.startswith("ptcekit.") for shape in sheet.shapes.values()):
+                assert f"## `{sheet.name}`" in text
+
+    def test_script_checks(self) -> None:
+        """The script's --check passes when the page is up to date."""
+        script = ROOT / "scripts" / "write_sheet_layout.py"
+        result = subprocess.run([sys.executable, str(script), "--check"], check=False)
+        assert result.returncode == 0
