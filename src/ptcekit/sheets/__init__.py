@@ -36,7 +36,7 @@ import attrs
 from ptcekit.model import Ecosystem
 from ptcekit.serialize import to_dict
 from ptcekit.sheets._csv import read_csv_folder, write_csv_folder
-from ptcekit.sheets._layout import LISTS, META, Layout, SheetLayout, layout
+from ptcekit.sheets._layout import LISTS, META, Child, Column, Layout, Shape, SheetLayout, layout
 from ptcekit.sheets._problems import Cell, CellMap, SheetProblem
 from ptcekit.sheets._reference import reference_markdown
 from ptcekit.sheets._tables import write_tables
@@ -48,9 +48,12 @@ __all__ = [
     "META",
     "Cell",
     "CellMap",
+    "Child",
+    "Column",
     "Layout",
     "OpenpyxlMissingError",
     "Read",
+    "Shape",
     "SheetLayout",
     "SheetProblem",
     "from_csv",
