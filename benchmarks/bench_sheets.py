@@ -32,7 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import openpyxl
+import openpyxl  # type: ignore[import-untyped]  # openpyxl ships no type hints, and its stubs are no dependency
 
 from benchmarks.scale import build_ecosystem
 from ptcekit import sheets
@@ -49,7 +49,7 @@ def sizes(scale: float) -> dict[str, int]:
 
 
 def plain_write(tables: list[Table], path: Path) -> None:
-    """openpyxl alone: the same cells, in write-only mode."""
+    """Openpyxl alone: the same cells, in write-only mode."""
     book = openpyxl.Workbook(write_only=True)
     for table in tables:
         sheet = book.create_sheet(table.name)
@@ -61,7 +61,7 @@ def plain_write(tables: list[Table], path: Path) -> None:
 
 
 def plain_read(path: Path) -> int:
-    """openpyxl alone: every cell of every sheet, in read-only mode; return the count of values."""
+    """Openpyxl alone: every cell of every sheet, in read-only mode; return the count of values."""
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     count = 0
     for sheet in book.worksheets:
@@ -108,7 +108,9 @@ def measure(eco: Ecosystem, folder: Path, repeats: int) -> dict[str, list[float]
     assert sheets.from_xlsx(book) == eco  # noqa: S101 -- the benchmark measures a correct round trip
     plain_write(tables, plain)
     return {
-        "write": pairs(lambda: sheets.to_xlsx(eco, book), lambda: plain_write(tables, plain), repeats),
+        "write": pairs(
+            lambda: sheets.to_xlsx(eco, book), lambda: plain_write(tables, plain), repeats
+        ),
         "read": pairs(lambda: sheets.from_xlsx(book), lambda: plain_read(book), repeats),
     }
 
@@ -139,17 +141,22 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{len(eco):,} records, a workbook of {size / 1e6:.1f} MB")
         print()
         print(f"{'operation':<12}{'median':>9}{'lowest':>9}{'highest':>9}  baseline")
-        for name, baseline in (("write", "openpyxl write-only"), ("read", "openpyxl read-only")):
-            values = ratios[name]
+        for operation, baseline in (
+            ("write", "openpyxl write-only"),
+            ("read", "openpyxl read-only"),
+        ):
+            values = ratios[operation]
             print(
-                f"{name:<12}{statistics.median(values):>8.2f}×{min(values):>8.2f}×{max(values):>8.2f}×  {baseline}"
+                f"{operation:<12}{statistics.median(values):>8.2f}×{min(values):>8.2f}×{max(values):>8.2f}×  {baseline}"
             )
         print()
         half = build_ecosystem(**sizes(arguments.scale / 2), seed=0)
         small, large = memory(half, folder), memory(eco, folder)
     print(f"{'peak memory':<12}{'half MB':>10}{'full MB':>10}{'full/half':>11}")
     for name in ("to_xlsx", "from_xlsx"):
-        print(f"{name:<12}{small[name] / 1e6:>10.1f}{large[name] / 1e6:>10.1f}{large[name] / small[name]:>10.2f}×")
+        print(
+            f"{name:<12}{small[name] / 1e6:>10.1f}{large[name] / 1e6:>10.1f}{large[name] / small[name]:>10.2f}×"
+        )
 
 
 if __name__ == "__main__":

@@ -45,7 +45,15 @@ class TestConvert:
         assert status == 2
         assert "unknown heading 'colour'" in err
         assert "actors!" in err
-        assert run("convert", "--keep-unknown", str(tmp_path / "book.xlsx"), str(tmp_path / "back.json"))[0] == 0
+        assert (
+            run(
+                "convert",
+                "--keep-unknown",
+                str(tmp_path / "book.xlsx"),
+                str(tmp_path / "back.json"),
+            )[0]
+            == 0
+        )
         assert json.loads((tmp_path / "back.json").read_text()) == data
 
     def test_unknown_forms(self, tmp_path: Path) -> None:
@@ -67,10 +75,12 @@ class TestConvert:
 
 class TestTemplate:
     def test_writes_an_empty_workbook(self, tmp_path: Path) -> None:
-        """ptcekit template writes a workbook with every sheet of the layout."""
+        """Ptcekit template writes a workbook with every sheet of the layout."""
         assert run("template", str(tmp_path / "t.xlsx"))[0] == 0
         names = openpyxl.load_workbook(tmp_path / "t.xlsx", read_only=True).sheetnames
-        assert names[: len(sheets.layout().sheets)] == [sheet.name for sheet in sheets.layout().sheets]
+        assert names[: len(sheets.layout().sheets)] == [
+            sheet.name for sheet in sheets.layout().sheets
+        ]
 
     def test_needs_xlsx(self, tmp_path: Path) -> None:
         """The template is a workbook: another name is a usage error."""

@@ -129,7 +129,13 @@ class TestRoundTrip:
                 },
             ],
             "assets": [
-                {"type": "aura:shared_kitchen", "id": "k", "name": "K", "covers": 120, "daily_rate": "80.00"}
+                {
+                    "type": "aura:shared_kitchen",
+                    "id": "k",
+                    "name": "K",
+                    "covers": 120,
+                    "daily_rate": "80.00",
+                }
             ],
         }
         eco = from_dict(data)
@@ -137,13 +143,20 @@ class TestRoundTrip:
         assert to_dict(_round_trip(eco, tmp_path, form)) == data
 
     @settings(suppress_health_check=FOLDER_OK)
-    @given(eco=ecosystems(max_actors=4, max_poles=2, max_assets=2, max_agreements=2), extra=st.data())
-    def test_unknown_keys_kept(self, tmp_path: Path, eco: ptcekit.Ecosystem, extra: st.DataObject) -> None:
+    @given(
+        eco=ecosystems(max_actors=4, max_poles=2, max_assets=2, max_agreements=2), extra=st.data()
+    )
+    def test_unknown_keys_kept(
+        self, tmp_path: Path, eco: ptcekit.Ecosystem, extra: st.DataObject
+    ) -> None:
         """Unknown keys at every level (document, records, nested objects, list items) survive in keep mode."""
         data = to_dict(eco)
         json_values = st.recursive(
             st.none() | st.booleans() | st.integers(-(10**20), 10**20) | st.text(max_size=8),
-            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+            lambda inner: (
+                st.lists(inner, max_size=3)
+                | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+            ),
             max_leaves=6,
         )
         keys = st.text(min_size=1, max_size=6).filter(lambda key: key not in ("type", "id"))
@@ -151,7 +164,13 @@ class TestRoundTrip:
         for family in ("actors", "poles", "assets", "agreements"):
             for record in data.get(family, []):
                 targets.append(record)
-                targets.extend(item for value in record.values() if isinstance(value, list) for item in value if isinstance(item, dict))
+                targets.extend(
+                    item
+                    for value in record.values()
+                    if isinstance(value, list)
+                    for item in value
+                    if isinstance(item, dict)
+                )
                 targets.extend(value for value in record.values() if isinstance(value, dict))
         for target in extra.draw(st.lists(st.sampled_from(targets), max_size=5)):
             key = "x_" + extra.draw(keys)
@@ -192,7 +211,12 @@ class TestWorkbook:
                     {"type": "association", "id": "b", "name": "B", "seat": {"commune": "2A004"}},
                 ],
                 "assets": [
-                    {"type": "shared_fund", "id": "f", "name": "F", "annual_cost": {"amount": "1200.50"}}
+                    {
+                        "type": "shared_fund",
+                        "id": "f",
+                        "name": "F",
+                        "annual_cost": {"amount": "1200.50"},
+                    }
                 ],
             }
         )
@@ -212,7 +236,9 @@ class TestWorkbook:
         assets = book["assets"]
         amount = [cell.value for cell in assets[1]].index("annual_cost/amount") + 1
         assert assets.cell(3, amount).value == "1200.50"
-        assert assets.column_dimensions[openpyxl.utils.get_column_letter(amount)].number_format == "@"
+        assert (
+            assets.column_dimensions[openpyxl.utils.get_column_letter(amount)].number_format == "@"
+        )
         assert actors.freeze_panes == "A3"
         assert book["lists"].sheet_state == "hidden"
 
@@ -224,7 +250,10 @@ class TestWorkbook:
         actors = book["actors"]
         assert [cell.value for cell in actors[1]][:3] == ["type", "id", "name"]
         assert [cell.value for cell in actors[2]][:3] == ["kind of actor", "id", "name"]
-        validations = {str(validation.sqref): validation.formula1 for validation in actors.data_validations.dataValidation}
+        validations = {
+            str(validation.sqref): validation.formula1
+            for validation in actors.data_validations.dataValidation
+        }
         assert "A3:A1048576" in validations
         first = validations["A3:A1048576"].split("!")[1].split(":")[0].replace("$", "")
         column = "".join(char for char in first if char.isalpha())
@@ -259,9 +288,16 @@ class TestWorkbook:
                 data = source.read(item.filename)
                 if item.filename == "xl/worksheets/sheet2.xml":  # actors
                     text = data.decode()
-                    text = text.replace('<dimension ref="', '<dimension ref="A1:XFD1048576" old="', 1)
-                    blank = "".join(f'<row r="{row}" s="1" customFormat="1"><c r="XFD{row}" s="1"/></row>' for row in range(100, 30100))
-                    blank += '<row r="1048576" s="1" customFormat="1"><c r="XFD1048576" s="1"/></row>'
+                    text = text.replace(
+                        '<dimension ref="', '<dimension ref="A1:XFD1048576" old="', 1
+                    )
+                    blank = "".join(
+                        f'<row r="{row}" s="1" customFormat="1"><c r="XFD{row}" s="1"/></row>'
+                        for row in range(100, 30100)
+                    )
+                    blank += (
+                        '<row r="1048576" s="1" customFormat="1"><c r="XFD1048576" s="1"/></row>'
+                    )
                     text = text.replace("</sheetData>", blank + "</sheetData>", 1)
                     data = text.encode()
                 out.writestr(item, data)
@@ -278,7 +314,9 @@ class TestWorkbook:
         """A file that is no workbook is one load problem saying so."""
         (tmp_path / "junk.xlsx").write_text("not a zip")
         (problem,) = problems_of(lambda: sheets.from_xlsx(tmp_path / "junk.xlsx"))
-        assert problem.message.startswith("expected an XLSX workbook, got a file openpyxl cannot read")
+        assert problem.message.startswith(
+            "expected an XLSX workbook, got a file openpyxl cannot read"
+        )
 
     def test_bad_paths(self, tmp_path: Path) -> None:
         """Paths that are no paths, or folders where a file is expected, are refused by name."""
@@ -304,7 +342,9 @@ class TestWorkbook:
             return real(name, package)
 
         monkeypatch.setattr(importlib, "import_module", no_openpyxl)
-        with pytest.raises(sheets.OpenpyxlMissingError, match=r"pip install 'ptcekit\[sheets\]'") as caught:
+        with pytest.raises(
+            sheets.OpenpyxlMissingError, match=r"pip install 'ptcekit\[sheets\]'"
+        ) as caught:
             sheets.template(tmp_path / "t.xlsx")
         assert caught.value.feature == "ptcekit.sheets.template"
         assert isinstance(pickle.loads(pickle.dumps(caught.value)), sheets.OpenpyxlMissingError)
@@ -335,7 +375,11 @@ class TestCells:
 
     def test_problem_text_and_pickle(self) -> None:
         """A sheet problem says cell, heading, path and message, and survives pickling."""
-        problem = SheetProblem(path="$.actors[0].name", message="missing", cell=Cell(sheet="actors", row=3, column=3, heading="name"))
+        problem = SheetProblem(
+            path="$.actors[0].name",
+            message="missing",
+            cell=Cell(sheet="actors", row=3, column=3, heading="name"),
+        )
         assert str(problem) == "actors!C3 (name), $.actors[0].name: missing"
         assert str(SheetProblem(path="$", message="m")) == "$: m"
         assert pickle.loads(pickle.dumps(problem)) == problem
@@ -356,7 +400,9 @@ def _column(sheet: Any, heading: str) -> int:
     return [cell.value for cell in sheet[1]].index(heading) + 1
 
 
-def _set(heading: str, value: object, *, sheet: str = "actors", row: int = 3) -> Callable[[Any], str]:
+def _set(
+    heading: str, value: object, *, sheet: str = "actors", row: int = 3
+) -> Callable[[Any], str]:
     def mutate(book: Any) -> str:
         column = _column(book[sheet], heading)
         book[sheet].cell(row, column).value = value
@@ -419,8 +465,14 @@ def _bad_escape(book: Any) -> str:
 
 MUTATIONS: dict[str, tuple[Callable[[Any], str], str]] = {
     "wrong type": (_set("headcount", "many"), "expected an integer"),
-    "missing parent": (_set("poles/id", "nowhere", sheet="poles_memberships"), "which no row of it has"),
-    "empty parent key": (_set("poles/id", None, sheet="poles_memberships"), "which no row of it has"),
+    "missing parent": (
+        _set("poles/id", "nowhere", sheet="poles_memberships"),
+        "which no row of it has",
+    ),
+    "empty parent key": (
+        _set("poles/id", None, sheet="poles_memberships"),
+        "which no row of it has",
+    ),
     "bad code": (_set("seat/commune", "ABCDE"), "COG commune code"),
     "merged cells": (_merge, "merged cells"),
     "hidden extra sheet": (_hidden_sheet, "unknown hidden sheet 'notes'"),
@@ -464,7 +516,9 @@ class TestMutations:
         ref = mutate(book)
         book.save(path)
         found = problems_of(lambda: sheets.from_xlsx(path))
-        matching = [problem for problem in found if problem.cell is not None and problem.cell.ref == ref]
+        matching = [
+            problem for problem in found if problem.cell is not None and problem.cell.ref == ref
+        ]
         assert matching, f"no problem at {ref}: {[str(problem) for problem in found]}"
         assert any(words in problem.message for problem in matching), [str(p) for p in matching]
 

@@ -17,12 +17,19 @@ PAGE = ROOT / "docs" / "reference" / "sheet-layout.md"
 
 class TestLayout:
     def test_sheets_in_order(self) -> None:
-        """meta first, then the record families, then the nested lists."""
+        """Meta first, then the record families, then the nested lists."""
         names = [sheet.name for sheet in sheets.layout().sheets]
         assert names[:5] == ["meta", "actors", "poles", "assets", "agreements"]
-        assert {"poles_memberships", "assets_owners", "assets_users", "agreements_parties",
-                "agreements_commitments", "actors_associates", "actors_governance_colleges",
-                "assets_cost_key_shares"} <= set(names)
+        assert {
+            "poles_memberships",
+            "assets_owners",
+            "assets_users",
+            "agreements_parties",
+            "agreements_commitments",
+            "actors_associates",
+            "actors_governance_colleges",
+            "assets_cost_key_shares",
+        } <= set(names)
         assert all(len(name) <= 31 for name in names)
 
     def test_keys_and_kinds(self) -> None:
@@ -67,8 +74,12 @@ class TestLayout:
             "except TypeError as error:\n"
             "    print(type(error).__name__, error)\n"
         )
-        result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-        assert result.stdout.startswith("KindError cannot serialise Actor: kind tag 'x:same' is declared by 2 classes")
+        result = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        )
+        assert result.stdout.startswith(
+            "KindError cannot serialise Actor: kind tag 'x:same' is declared by 2 classes"
+        )
         assert issubclass(KindError, TypeError)
 
 

@@ -34,7 +34,16 @@ def test_libreoffice_reads_what_ptcekit_writes(tmp_path: Path, name: str) -> Non
     out = tmp_path / "converted"
     profile = (tmp_path / "profile").as_uri()  # a profile of its own: runs may be parallel
     subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", CSV_FILTER, "--outdir", str(out), str(tmp_path / "book.xlsx")],
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            CSV_FILTER,
+            "--outdir",
+            str(out),
+            str(tmp_path / "book.xlsx"),
+        ],
         check=True,
         capture_output=True,
         timeout=180,
@@ -45,6 +54,8 @@ def test_libreoffice_reads_what_ptcekit_writes(tmp_path: Path, name: str) -> Non
         name_of_sheet = file.stem.removeprefix("book-")
         if name_of_sheet != sheets.LISTS:
             file.rename(folder / f"{name_of_sheet}.csv")
-    assert {file.stem for file in folder.iterdir()} == {sheet.name for sheet in sheets.layout().sheets}
+    assert {file.stem for file in folder.iterdir()} == {
+        sheet.name for sheet in sheets.layout().sheets
+    }
     back = sheets.from_csv(folder)
     assert to_dict(back) == to_dict(eco)

@@ -227,7 +227,9 @@ def _form(path: Path) -> str:
         return suffix[1:]
     if path.is_dir() or not suffix:
         return "csv"
-    message = f"expected a .json file, an .xlsx workbook or a folder of CSV files, got {str(path)!r}"
+    message = (
+        f"expected a .json file, an .xlsx workbook or a folder of CSV files, got {str(path)!r}"
+    )
     raise argparse.ArgumentTypeError(message)
 
 
@@ -237,7 +239,11 @@ def _read(path: Path, *, keep: bool = False) -> tuple[Ecosystem, sheets.CellMap 
     form = _form(path)
     if form == "json":
         return (serialize.load(path, unknown="keep") if keep else serialize.load(path)), None
-    read = sheets.read_xlsx(path, unknown=unknown) if form == "xlsx" else sheets.read_csv(path, unknown=unknown)
+    read = (
+        sheets.read_xlsx(path, unknown=unknown)
+        if form == "xlsx"
+        else sheets.read_csv(path, unknown=unknown)
+    )
     return read.ecosystem, read.cells
 
 
@@ -358,6 +364,15 @@ def _template(args: argparse.Namespace) -> int:
         raise argparse.ArgumentTypeError(message)
     sheets.template(args.target)
     return EXIT_OK
+
+
+def _sheet_command(args: argparse.Namespace, err: TextIO) -> int:
+    """Run ``convert`` or ``template``; a name of no known form is a usage error."""
+    try:
+        return _convert(args, err) if args.command == "convert" else _template(args)
+    except argparse.ArgumentTypeError as error:
+        err.write(f"ptcekit {args.command}: {error}\n")
+        return EXIT_USAGE
 
 
 def _describe(rule: rules.Rule) -> str:
@@ -498,14 +513,9 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return _rules(args, out, err)
         if args.command == "schema":
             return _schema(out)
-        if args.command == "convert":
-            return _convert(args, err)
-        if args.command == "template":
-            return _template(args)
+        if args.command in ("convert", "template"):
+            return _sheet_command(args, err)
         return _summary(args, out, err)
-    except argparse.ArgumentTypeError as error:
-        err.write(f"ptcekit {args.command}: {error}\n")
-        return EXIT_USAGE
     except PtcekitError as error:
         err.write(f"ptcekit {args.command}: {error}\n")
         return EXIT_USAGE

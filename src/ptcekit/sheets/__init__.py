@@ -33,6 +33,7 @@ from typing import Any, Literal
 
 import attrs
 
+from ptcekit.errors import FieldTypeError
 from ptcekit.model import Ecosystem
 from ptcekit.serialize import to_dict
 from ptcekit.sheets._csv import read_csv_folder, write_csv_folder
@@ -86,11 +87,10 @@ class Read:
 
 
 def _data(ecosystem: Ecosystem) -> dict[str, Any]:
-    if not isinstance(ecosystem, Ecosystem):
-        from ptcekit.errors import FieldTypeError  # noqa: PLC0415 -- only on misuse
-
-        raise FieldTypeError("sheets", "ecosystem", "an Ecosystem", ecosystem)
-    data: dict[str, Any] = to_dict(ecosystem)
+    given: object = ecosystem
+    if not isinstance(given, Ecosystem):
+        raise FieldTypeError("sheets", "ecosystem", "an Ecosystem", given)
+    data: dict[str, Any] = to_dict(given)
     return data
 
 
@@ -146,7 +146,9 @@ def to_csv(ecosystem: Ecosystem, folder: str | os.PathLike[str]) -> None:
 
 def read_xlsx(path: str | os.PathLike[str], *, unknown: Unknown = "forbid") -> Read:
     """Read a workbook as an ecosystem, with the map of its cells (see :func:`from_xlsx`)."""
-    ecosystem, cells = _read_xlsx(layout(), path, unknown=unknown, feature="ptcekit.sheets.from_xlsx")
+    ecosystem, cells = _read_xlsx(
+        layout(), path, unknown=unknown, feature="ptcekit.sheets.from_xlsx"
+    )
     return Read(ecosystem, cells)
 
 

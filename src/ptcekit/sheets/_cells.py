@@ -50,7 +50,7 @@ _FALSE = frozenset({"false", "faux"})
 _CODE_SEPARATORS = re.compile(r"[\s;,]+")
 
 
-class CellIssue(Exception):  # noqa: N818 -- an internal signal, turned into a problem at once
+class CellIssue(Exception):
     """A cell's content cannot be the value its column holds; ``args[0]`` says why."""
 
 
@@ -68,7 +68,9 @@ def _escaped(value: Any) -> str:
 
 def _plain_text(text: str) -> bool:
     """Whether ``text`` can be written as it is: not empty, no escape or formula start, no illegal character."""
-    return bool(text) and text[0] not in "\\=" and "\r" not in text and _ILLEGAL.search(text) is None
+    return (
+        bool(text) and text[0] not in "\\=" and "\r" not in text and _ILLEGAL.search(text) is None
+    )
 
 
 def _item_text(value: Any) -> str | None:
@@ -161,13 +163,13 @@ def _what(raw: Any) -> str:
     return f"a {type(raw).__name__} cell"
 
 
-def _number(raw: float) -> str:
+def _number(raw: int | float) -> str:
     if isinstance(raw, float) and raw.is_integer() and abs(raw) < _EXACT_INTEGER:
         return f"{raw:.1f}"
     return repr(raw)
 
 
-def _text_of_number(raw: float) -> str:
+def _text_of_number(raw: int | float) -> str:
     if isinstance(raw, float) and raw.is_integer() and abs(raw) < _EXACT_INTEGER:
         return str(int(raw))
     return repr(raw)
@@ -197,21 +199,21 @@ def decode(column: Column, raw: Any) -> Any:
         return decode_json(raw)
     if column.form == "list":
         return _list(column, raw)
-    return _scalar(column.node, raw, column)
+    return _scalar(column.node, raw)
 
 
 def _list(column: Column, raw: Any) -> Any:
     node = column.node
     patterned = isinstance(node, Scalar) and node.pattern is not None
     if not isinstance(raw, str):
-        return [_scalar(node, raw, column)]
+        return [_scalar(node, raw)]
     parts = (
         _CODE_SEPARATORS.split(raw.strip()) if patterned else raw.replace("\r\n", "\n").split("\n")
     )
-    return [_scalar(node, part, column) for part in parts if part or not patterned]
+    return [_scalar(node, part) for part in parts if part or not patterned]
 
 
-def _scalar(node: Any, raw: Any, column: Column) -> Any:  # noqa: PLR0911, PLR0912 -- one answer per cell type and field type
+def _scalar(node: Any, raw: Any) -> Any:  # noqa: PLR0911, PLR0912 -- one answer per cell type and field type
     name = node.name if isinstance(node, Scalar) else "str"
     if isinstance(node, EnumOf) or name in ("str", "decimal", "fraction"):
         if isinstance(raw, str):

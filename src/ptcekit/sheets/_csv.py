@@ -59,7 +59,9 @@ def write_csv_folder(tables: list[Table], folder: str | os.PathLike[str]) -> Non
         writer.writerow(table.labels)
         width = len(table.headings)
         for row in table.rows:
-            writer.writerow([("" if value is None else value) for value in row] + [""] * (width - len(row)))
+            writer.writerow(
+                [("" if value is None else value) for value in row] + [""] * (width - len(row))
+            )
         _replace(path / f"{table.name}.csv", buffer.getvalue())
 
 
@@ -67,21 +69,27 @@ def _rows(file: Path) -> Iterator[tuple[int, list[Any]]]:
     number = 0
     try:
         with file.open(encoding=ENCODING, newline="") as stream:
-            for number, row in enumerate(csv.reader(stream), start=1):  # noqa: B007 -- read after the loop
+            for number, row in enumerate(csv.reader(stream), start=1):
                 yield number, list(row)
     except (UnicodeDecodeError, csv.Error) as error:
         reason = "not UTF-8 text" if isinstance(error, UnicodeDecodeError) else str(error)
         cell = Cell(sheet=file.stem, row=number + 1)
-        problem = SheetProblem(path="$", message=f"expected a CSV file in UTF-8, got {reason}", cell=cell)
+        problem = SheetProblem(
+            path="$", message=f"expected a CSV file in UTF-8, got {reason}", cell=cell
+        )
         raise LoadError([problem]) from None
 
 
-def read_csv_folder(layout: Layout, folder: str | os.PathLike[str], *, unknown: str) -> tuple[Ecosystem, CellMap]:
+def read_csv_folder(
+    layout: Layout, folder: str | os.PathLike[str], *, unknown: str
+) -> tuple[Ecosystem, CellMap]:
     """Read a folder of ``<sheet>.csv`` files as an ecosystem, with the map of its cells."""
     path = _folder(folder, "from_csv")
     if not path.is_dir():
         raise FileNotFoundError(2, "no such folder", str(path))
-    files = sorted(file for file in path.iterdir() if file.suffix.lower() == ".csv" and file.is_file())
+    files = sorted(
+        file for file in path.iterdir() if file.suffix.lower() == ".csv" and file.is_file()
+    )
     by_name = {file.stem: file for file in files}
     order = [sheet.name for sheet in layout.sheets if sheet.name in by_name]
     order += [name for name in by_name if name not in layout.by_name and name != LISTS]

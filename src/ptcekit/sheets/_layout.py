@@ -41,15 +41,17 @@ SHEET_NAME_LIMIT = 31
 Form = Literal["scalar", "list", "json"]
 
 
-_PLAIN_HEADING = re.compile(r"[^\\\s\x00-\x1f\ud800-\udfff\ufffe\uffff](?:[^\x00-\x1f\ud800-\udfff\ufffe\uffff]*[^\s\x00-\x1f\ud800-\udfff\ufffe\uffff])?")
+_PLAIN_HEADING = re.compile(
+    r"[^=\\\s\x00-\x1f\ud800-\udfff\ufffe\uffff](?:[^\x00-\x1f\ud800-\udfff\ufffe\uffff]*[^\s\x00-\x1f\ud800-\udfff\ufffe\uffff])?"
+)
 
 
 def escape_key(key: str) -> str:
     r"""Escape a key for a heading, as JSON Pointer does: ``~`` as ``~0``, ``/`` as ``~1``.
 
     A key a heading cell cannot hold as it is (empty, with spaces around it,
-    with control characters, or starting with a backslash) is written as a
-    backslash and its JSON text.
+    with control characters, or starting with a backslash or an equals sign,
+    which would make it a formula) is written as a backslash and its JSON text.
 
     >>> escape_key("a/b~c"), escape_key(" a")
     ('a~1b~0c', '\\" a"')
@@ -132,7 +134,7 @@ class Child:
 
 @attrs.frozen
 class Shape:
-    """How the objects of one class are laid out on the rows of a sheet.
+    r"""How the objects of one class are laid out on the rows of a sheet.
 
     Attributes:
         cls: the class.
@@ -244,6 +246,16 @@ def _label(description: str | None, name: str) -> str:
     return _words(name)
 
 
+@attrs.define
+class _Found:
+    """What flattening a class finds: its columns, markers, known keys and lists of objects."""
+
+    columns: list[Column] = attrs.field(factory=list)
+    markers: dict[tuple[str, ...], str] = attrs.field(factory=dict)
+    known: dict[tuple[str, ...], frozenset[str]] = attrs.field(factory=dict)
+    children: list[Child] = attrs.field(factory=list)
+
+
 class _Builder:
     """Builds the layout, sheet by sheet, parents first."""
 
@@ -290,11 +302,14 @@ class _Builder:
         entry = self.sheets[sheet]
         if cls in entry["shapes"]:
             return
-        columns: list[Column] = []
-        markers: dict[tuple[str, ...], str] = {}
-        known: dict[tuple[str, ...], frozenset[str]] = {}
-        children: list[Child] = []
-        self._flatten(sheet, cls, (), columns, markers, known, children, (cls,))
+        found = _Found()
+        self._flatten(sheet, cls, (), found, (cls,))
+        columns, markers, known, children = (
+            found.columns,
+            found.markers,
+            found.known,
+            found.children,
+        )
         entry["shapes"][cls] = Shape(
             cls=cls,
             tag=tag,
@@ -307,19 +322,16 @@ class _Builder:
         for child in children:
             self._child(sheet, child)
 
-    def _flatten(  # noqa: PLR0913 -- the recursion carries what it collects
+    def _flatten(
         self,
         sheet: str,
         cls: type[Any],
         prefix: tuple[str, ...],
-        columns: list[Column],
-        markers: dict[tuple[str, ...], str],
-        known: dict[tuple[str, ...], frozenset[str]],
-        children: list[Child],
+        into: _Found,
         stack: tuple[type[Any], ...],
     ) -> None:
         spec = class_spec(cls)
-        known[prefix] = spec.keys
+        into.known[prefix] = spec.keys
         for field in spec.fields:
             node, nullable = field.node, False
             if isinstance(node, Opt):
@@ -335,20 +347,26 @@ class _Builder:
             elif isinstance(node, Seq) and isinstance(node.inner, Scalar | EnumOf):
                 form, inner = "list", node.inner
             elif isinstance(node, Obj) and node.cls not in stack:
-                self._flatten(
-                    sheet, node.cls, path, columns, markers, known, children, (*stack, node.cls)
-                )
+                self._flatten(sheet, node.cls, path, into, (*stack, node.cls))
                 continue
             elif isinstance(node, Seq) and isinstance(node.inner, Obj | Poly) and not nullable:
                 name = "_".join(path) if sheet == META else f"{sheet}_{'_'.join(path)}"
-                children.append(Child(path, name, node.inner, field.required))
+                into.children.append(Child(path, name, node.inner, field.required))
                 continue
             else:  # a single kind, a list of lists, a recursive class: JSON in one cell
                 form = "json"
-            column = Column(heading_of(path), path, form, inner, nullable, field.required, label)
-            if prefix and prefix not in markers and form != "json":
-                markers[prefix] = column.heading
-            columns.append(column)
+            column = Column(
+                heading=heading_of(path),
+                path=path,
+                form=form,
+                node=inner,
+                nullable=nullable,
+                required=field.required,
+                label=label,
+            )
+            if prefix and prefix not in into.markers and form != "json":
+                into.markers[prefix] = column.heading
+            into.columns.append(column)
 
     def _child(self, parent: str, child: Child) -> None:
         entry = self.sheets[parent]
@@ -434,7 +452,13 @@ def _layout(kinds: tuple[tuple[str, type[Any]], ...]) -> Layout:  # noqa: ARG001
     meta = builder.sheets[META]
     shape = meta["shapes"][Ecosystem]
     version = Column(
-        VERSION_KEY, (VERSION_KEY,), "scalar", Scalar("str"), False, True, "format version"
+        heading=VERSION_KEY,
+        path=(VERSION_KEY,),
+        form="scalar",
+        node=Scalar("str"),
+        nullable=False,
+        required=True,
+        label="format version",
     )
     meta["shapes"][Ecosystem] = attrs.evolve(
         shape,

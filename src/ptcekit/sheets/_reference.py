@@ -62,7 +62,9 @@ def _section(sheet: SheetLayout) -> str:
     lines = [f"## `{sheet.name}`", ""]
     lines.append(f"Rows go to `{sheet.where}`.")
     if sheet.noun is not None:
-        lines.append(f"The `type` column holds the kind of {sheet.noun}: {', '.join(f'`{kind}`' for kind in kinds)}.")
+        lines.append(
+            f"The `type` column holds the kind of {sheet.noun}: {', '.join(f'`{kind}`' for kind in kinds)}."
+        )
     lines += ["", "| heading | label | holds | required | kinds |", "|---|---|---|---|---|"]
     for key in sheet.keys:
         lines.append(f"| `{key}` | the parent row | text | yes | |")
@@ -83,7 +85,9 @@ def _section(sheet: SheetLayout) -> str:
         if column.required:
             owner = "/".join(column.path[:-1])
             required = f"with `{owner}`" if owner else "yes"
-        lines.append(f"| `{heading}` | {column.label} | {_holds(column)} | {required} | {'' if sheet.noun is None else which} |")
+        lines.append(
+            f"| `{heading}` | {column.label} | {_holds(column)} | {required} | {'' if sheet.noun is None else which} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -91,7 +95,9 @@ def reference_markdown(current: Layout | None = None) -> str:
     """Return the reference page of the layout (MyST markdown), for ptcekit's own kinds."""
     current = current or layout()
     sections = [_INTRO]
-    for sheet in current.sheets:
-        if any(_own(shape) for shape in sheet.shapes.values()):
-            sections.append(_section(sheet))
+    sections.extend(
+        _section(sheet)
+        for sheet in current.sheets
+        if any(_own(shape) for shape in sheet.shapes.values())
+    )
     return "\n".join(sections)

@@ -11,9 +11,10 @@ from typing import Any
 
 import attrs
 
-from ptcekit.errors import LoadError
+from ptcekit.errors import LoadError, Problem
 from ptcekit.model import Ecosystem
 from ptcekit.serialize import FORMAT_VERSION, from_dict
+from ptcekit.serialize.specs import Obj, Poly
 from ptcekit.sheets._cells import (
     ABSENT,
     OBJECT,
@@ -35,7 +36,6 @@ from ptcekit.sheets._layout import (
     split_heading,
 )
 from ptcekit.sheets._problems import Cell, CellMap, SheetProblem, column_letter, path_key
-from ptcekit.serialize.specs import Obj, Poly
 
 __all__ = ["Table", "read_tables", "write_tables"]
 
@@ -149,6 +149,30 @@ def write_tables(layout: Layout, data: dict[str, Any] | None, target: Target) ->
     else:
         writer.row(meta, data, shape, (), 1)
     return list(writer.tables.values())
+
+
+@attrs.frozen
+class _Row:
+    """A data row being read: its sheet, number, cells, and columns by heading."""
+
+    sheet: SheetLayout
+    number: int
+    row: list[Any]
+    by_heading: dict[str, int]
+
+    def cell(self, heading: str) -> Cell:
+        return Cell(
+            sheet=self.sheet.name,
+            row=self.number,
+            column=self.by_heading.get(heading),
+            heading=heading,
+        )
+
+    def value(self, heading: str) -> Any:
+        position = self.by_heading.get(heading)
+        if position is None or position > len(self.row):
+            return None
+        return self.row[position - 1]
 
 
 @attrs.define
@@ -280,112 +304,98 @@ class _Reader:
         row: list[Any],
         columns: dict[int, str],
         by_heading: dict[str, int],
-    ) -> None:  # noqa: PLR0912 -- one step per part of a row
-        def cell_of(heading: str) -> Cell:
-            return Cell(
-                sheet=sheet.name, row=number, column=by_heading.get(heading), heading=heading
+    ) -> None:
+        """Read one data row into the document, under its parent row."""
+        here = _Row(sheet, number, row, by_heading)
+        keys = tuple(_key_text(here.value(heading)) for heading in sheet.keys)
+        parent = self.parents[sheet.parent].get(keys) if sheet.parent is not None else None
+        if parent is None and sheet.parent is not None:
+            heading = sheet.keys[-1]
+            parent_sheet = self.layout.by_name[sheet.parent]
+            message = (
+                f"expected the {heading.rpartition('/')[2]} of a row of sheet {parent_sheet.name!r} "
+                f"in {', '.join(sheet.keys)}, got {', '.join(map(repr, keys))}, which no row of it has"
             )
-
-        def value_of(heading: str) -> Any:
-            position = by_heading.get(heading)
-            if position is None or position > len(row):
-                return None
-            return row[position - 1]
-
-        parent: _Parent | None = None
-        keys: tuple[str, ...] = ()
-        if sheet.parent is not None:
-            keys = tuple(_key_text(value_of(heading)) for heading in sheet.keys)
-            parent = self.parents[sheet.parent].get(keys)
-            if parent is None:
-                heading = sheet.keys[-1]
-                parent_sheet = self.layout.by_name[sheet.parent]
-                message = (
-                    f"expected the {heading.rpartition('/')[2]} of a row of sheet {parent_sheet.name!r} "
-                    f"in {', '.join(sheet.keys)}, got {', '.join(map(repr, keys))}, which no row of it has"
-                )
-                self.problem(parent_sheet.where, message, cell_of(heading))
-                return
-        shape = self._shape(sheet, parent, value_of("type") if sheet.noun else None)
+            self.problem(parent_sheet.where, message, here.cell(heading))
+            return
+        tag = here.value("type") if sheet.noun is not None else None
+        shape = self._shape(sheet, parent, tag)
         obj: dict[str, Any] = {}
-        if sheet.noun is not None:
-            tag = value_of("type")
-            if tag not in (None, ""):
-                obj["type"] = tag if isinstance(tag, str) else decode_json(tag)
+        if tag not in (None, ""):
+            obj["type"] = tag if isinstance(tag, str) else decode_json(tag)
         if parent is None:
-            path = "$"
-            obj = self.document
+            path, obj = "$", self.document
         else:
-            child = (
-                next((child for child in parent.shape.children if child.sheet == sheet.name), None)
-                if parent.shape
-                else None
-            )
-            if child is None:
-                message = f"expected a row whose kind has the list of sheet {sheet.name!r}, got a row of another kind"
-                self.problem(parent.path, message, cell_of(sheet.keys[-1]))
+            placed = self._attach(here, parent, obj)
+            if placed is None:
                 return
-            list_path = child.path
-            index = parent.counts.get(sheet.name, 0)
-            parent.counts[sheet.name] = index + 1
-            path = parent.path + "".join(f".{key}" for key in list_path) + f"[{index}]"
-            target = _into(parent.obj, list_path[:-1])
-            if target is None:
-                self.problem(
-                    path,
-                    f"expected an object at {heading_of(list_path[:-1])!r} to hold the rows of sheet {sheet.name!r}",
-                    cell_of(sheet.keys[-1]),
-                )
-                return
-            items = target.setdefault(list_path[-1], [])
-            if type(items) is not list:
-                self.problem(
-                    path,
-                    f"expected the list {heading_of(list_path)!r} to hold the rows of sheet {sheet.name!r}",
-                    cell_of(sheet.keys[-1]),
-                )
-                return
-            items.append(obj)
+            path = placed
         self.cells.add_row(path, sheet.name, number, by_heading)
-        skip = {*sheet.keys, "type"} if sheet.name != META else set()
-        for position, heading in columns.items():
-            if heading in skip or position > len(row):
-                continue
-            raw = row[position - 1]
-            if raw is None or raw == "":
-                continue
-            column = shape.by_heading.get(heading) if shape is not None else None
-            try:
-                if column is None:
-                    keys_of_heading = split_heading(heading)
-                    value = decode_json(raw)
-                else:
-                    keys_of_heading = column.path
-                    value = decode(column, raw)
-            except CellIssue as issue:
-                self.problem(
-                    _path(path, column.path if column else split_heading(heading)),
-                    str(issue.args[0]),
-                    cell_of(heading),
-                )
-                continue
-            if value is ABSENT:
-                continue
-            if value is OBJECT:
-                if _into(obj, keys_of_heading[:-1]) is None:
-                    self.problem(
-                        _path(path, keys_of_heading), "expected an object here", cell_of(heading)
-                    )
-                continue
-            holder = _into(obj, keys_of_heading[:-1])
-            if holder is None or keys_of_heading[-1] in holder:
-                message = f"expected heading {heading!r} to name a value of its own, but another heading already gives one there"
-                self.problem(_path(path, keys_of_heading), message, cell_of(heading))
-                continue
-            holder[keys_of_heading[-1]] = value
+        self._fill(here, shape, obj, path, columns)
         if sheet.own_key is not None and parent is not None:
             own = _key_text(obj.get("id")) if sheet.by_id else str(parent.counts[sheet.name])
             self.parents[sheet.name].setdefault((*keys, own), _Parent(obj, path, shape))
+
+    def _attach(self, here: _Row, parent: _Parent, obj: dict[str, Any]) -> str | None:
+        """Put ``obj`` in its list in the parent's object; return its path (``None`` if it cannot go there)."""
+        sheet = here.sheet
+        key_cell = (
+            here.cell(sheet.keys[-1]) if sheet.keys else Cell(sheet=sheet.name, row=here.number)
+        )
+        children = parent.shape.children if parent.shape is not None else ()
+        child = next((child for child in children if child.sheet == sheet.name), None)
+        if child is None:
+            message = f"expected a row whose kind has the list of sheet {sheet.name!r}, got a row of another kind"
+            self.problem(parent.path, message, key_cell)
+            return None
+        index = parent.counts.get(sheet.name, 0)
+        parent.counts[sheet.name] = index + 1
+        path = parent.path + "".join(f".{key}" for key in child.path) + f"[{index}]"
+        target = _into(parent.obj, child.path[:-1])
+        items = target.setdefault(child.path[-1], []) if target is not None else None
+        if type(items) is not list:
+            message = f"expected the list {heading_of(child.path)!r} to hold the rows of sheet {sheet.name!r}"
+            self.problem(path, message, key_cell)
+            return None
+        items.append(obj)
+        return path
+
+    def _fill(
+        self,
+        here: _Row,
+        shape: Shape | None,
+        obj: dict[str, Any],
+        path: str,
+        columns: dict[int, str],
+    ) -> None:
+        """Read the row's cells into ``obj``."""
+        skip = {*here.sheet.keys, "type"} if here.sheet.name != META else set()
+        for position, heading in columns.items():
+            if heading in skip or position > len(here.row):
+                continue
+            raw = here.row[position - 1]
+            if raw is None or raw == "":
+                continue
+            column = shape.by_heading.get(heading) if shape is not None else None
+            keys = column.path if column is not None else split_heading(heading)
+            try:
+                value = decode(column, raw) if column is not None else decode_json(raw)
+            except CellIssue as issue:
+                self.problem(_path(path, keys), str(issue.args[0]), here.cell(heading))
+                continue
+            if value is ABSENT:
+                continue
+            holder = _into(obj, keys[:-1])
+            if value is OBJECT and holder is not None:
+                continue
+            if holder is None or keys[-1] in holder:
+                message = (
+                    f"expected heading {heading!r} to name a value of its own, "
+                    "but another heading already gives one there"
+                )
+                self.problem(_path(path, keys), message, here.cell(heading))
+                continue
+            holder[keys[-1]] = value
 
     def _shape(self, sheet: SheetLayout, parent: _Parent | None, tag: Any) -> Shape | None:
         if sheet.noun is not None:
@@ -498,18 +508,16 @@ def read_tables(
         if rows is not None:
             reader.sheet(sheet, rows)
     reader.finish()
-    problems: list[SheetProblem] = [*reader.problems, *(extra or [])]
+    problems: list[Problem] = [*reader.problems, *(extra or [])]
     try:
         ecosystem = from_dict(reader.document, unknown="keep" if reader.keep else "forbid")
     except LoadError as error:
-        for problem in error.problems:
-            problems.append(
-                SheetProblem(
-                    path=problem.path,
-                    message=problem.message,
-                    cell=reader.cells.locate(problem.path),
-                )
+        problems.extend(
+            SheetProblem(
+                path=problem.path, message=problem.message, cell=reader.cells.locate(problem.path)
             )
+            for problem in error.problems
+        )
         raise LoadError(problems) from None
     if problems:
         raise LoadError(problems)

@@ -14,7 +14,7 @@ from typing import Any
 
 from ptcekit.errors import FieldTypeError, InvalidValueError, LoadError, PtcekitError
 from ptcekit.model import Ecosystem
-from ptcekit.serialize.specs import EnumOf, Scalar
+from ptcekit.serialize.specs import Scalar
 from ptcekit.sheets._layout import LISTS, Layout
 from ptcekit.sheets._problems import Cell, CellMap, SheetProblem, column_letter
 from ptcekit.sheets._tables import Table, read_tables
@@ -50,6 +50,11 @@ def _openpyxl(feature: str) -> ModuleType:
         raise OpenpyxlMissingError(feature) from error
 
 
+def _module(name: str) -> Any:
+    """A module of openpyxl (imported once :func:`_openpyxl` found the package); typed loosely, it has no stubs."""
+    return importlib.import_module(name)
+
+
 def _file(path: str | os.PathLike[str], function: str) -> Path:
     given: object = path
     if not isinstance(given, str | os.PathLike):
@@ -67,23 +72,73 @@ def _text_columns(layout: Layout, table: Table) -> set[str]:
     for shape in sheet.shapes.values():
         for column in shape.columns:
             node = column.node
-            if column.form == "scalar" and isinstance(node, Scalar) and node.name in ("int", "float", "bool", "date"):
+            if (
+                column.form == "scalar"
+                and isinstance(node, Scalar)
+                and node.name in ("int", "float", "bool", "date")
+            ):
                 typed.add(column.heading)
     return {heading for heading in table.headings if heading not in typed}
 
 
-def write_xlsx(layout: Layout, tables: list[Table], path: str | os.PathLike[str], feature: str) -> None:
-    """Write the tables as a workbook at ``path``, atomically (a temporary file, then one rename)."""
-    openpyxl = _openpyxl(feature)
-    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 -- openpyxl is optional
-    from openpyxl.styles import Alignment, Font  # noqa: PLC0415
-    from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
+def _drop_downs(
+    sheet: Any,
+    table: Table,
+    enumerations: dict[tuple[str, str], tuple[str, ...]],
+    lists: dict[tuple[str, ...], str],
+) -> None:
+    """Give each column of an enumeration a drop-down list of its values (kept on the lists sheet)."""
+    DataValidation = _module("openpyxl.worksheet.datavalidation").DataValidation  # noqa: N806 -- openpyxl's class
 
-    target = _file(path, feature.rpartition(".")[2])
-    book = openpyxl.Workbook(write_only=True)
+    for position, heading in enumerate(table.headings, start=1):
+        values = enumerations.get((table.name, heading))
+        if not values:
+            continue
+        letter = lists.setdefault(values, column_letter(len(lists) + 1))
+        validation = DataValidation(
+            type="list",
+            formula1=f"{LISTS}!${letter}$2:${letter}${len(values) + 1}",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="ptcekit",
+            error=f"{heading}: choose one of the listed values",
+        )
+        letters = column_letter(position)
+        validation.add(f"{letters}3:{letters}{LAST_ROW}")
+        sheet.data_validations.append(validation)
+
+
+def _heading_rows(sheet: Any, table: Table) -> None:
+    """Append the headings, in bold, and the human labels, in grey italics."""
+    WriteOnlyCell = _module("openpyxl.cell").WriteOnlyCell  # noqa: N806 -- openpyxl's class
+    styles = _module("openpyxl.styles")
+    Alignment, Font = styles.Alignment, styles.Font  # noqa: N806
+
     bold = Font(bold=True)
     grey = Font(italic=True, color="FF666666")
     wrap = Alignment(wrap_text=True, vertical="top")
+    headings = []
+    for heading in table.headings:
+        cell = WriteOnlyCell(sheet, value=heading)
+        cell.font = bold
+        headings.append(cell)
+    sheet.append(headings)
+    labels = []
+    for label in table.labels:
+        cell = WriteOnlyCell(sheet, value=label)
+        cell.font = grey
+        cell.alignment = wrap
+        labels.append(cell)
+    sheet.append(labels)
+
+
+def write_xlsx(
+    layout: Layout, tables: list[Table], path: str | os.PathLike[str], feature: str
+) -> None:
+    """Write the tables as a workbook at ``path``, atomically (a temporary file, then one rename)."""
+    openpyxl = _openpyxl(feature)
+    target = _file(path, feature.rpartition(".")[2])
+    book = openpyxl.Workbook(write_only=True)
     lists: dict[tuple[str, ...], str] = {}
     enumerations = layout.enumerations()
     for table in tables:
@@ -95,35 +150,8 @@ def write_xlsx(layout: Layout, tables: list[Table], path: str | os.PathLike[str]
             dimension.width = min(max(len(heading) + 4, 14), 40)
             if heading in text:
                 dimension.number_format = TEXT_FORMAT
-        for position, heading in enumerate(table.headings, start=1):
-            values = enumerations.get((table.name, heading))
-            if not values:
-                continue
-            letter = lists.setdefault(values, column_letter(len(lists) + 1))
-            validation = DataValidation(
-                type="list",
-                formula1=f"{LISTS}!${letter}$2:${letter}${len(values) + 1}",
-                allow_blank=True,
-                showErrorMessage=True,
-                errorTitle="ptcekit",
-                error=f"{heading}: choose one of the listed values",
-            )
-            letters = column_letter(position)
-            validation.add(f"{letters}3:{letters}{LAST_ROW}")
-            sheet.data_validations.append(validation)
-        headings = []
-        for heading in table.headings:
-            cell = WriteOnlyCell(sheet, value=heading)
-            cell.font = bold
-            headings.append(cell)
-        sheet.append(headings)
-        labels = []
-        for label in table.labels:
-            cell = WriteOnlyCell(sheet, value=label)
-            cell.font = grey
-            cell.alignment = wrap
-            labels.append(cell)
-        sheet.append(labels)
+        _drop_downs(sheet, table, enumerations, lists)
+        _heading_rows(sheet, table)
         for row in table.rows:
             sheet.append(row)
     values_sheet = book.create_sheet(LISTS)
@@ -132,7 +160,9 @@ def write_xlsx(layout: Layout, tables: list[Table], path: str | os.PathLike[str]
     longest = max((len(values) for values, _ in columns), default=0)
     values_sheet.append(["values"] * len(columns))
     for index in range(longest):
-        values_sheet.append([values[index] if index < len(values) else None for values, _ in columns])
+        values_sheet.append(
+            [values[index] if index < len(values) else None for values, _ in columns]
+        )
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
     try:
         book.save(temporary)
@@ -143,7 +173,9 @@ def write_xlsx(layout: Layout, tables: list[Table], path: str | os.PathLike[str]
         raise
 
 
-def _rows(book: Any, sheet: Any, merged: list[SheetProblem], where: str) -> Iterator[tuple[int, list[Any]]]:
+def _rows(
+    book: Any, sheet: Any, merged: list[SheetProblem], where: str
+) -> Iterator[tuple[int, list[Any]]]:
     """Stream the rows of a read-only worksheet with their numbers; blank cells cost nothing.
 
     openpyxl's read-only worksheet pads every row to the sheet's declared
@@ -152,7 +184,7 @@ def _rows(book: Any, sheet: Any, merged: list[SheetProblem], where: str) -> Iter
     yields only the cells present, and reports merged cells, which the
     read-only worksheet does not.
     """
-    from openpyxl.worksheet._reader import WorkSheetParser  # noqa: PLC0415 -- see the docstring; openpyxl is optional
+    WorkSheetParser = _module("openpyxl.worksheet._reader").WorkSheetParser  # noqa: N806 -- see the docstring
 
     with sheet._get_source() as source:
         parser = WorkSheetParser(
@@ -164,7 +196,9 @@ def _rows(book: Any, sheet: Any, merged: list[SheetProblem], where: str) -> Iter
             timedelta_formats=book._timedelta_formats,
         )
         for number, cells in parser.parse():
-            present = [(cell["column"], cell["value"]) for cell in cells if cell["value"] is not None]
+            present = [
+                (cell["column"], cell["value"]) for cell in cells if cell["value"] is not None
+            ]
             if not present:
                 yield number, []
                 continue
@@ -175,7 +209,7 @@ def _rows(book: Any, sheet: Any, merged: list[SheetProblem], where: str) -> Iter
         if parser.merged_cells is not None:
             for merge in parser.merged_cells.mergeCell:
                 ref = str(merge.ref)
-                first = ref.split(":")[0]
+                first = ref.split(":", maxsplit=1)[0]
                 letters = "".join(c for c in first if c.isalpha())
                 digits = int("".join(c for c in first if c.isdigit()))
                 column = 0
@@ -186,16 +220,21 @@ def _rows(book: Any, sheet: Any, merged: list[SheetProblem], where: str) -> Iter
                 merged.append(SheetProblem(path=where, message=message, cell=cell))
 
 
-def read_xlsx(layout: Layout, path: str | os.PathLike[str], *, unknown: str, feature: str) -> tuple[Ecosystem, CellMap]:
+def read_xlsx(
+    layout: Layout, path: str | os.PathLike[str], *, unknown: str, feature: str
+) -> tuple[Ecosystem, CellMap]:
     """Read a workbook as an ecosystem, with the map of its cells."""
     openpyxl = _openpyxl(feature)
-    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415 -- openpyxl is optional
+    InvalidFileException = _module("openpyxl.utils.exceptions").InvalidFileException  # noqa: N806 -- openpyxl's class
 
     file = _file(path, feature.rpartition(".")[2])
     try:
         book = openpyxl.load_workbook(file, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError) as error:
-        problem = SheetProblem(path="$", message=f"expected an XLSX workbook, got a file openpyxl cannot read ({error})")
+        problem = SheetProblem(
+            path="$",
+            message=f"expected an XLSX workbook, got a file openpyxl cannot read ({error})",
+        )
         raise LoadError([problem]) from None
     merged: list[SheetProblem] = []
     streams: list[Iterator[tuple[int, list[Any]]]] = []
