@@ -246,28 +246,18 @@ class _Reader:
     def sheet(self, sheet: SheetLayout, rows: Iterable[tuple[int, list[Any]]]) -> None:
         """Read one sheet's rows (numbered from 1, the heading row first)."""
         iterator = iter(rows)
-        columns: dict[int, str] | None = None
-        for number, row in iterator:
-            if number == 1:
-                columns = self.headings(sheet, row)
-                if columns is None:
-                    return
-                break
-            if _blank(row):
-                continue
-            self.problem(
-                sheet.where,
-                "expected the headings in row 1, got an empty row",
-                Cell(sheet=sheet.name, row=1),
-            )
-            return
-        if columns is None:
+        first = next(((number, row) for number, row in iterator if not _blank(row)), None)
+        if first is None:  # an empty sheet holds no rows; only the metadata must be there
             if sheet.name == META:
-                self.problem(
-                    "$",
-                    "expected the headings in row 1 of the metadata sheet, got an empty sheet",
-                    Cell(sheet=sheet.name),
-                )
+                message = "expected the headings in row 1 of the metadata sheet, got an empty sheet"
+                self.problem("$", message, Cell(sheet=sheet.name))
+            return
+        if first[0] != 1:
+            message = "expected the headings in row 1, got an empty row"
+            self.problem(sheet.where, message, Cell(sheet=sheet.name, row=1))
+            return
+        columns = self.headings(sheet, first[1])
+        if columns is None:
             return
         by_heading = {heading: position for position, heading in columns.items()}
         data_rows = 0
