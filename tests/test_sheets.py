@@ -249,7 +249,11 @@ class TestWorkbook:
         assert book.sheetnames == [sheet.name for sheet in sheets.layout().sheets] + ["lists"]
         actors = book["actors"]
         assert [cell.value for cell in actors[1]][:3] == ["type", "id", "name"]
-        assert [cell.value for cell in actors[2]][:3] == ["kind of actor", "id", "name"]
+        assert [cell.value for cell in actors[2]][:3] == [
+            "type / kind of actor",
+            "identifiant / id",
+            "nom / name",
+        ]
         validations = {
             str(validation.sqref): validation.formula1
             for validation in actors.data_validations.dataValidation

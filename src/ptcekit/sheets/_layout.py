@@ -15,6 +15,7 @@ from ptcekit.errors import KindError
 from ptcekit.model import Ecosystem
 from ptcekit.serialize import KIND_ROOTS, VERSION_KEY, kind_table
 from ptcekit.serialize.specs import EnumOf, Node, Obj, Opt, Poly, Scalar, Seq, class_spec
+from ptcekit.sheets._labels import french
 
 __all__ = [
     "LISTS",
@@ -194,7 +195,7 @@ class SheetLayout:
         result = []
         for heading in self.headings:
             if heading == "type":
-                result.append(f"kind of {self.noun}")
+                result.append(f"type / kind of {self.noun}")
             elif heading in self.keys:
                 result.append(_key_label(heading))
             else:
@@ -205,7 +206,9 @@ class SheetLayout:
 def _key_label(heading: str) -> str:
     path, _, what = heading.rpartition("/")
     owner = _words(path.replace("/", " "))
-    return f"position in {owner}" if what == "#" else f"{what} of the {owner} row"
+    if what == "#":
+        return f"position dans {owner} / position in {owner}"
+    return f"{french((what,))} de la ligne de {owner} / {what} of the {owner} row"
 
 
 @attrs.frozen
@@ -340,6 +343,7 @@ class _Builder:
             label = _label(field.description, field.name)
             if prefix:
                 label = " › ".join([*(_words(key) for key in prefix), label])
+            label = f"{french(path)} / {label}"
             form: Form | None = None
             inner: Node = node
             if isinstance(node, Scalar | EnumOf):
@@ -458,7 +462,7 @@ def _layout(kinds: tuple[tuple[str, type[Any]], ...]) -> Layout:  # noqa: ARG001
         node=Scalar("str"),
         nullable=False,
         required=True,
-        label="format version",
+        label="version du format / format version",
     )
     meta["shapes"][Ecosystem] = attrs.evolve(
         shape,

@@ -81,7 +81,7 @@ class _Writer:
             found = index[heading] = len(index)
             table = self.tables[sheet]
             table.headings.append(heading)
-            table.labels.append("(kept as JSON)")
+            table.labels.append("(JSON, gardé tel quel / kept as JSON)")
         return found
 
     def row(  # noqa: PLR0912 -- one step per part of a row
