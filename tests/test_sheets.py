@@ -29,6 +29,9 @@ from ptcekit.testing import ecosystems
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 #: Hypothesis runs many examples against one temporary folder: each writes over the last.
 FOLDER_OK = [HealthCheck.function_scoped_fixture]
+#: A workbook takes about half a second to write and read: the workbook property tests run
+#: at most this many examples, whatever the profile, to keep CI short (CSV runs them all).
+XLSX_EXAMPLES = min(settings.default.max_examples, 40)
 
 
 def load_extension() -> types.ModuleType:
@@ -68,7 +71,7 @@ class TestRoundTrip:
         assert sheets.from_xlsx(tmp_path / "book.xlsx") == eco
         assert sheets.from_csv(tmp_path / "folder") == eco
 
-    @settings(suppress_health_check=FOLDER_OK)
+    @settings(suppress_health_check=FOLDER_OK, max_examples=XLSX_EXAMPLES)
     @given(eco=ecosystems())
     def test_generated_xlsx(self, tmp_path: Path, eco: ptcekit.Ecosystem) -> None:
         """Every generated ecosystem reads back from a workbook with the same wire data."""
@@ -142,7 +145,7 @@ class TestRoundTrip:
         assert {"region", "themes"} <= set(sheets.layout().by_name["actors"].headings)
         assert to_dict(_round_trip(eco, tmp_path, form)) == data
 
-    @settings(suppress_health_check=FOLDER_OK)
+    @settings(suppress_health_check=FOLDER_OK, max_examples=XLSX_EXAMPLES)
     @given(
         eco=ecosystems(max_actors=4, max_poles=2, max_assets=2, max_agreements=2), extra=st.data()
     )

@@ -270,3 +270,35 @@ class TestReaderEdges:
         assert found[0].startswith(
             "notes, $: unknown sheet 'notes'; expected sheets named: meta, actors"
         )
+
+
+class TestSmallEdges:
+    def test_locate_paths_it_cannot_read(self) -> None:
+        """A path whose rest is no chain of keys is located at its row."""
+        from ptcekit.sheets import CellMap
+
+        cells = CellMap()
+        cells.add_row("$.actors[0]", "actors", 3, {"id": 2})
+        assert str(cells.locate("$.actors[0].x!odd")) == "actors!3:3"
+        assert str(cells.locate('$.actors[0]["bad \\x"]')) == "actors!3:3"
+
+    def test_csv_folder_must_be_a_path(self) -> None:
+        """A folder that is no path is refused by name."""
+        from ptcekit.errors import FieldTypeError
+
+        with pytest.raises(FieldTypeError, match="folder: expected a folder path"):
+            sheets.from_csv(3)  # type: ignore[arg-type]
+
+    def test_csv_write_is_atomic(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A CSV file whose write fails keeps its old content and leaves no temporary file."""
+        sheets.to_csv(ptcekit.Ecosystem(name="Old"), tmp_path)
+        before = (tmp_path / "meta.csv").read_bytes()
+
+        def broken(self: Path, target: object) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(Path, "replace", broken)
+        with pytest.raises(OSError, match="No space left"):
+            sheets.to_csv(ptcekit.Ecosystem(name="New"), tmp_path)
+        assert (tmp_path / "meta.csv").read_bytes() == before
+        assert not [path for path in tmp_path.iterdir() if path.name.startswith(".")]
