@@ -257,10 +257,11 @@ class TestReaderEdges:
             ["type,id,name,seat/commune,seat", "x,x,x,x,x", 'person,p,P,26281,"{""a"": 1}"'],
         )
         found = self.problems(tmp_path, unknown="keep")
-        assert found == [
+        expected = (
             "actors!E3 (seat), $.actors[0].seat: expected heading 'seat' to name a value of its own, "
             "but another heading already gives one there"
-        ]
+        )
+        assert found == [expected]
 
     def test_keep_reads_unknown_sheets_as_problems(self, tmp_path: Path) -> None:
         """Even when keeping unknown keys, a sheet of no known name is a problem (it has no place)."""
