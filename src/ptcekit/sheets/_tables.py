@@ -14,7 +14,7 @@ import attrs
 from ptcekit.errors import LoadError, Problem
 from ptcekit.model import Ecosystem
 from ptcekit.serialize import FORMAT_VERSION, from_dict
-from ptcekit.serialize.specs import Obj, Poly
+from ptcekit.serialize.specs import EnumOf, Obj, Poly, Scalar
 from ptcekit.sheets._cells import (
     ABSENT,
     OBJECT,
@@ -28,6 +28,7 @@ from ptcekit.sheets._cells import (
 from ptcekit.sheets._layout import (
     LISTS,
     META,
+    Child,
     Column,
     Layout,
     Shape,
@@ -175,6 +176,21 @@ class _Row:
         return self.row[position - 1]
 
 
+#: The scalar types whose cells hold the wire value's text as it is.
+_TEXT = frozenset({"str", "decimal", "fraction"})
+
+
+@attrs.frozen
+class _Step:
+    """How to read one column: its index in the row, its heading, column (if known) and keys."""
+
+    index: int
+    heading: str
+    column: Column | None
+    keys: tuple[str, ...]
+    text: bool
+
+
 @attrs.define
 class _Parent:
     obj: dict[str, Any]
@@ -194,6 +210,9 @@ class _Reader:
             sheet.name: {} for sheet in layout.sheets
         }
         self.rejected: set[tuple[str, int]] = set()
+        self.child_of: dict[tuple[int, str], Any] = {}
+        self.plans: dict[tuple[str, int, int], list[_Step]] = {}
+        self.unions: dict[str, Shape | None] = {}
         meta = layout.by_name[META]
         self.parents[META][()] = _Parent(self.document, "$", next(iter(meta.shapes.values())))
 
@@ -326,29 +345,63 @@ class _Reader:
             own = _key_text(obj.get("id")) if sheet.by_id else str(parent.counts[sheet.name])
             self.parents[sheet.name].setdefault((*keys, own), _Parent(obj, path, shape))
 
+    def _key_cell(self, here: _Row) -> Cell:
+        sheet = here.sheet
+        return here.cell(sheet.keys[-1]) if sheet.keys else Cell(sheet=sheet.name, row=here.number)
+
     def _attach(self, here: _Row, parent: _Parent, obj: dict[str, Any]) -> str | None:
         """Put ``obj`` in its list in the parent's object; return its path (``None`` if it cannot go there)."""
         sheet = here.sheet
-        key_cell = (
-            here.cell(sheet.keys[-1]) if sheet.keys else Cell(sheet=sheet.name, row=here.number)
-        )
-        children = parent.shape.children if parent.shape is not None else ()
-        child = next((child for child in children if child.sheet == sheet.name), None)
+        found = self.child_of.get((id(parent.shape), sheet.name), _MISSING)
+        if found is _MISSING:
+            children = parent.shape.children if parent.shape is not None else ()
+            found = next((child for child in children if child.sheet == sheet.name), None)
+            self.child_of[(id(parent.shape), sheet.name)] = found
+        child: Child | None = found
         if child is None:
             message = f"expected a row whose kind has the list of sheet {sheet.name!r}, got a row of another kind"
-            self.problem(parent.path, message, key_cell)
+            self.problem(parent.path, message, self._key_cell(here))
             return None
         index = parent.counts.get(sheet.name, 0)
         parent.counts[sheet.name] = index + 1
-        path = parent.path + "".join(f".{key}" for key in child.path) + f"[{index}]"
+        path = f"{parent.path}.{'.'.join(child.path)}[{index}]"
         target = _into(parent.obj, child.path[:-1])
         items = target.setdefault(child.path[-1], []) if target is not None else None
         if type(items) is not list:
             message = f"expected the list {heading_of(child.path)!r} to hold the rows of sheet {sheet.name!r}"
-            self.problem(path, message, key_cell)
+            self.problem(path, message, self._key_cell(here))
             return None
         items.append(obj)
         return path
+
+    def _plan(
+        self, sheet: SheetLayout, shape: Shape | None, columns: dict[int, str]
+    ) -> list[_Step]:
+        """How to read each used column of ``sheet`` for rows of ``shape`` (made once per pair)."""
+        key = (sheet.name, id(shape), id(columns))
+        plan = self.plans.get(key)
+        if plan is None:
+            skip = {*sheet.keys, "type"} if sheet.name != META else set()
+            plan = []
+            for position, heading in sorted(columns.items()):
+                if heading in skip:
+                    continue
+                column = shape.by_heading.get(heading) if shape is not None else None
+                keys = column.path if column is not None else split_heading(heading)
+                node = column.node if column is not None else None
+                text = (
+                    column is not None
+                    and column.form == "scalar"
+                    and (
+                        isinstance(node, EnumOf)
+                        or (
+                            isinstance(node, Scalar) and node.name in _TEXT and node.pattern is None
+                        )
+                    )
+                )
+                plan.append(_Step(position - 1, heading, column, keys, bool(text)))
+            self.plans[key] = plan
+        return plan
 
     def _fill(
         self,
@@ -359,38 +412,47 @@ class _Reader:
         columns: dict[int, str],
     ) -> None:
         """Read the row's cells into ``obj``."""
-        skip = {*here.sheet.keys, "type"} if here.sheet.name != META else set()
-        for position, heading in columns.items():
-            if heading in skip or position > len(here.row):
-                continue
-            raw = here.row[position - 1]
+        row = here.row
+        width = len(row)
+        for step in self._plan(here.sheet, shape, columns):
+            if step.index >= width:
+                break
+            raw = row[step.index]
             if raw is None or raw == "":
                 continue
-            column = shape.by_heading.get(heading) if shape is not None else None
-            keys = column.path if column is not None else split_heading(heading)
-            try:
-                value = decode(column, raw) if column is not None else decode_json(raw)
-            except CellIssue as issue:
-                self.problem(_path(path, keys), str(issue.args[0]), here.cell(heading))
-                continue
-            if value is ABSENT:
-                continue
-            holder = _into(obj, keys[:-1])
+            keys = step.keys
+            if step.text and type(raw) is str and raw[0] != "\\":
+                value: Any = raw  # the common case: text in a text column
+            else:
+                try:
+                    value = (
+                        decode(step.column, raw) if step.column is not None else decode_json(raw)
+                    )
+                except CellIssue as issue:
+                    self.problem(_path(path, keys), str(issue.args[0]), here.cell(step.heading))
+                    continue
+                if value is ABSENT:
+                    continue
+            holder = obj if len(keys) == 1 else _into(obj, keys[:-1])
             if value is OBJECT and holder is not None:
                 continue
             if holder is None or keys[-1] in holder:
                 message = (
-                    f"expected heading {heading!r} to name a value of its own, "
+                    f"expected heading {step.heading!r} to name a value of its own, "
                     "but another heading already gives one there"
                 )
-                self.problem(_path(path, keys), message, here.cell(heading))
+                self.problem(_path(path, keys), message, here.cell(step.heading))
                 continue
             holder[keys[-1]] = value
 
     def _shape(self, sheet: SheetLayout, parent: _Parent | None, tag: Any) -> Shape | None:
         if sheet.noun is not None:
             cls = sheet.tags.get(tag) if isinstance(tag, str) else None
-            return sheet.shapes[cls] if cls is not None else _union(sheet)
+            if cls is not None:
+                return sheet.shapes[cls]
+            if sheet.name not in self.unions:
+                self.unions[sheet.name] = _union(sheet)
+            return self.unions[sheet.name]
         if parent is not None and parent.shape is not None:
             for child in parent.shape.children:
                 if (
