@@ -96,7 +96,7 @@ def read_csv_folder(
 
     streams: list[Iterator[tuple[int, list[Any]]]] = []
 
-    def sheets() -> Iterable[tuple[str, bool, Iterable[tuple[int, list[Any]]] | None]]:
+    def sheets() -> Iterable[tuple[str, bool, Iterable[tuple[int, list[Any]]]]]:
         for name in order:
             streams.append(_rows(by_name[name]))
             yield name, False, streams[-1]

@@ -528,17 +528,17 @@ def _blank(row: list[Any]) -> bool:
 
 def read_tables(
     layout: Layout,
-    sheets: Iterator[tuple[str, bool, Iterable[tuple[int, list[Any]]] | None]],
+    sheets: Iterator[tuple[str, bool, Iterable[tuple[int, list[Any]]]]],
     *,
     unknown: str,
     extra: list[SheetProblem] | None = None,
 ) -> tuple[Ecosystem, CellMap]:
-    """Read an ecosystem from sheets, given in any order as ``(name, hidden, rows)``.
+    """Read an ecosystem from sheets given as ``(name, hidden, rows)``, parents before children.
 
-    ``rows`` are ``(number, cells)`` pairs, or ``None`` for a sheet that is
-    read later through a second call (see the callers); every problem is
-    raised at once in one :class:`~ptcekit.errors.LoadError` of
-    :class:`~ptcekit.sheets.SheetProblem`.
+    ``rows`` are ``(number, cells)`` pairs, numbered from 1, blank rows
+    optional. ``extra`` holds problems the caller finds while the rows are
+    read (merged cells); every problem is raised at once in one
+    :class:`~ptcekit.errors.LoadError` of :class:`~ptcekit.sheets.SheetProblem`.
     """
     reader = _Reader(layout, unknown)
     for name, hidden, rows in sheets:
@@ -546,7 +546,7 @@ def read_tables(
         if name == LISTS:
             continue
         if sheet is None:
-            if rows is not None and any(not _blank(row) for _, row in rows):
+            if any(not _blank(row) for _, row in rows):
                 state = "hidden sheet" if hidden else "sheet"
                 expected = ", ".join(s.name for s in layout.sheets)
                 if len(expected) > 200:
@@ -557,8 +557,7 @@ def read_tables(
                     Cell(sheet=name),
                 )
             continue
-        if rows is not None:
-            reader.sheet(sheet, rows)
+        reader.sheet(sheet, rows)
     reader.finish()
     problems: list[Problem] = [*reader.problems, *(extra or [])]
     try:

@@ -243,7 +243,7 @@ def read_xlsx(
         order = [sheet.name for sheet in layout.sheets if sheet.name in names]
         order += [name for name in names if name not in layout.by_name and name != LISTS]
 
-        def sheets() -> Iterable[tuple[str, bool, Iterable[tuple[int, list[Any]]] | None]]:
+        def sheets() -> Iterable[tuple[str, bool, Iterable[tuple[int, list[Any]]]]]:
             for name in order:
                 sheet = book[name]
                 known = layout.by_name.get(name)
