@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from ptcekit import sheets
-from ptcekit.errors import KindError
 from ptcekit.serialize import VERSION_KEY
 from ptcekit.sheets._layout import escape_key, heading_of, split_heading
 
@@ -57,8 +56,8 @@ class TestLayout:
             assert split_heading(heading_of(("seat", key))) == ("seat", key)
         assert escape_key("plain") == "plain"
 
-    def test_tag_conflict_is_refused(self) -> None:
-        """Two live classes claiming one tag make no layout."""
+    def test_tag_conflict_is_left_out(self) -> None:
+        """A tag two live classes claim has no place in the layout; rows using it are load problems."""
         script = (
             "from typing import ClassVar\n"
             "import attrs, ptcekit\n"
@@ -69,18 +68,12 @@ class TestLayout:
             "@attrs.frozen(kw_only=True)\n"
             "class B(ptcekit.Association):\n"
             "    type_tag: ClassVar[str] = 'x:same'\n"
-            "try:\n"
-            "    sheets.layout()\n"
-            "except TypeError as error:\n"
-            "    print(type(error).__name__, error)\n"
+            "print('x:same' in sheets.layout().by_name['actors'].tags)\n"
         )
         result = subprocess.run(
             [sys.executable, "-c", script], capture_output=True, text=True, check=True
         )
-        assert result.stdout.startswith(
-            "KindError cannot serialise Actor: kind tag 'x:same' is declared by 2 classes"
-        )
-        assert issubclass(KindError, TypeError)
+        assert result.stdout == "False\n"
 
 
 class TestReferencePage:

@@ -290,11 +290,8 @@ class _Builder:
         self.sheets[name] = entry
         self.order.append(name)
         if isinstance(item, Poly):
+            # a tag two live classes claim has no columns: the loader reports its rows
             table = kind_table(item.base)
-            if table.conflicts:
-                tag, classes = next(iter(table.conflicts.items()))
-                reason = f"kind tag {tag!r} is declared by {len(classes)} classes"
-                raise KindError(item.base.__name__, reason)
             for tag, cls in sorted(table.by_tag.items()):
                 entry["tags"][tag] = cls
                 self.shape(name, cls, tag)
@@ -476,9 +473,11 @@ def _layout(kinds: tuple[tuple[str, type[Any]], ...]) -> Layout:  # noqa: ARG001
 def layout() -> Layout:
     """Return the layout of documents with the kinds that exist now (extension kinds included).
 
+    A kind tag that two live classes claim is left out: the loader reports
+    the rows that use it.
+
     Raises:
-        TypeError: (a :class:`~ptcekit.errors.KindError`) if two classes claim one kind tag,
-            or a class cannot be laid out.
+        TypeError: (a :class:`~ptcekit.errors.KindError`) if a class cannot be laid out.
 
     >>> [sheet.name for sheet in layout().sheets][:5]
     ['meta', 'actors', 'poles', 'assets', 'agreements']
