@@ -75,6 +75,30 @@ class TestLayout:
         )
         assert result.stdout == "False\n"
 
+    def test_kinds_that_cannot_be_laid_out_flat(self) -> None:
+        """A kind holding a list of its own family is JSON in one cell; a kind the wire cannot carry is left out."""
+        script = (
+            "from typing import ClassVar\n"
+            "import attrs, ptcekit\n"
+            "from ptcekit import sheets\n"
+            "@attrs.frozen(kw_only=True)\n"
+            "class Network(ptcekit.Association):\n"
+            "    type_tag: ClassVar[str] = 'x:network'\n"
+            "    branches: tuple[ptcekit.Actor, ...] = ()\n"
+            "@attrs.frozen(kw_only=True)\n"
+            "class Odd(ptcekit.Association):\n"
+            "    type_tag: ClassVar[str] = 'x:odd'\n"
+            "    when: complex = 0j\n"
+            "layout = sheets.layout()\n"
+            "actors = layout.by_name['actors']\n"
+            "shape = actors.shapes[Network]\n"
+            "print(shape.by_heading['branches'].form, 'x:odd' in actors.tags, 'actors_branches' in layout.by_name)\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        )
+        assert result.stdout == "json False False\n"
+
 
 class TestReferencePage:
     def test_page_is_up_to_date(self) -> None:

@@ -286,15 +286,25 @@ class _Builder:
             "noun": item.noun if isinstance(item, Poly) else None,
             "shapes": {},
             "tags": {},
+            # the classes of the rows above this sheet's: a list of them below is JSON, not a sheet
+            "above": (
+                (*self.sheets[parent]["above"], item.cls if isinstance(item, Obj) else item.base)
+                if parent is not None and item is not None
+                else ()
+            ),
         }
         self.sheets[name] = entry
         self.order.append(name)
         if isinstance(item, Poly):
-            # a tag two live classes claim has no columns: the loader reports its rows
+            # a tag two live classes claim, or a kind the wire cannot carry, has no
+            # columns: the loader reports the rows that use it
             table = kind_table(item.base)
             for tag, cls in sorted(table.by_tag.items()):
+                try:
+                    self.shape(name, cls, tag)
+                except KindError:
+                    continue
                 entry["tags"][tag] = cls
-                self.shape(name, cls, tag)
         elif item is not None:
             self.shape(name, item.cls, None)
 
@@ -350,7 +360,12 @@ class _Builder:
             elif isinstance(node, Obj) and node.cls not in stack:
                 self._flatten(sheet, node.cls, path, into, (*stack, node.cls))
                 continue
-            elif isinstance(node, Seq) and isinstance(node.inner, Obj | Poly) and not nullable:
+            elif (
+                isinstance(node, Seq)
+                and isinstance(node.inner, Obj | Poly)
+                and not nullable
+                and not self._recursive(sheet, node.inner, stack)
+            ):
                 name = "_".join(path) if sheet == META else f"{sheet}_{'_'.join(path)}"
                 into.children.append(Child(path, name, node.inner, field.required))
                 continue
@@ -368,6 +383,12 @@ class _Builder:
             if prefix and prefix not in into.markers and form != "json":
                 into.markers[prefix] = column.heading
             into.columns.append(column)
+
+    def _recursive(self, sheet: str, item: Obj | Poly, stack: tuple[type[Any], ...]) -> bool:
+        """Whether a list of ``item`` holds objects of a class its sheet descends from."""
+        cls = item.cls if isinstance(item, Obj) else item.base
+        above = (*self.sheets[sheet]["above"], *stack)
+        return any(issubclass(cls, other) or issubclass(other, cls) for other in above)
 
     def _child(self, parent: str, child: Child) -> None:
         entry = self.sheets[parent]
