@@ -637,12 +637,12 @@ class TestConverter:
     def test_hooks_are_built_once(self) -> None:
         """A second read of the same class reuses the generated functions."""
         converter = make_converter()
-        first = converter.engine.structure_fn(m.Membership)
+        first = converter.structurer.structure_fn(m.Membership)
         converter.structure({"actor": "a"}, m.Membership)
-        assert converter.engine.structure_fn(m.Membership) is first
-        assert converter.engine.unstructure_fn(m.Membership) is converter.engine.unstructure_fn(
+        assert converter.structurer.structure_fn(m.Membership) is first
+        assert converter.unstructurer.unstructure_fn(
             m.Membership
-        )
+        ) is converter.unstructurer.unstructure_fn(m.Membership)
 
     def test_gc_is_restored(self) -> None:
         """Loading pauses the cyclic collector and restores it, even when the load fails."""
@@ -727,10 +727,10 @@ class TestKeepUnknown:
     def test_kept_keys_are_forgotten_with_the_object(self) -> None:
         """The table of kept keys does not keep objects alive."""
         converter = make_converter(unknown="keep")
-        before = len(converter.engine.kept)
+        before = len(converter.kept)
         converter.structure({"actor": "a", "extra": 1}, m.Membership)
         gc.collect()
-        assert len(converter.engine.kept) == before
+        assert len(converter.kept) == before
 
     def test_keep_with_bad_document_still_reports(self) -> None:
         """Keeping unknown keys does not hide real problems."""

@@ -10,7 +10,13 @@ True
 """
 
 from ptcekit.errors import KindError, LoadError, Problem
-from ptcekit.serialize._converter import Converter, from_dict, make_converter, to_dict
+from ptcekit.serialize._converter import (
+    Converter,
+    from_dict,
+    generated_source,
+    make_converter,
+    to_dict,
+)
 from ptcekit.serialize._json import (
     Backend,
     Repeated,
@@ -43,6 +49,7 @@ __all__ = [
     "dump",
     "dumps",
     "from_dict",
+    "generated_source",
     "json_schema",
     "kind_table",
     "load",
