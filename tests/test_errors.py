@@ -11,6 +11,7 @@ from ptcekit import errors
 from ptcekit.errors import (
     DuplicateIdError,
     FieldTypeError,
+    GeneratedCodeError,
     IdentifierError,
     InvalidChecksum,
     InvalidComponent,
@@ -39,6 +40,7 @@ EXAMPLES: list[PtcekitError] = [
         [Problem(path="$.actors[0].siren", message="expected a SIREN, got '1'", code="LOAD003")]
     ),
     KindError("tests.Network", "it declares no type_tag of its own"),
+    GeneratedCodeError("Association", ValueError("refused")),
 ]
 
 

@@ -14,6 +14,7 @@ from ptcekit.serialize._converter import (
     Converter,
     from_dict,
     generated_source,
+    kept_keys,
     make_converter,
     to_dict,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "from_dict",
     "generated_source",
     "json_schema",
+    "kept_keys",
     "kind_table",
     "load",
     "loads",

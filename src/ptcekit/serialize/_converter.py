@@ -7,12 +7,9 @@ diagnosis (:mod:`ptcekit.serialize._diagnose`) find every problem.
 
 from __future__ import annotations
 
-import copyreg
 import datetime as dt
 import functools
 import inspect
-import threading
-import weakref
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, TypeVar, overload
@@ -33,7 +30,7 @@ from ptcekit.serialize._diagnose import (
 from ptcekit.serialize._fields import Node, Obj, Poly, qualname
 from ptcekit.serialize._gc import paused_gc
 from ptcekit.serialize._kinds import family_of
-from ptcekit.serialize._structure import Structurer, Unknown
+from ptcekit.serialize._structure import KEPT_SLOT, Structurer, Unknown
 from ptcekit.serialize._unstructure import Flavour, Unstructurer
 from ptcekit.serialize._versions import (
     FORMAT_VERSION,
@@ -51,13 +48,12 @@ from ptcekit.serialize._wire import (
 )
 
 __all__ = [
-    "KEPT",
     "Converter",
-    "KeptKeys",
     "checked_max",
     "default_converter",
     "from_dict",
     "generated_source",
+    "kept_keys",
     "make_converter",
     "to_dict",
 ]
@@ -65,94 +61,30 @@ __all__ = [
 T = TypeVar("T")
 
 
-class KeptKeys:
-    """The unknown keys kept from loaded objects, by object identity.
+def kept_keys(obj: object) -> dict[str, Any] | None:
+    """Return a copy of the unknown keys kept from the document ``obj`` was read from, or ``None``.
 
-    Objects are frozen and slotted, so the keys cannot live on them; this
-    table holds them while the object lives, and forgets them when it dies.
-    An object changed with :func:`attrs.evolve` is a new object without them;
-    a copy made by :func:`copy.deepcopy` or :mod:`pickle` has them (in the
-    shared table, :data:`KEPT`).
+    A document read with ``unknown="keep"`` keeps, on each object, the keys its
+    class does not have, in a private slot every model value has; they are
+    written back by :func:`to_dict` and :func:`~ptcekit.serialize.dumps`, and
+    pickling and :func:`copy.deepcopy` keep them. They take no part in
+    equality or hashing. :func:`attrs.evolve` makes a new value through the
+    class's ``__init__``, which knows nothing of the document: the new
+    value has no kept keys.
+
+    >>> from ptcekit.serialize import loads
+    >>> eco = loads(
+    ...     '{"ptcekit": "1", "actors": [{"type": "person", "id": "p", "name": "P", "age": 7}]}',
+    ...     unknown="keep",
+    ... )
+    >>> kept_keys(eco.actors[0]), kept_keys(eco)
+    ({'age': 7}, None)
     """
-
-    def __init__(self) -> None:
-        self.table: dict[int, tuple[weakref.ref[Any], dict[str, Any]]] = {}
-        _TABLES.add(self)
-
-    def put(self, obj: object, extra: dict[str, Any]) -> None:
-        """Keep ``extra``, the unknown keys of ``obj`` as plain JSON data (a copy of its own)."""
-        key = id(obj)
-        table = self.table
-        cls = type(obj)
-
-        def forget(_: object, key: int = key) -> None:
-            if table.pop(key, None) is not None:
-                _copies(cls, -1)
-
-        previous = table.get(key)
-        table[key] = (weakref.ref(obj, forget), extra)
-        if previous is None or previous[0]() is None:
-            _copies(cls, 1)
-
-    def get(self, obj: object) -> dict[str, Any] | None:
-        """Return the keys kept for ``obj``, or ``None``."""
-        entry = self.table.get(id(obj))
-        if entry is None or entry[0]() is not obj:
-            return None
-        return entry[1]
-
-    def __len__(self) -> int:
-        return len(self.table)
-
-
-_TABLES: weakref.WeakSet[KeptKeys] = weakref.WeakSet()
-_registered: dict[type[Any], int] = {}
-# reentrant: a collection inside the lock may run the callback of a dying object
-_registry_lock = threading.RLock()
-
-
-def _copies(cls: type[Any], change: int) -> None:
-    """Count the objects of ``cls`` with kept keys; copy them through :func:`_reduce` while any lives.
-
-    :mod:`copy` and :mod:`pickle` look reducers up in :data:`copyreg.dispatch_table`,
-    which holds its classes: the entry goes when the last such object does,
-    so that a class defined at run time can still be collected.
-    """
-    with _registry_lock:
-        count = _registered.get(cls, 0) + change
-        if count > 0:
-            if count == change and copyreg.dispatch_table.get(cls, _reduce) is _reduce:
-                copyreg.pickle(cls, _reduce)
-            _registered[cls] = count
-            return
-        _registered.pop(cls, None)
-        if copyreg.dispatch_table.get(cls) is _reduce:
-            del copyreg.dispatch_table[cls]
-
-
-#: The table of kept keys that every converter shares unless given its own.
-KEPT = KeptKeys()
-
-
-def _reduce(obj: Any) -> Any:
-    """Reduce an object for :mod:`pickle` and :mod:`copy`, with its kept keys if it has some."""
-    recipe = obj.__reduce_ex__(4)
-    for table in list(_TABLES):
-        extra = table.get(obj)
-        if extra is not None:
-            return (_rebuild, (recipe, extra))
-    return recipe
-
-
-def _rebuild(recipe: tuple[Any, ...], extra: dict[str, Any]) -> Any:
-    """Make an object again from its reduce ``recipe``, with the kept keys ``extra``."""
-    function, args, *rest = recipe
-    obj = function(*args)
-    state = rest[0] if rest else None
-    if state is not None:
-        obj.__setstate__(state)
-    KEPT.put(obj, json_copy(extra, 1))
-    return obj
+    extra = getattr(obj, KEPT_SLOT, None)
+    if type(extra) is not dict:
+        return None
+    copy: dict[str, Any] = json_copy(extra, 1)
+    return copy
 
 
 def _is_value_class(cls: Any) -> bool:
@@ -190,8 +122,6 @@ class Converter(cattrs.Converter):
         unknown: ``"forbid"`` (the default) reports keys a class does not have;
             ``"keep"`` keeps them and writes them back on dump.
         upgrades: the upgrades applied to documents of older format versions.
-        kept: a table of kept keys of its own; by default every converter
-            shares one, so that any of them writes back what another kept.
     """
 
     def __init__(
@@ -199,18 +129,14 @@ class Converter(cattrs.Converter):
         *,
         unknown: Unknown = "forbid",
         upgrades: Upgrades = UPGRADES,
-        kept: KeptKeys | None = None,
     ) -> None:
         super().__init__()
         if unknown not in ("forbid", "keep"):
             raise InvalidValueError("Converter", "unknown", "'forbid' or 'keep'", unknown)
         self.unknown: Unknown = unknown
-        self.kept = kept if kept is not None else KEPT
         self.upgrades = upgrades
-        self.structurer = Structurer(unknown=unknown, keep=self.kept.put)
-        self.unstructurer = Unstructurer(
-            self.structurer, kept_table=self.kept.table, get_kept=self.kept.get
-        )
+        self.structurer = Structurer(unknown=unknown)
+        self.unstructurer = Unstructurer(self.structurer)
         self.diagnoser = Diagnoser(self.structurer)
         self.register_structure_hook_factory(_is_value_class, self._structure_factory)
         self.register_unstructure_hook_factory(_is_value_class, self._unstructure_factory)
@@ -368,8 +294,8 @@ def make_converter(*, unknown: Unknown = "forbid", upgrades: Upgrades = UPGRADES
 def default_converter(unknown: Unknown = "forbid") -> Converter:
     """Return the shared converter the module-level functions use (built once per mode).
 
-    Both modes share the table of kept keys, so that
-    ``dumps(loads(text, unknown="keep"))`` writes them back.
+    Kept keys live on the objects, so that any converter writes them back:
+    ``dumps(loads(text, unknown="keep"))`` gives them again.
     """
     return Converter(unknown=unknown)
 

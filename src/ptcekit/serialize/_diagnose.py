@@ -37,7 +37,7 @@ from ptcekit.errors import (
 from ptcekit.model import Ecosystem
 from ptcekit.model.limits import MAX_DEPTH, MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS
 from ptcekit.serialize._fields import ClassSpec, EnumOf, Node, Obj, Opt, Poly, Scalar, Seq
-from ptcekit.serialize._structure import KeptUnknownKeys, enum_values
+from ptcekit.serialize._structure import KeptUnknownKeys, enum_values, kept_setter
 from ptcekit.serialize._wire import (
     DATE_PATTERN,
     DECIMAL_PATTERN,
@@ -922,13 +922,18 @@ class Diagnoser:
         known = spec.keys
         strays = False
         extra: dict[str, Any] = {}
+        keep = self.structurer.unknown == "keep" and kept_setter(spec.cls) is not None
         for key, item in value.items():
             if key in known:
                 continue
-            if self.structurer.unknown == "forbid":
+            if not keep:
                 owner = spec.tag or spec.cls.__name__
                 hint = diagnosis.closest(key, self._choices_of(spec))
                 message = f"unknown key {quoted(key)} for {owner}{hint}"
+                if self.structurer.unknown == "keep":
+                    message += (
+                        f" ({spec.cls.__name__} is no ptcekit model class: it cannot keep keys)"
+                    )
                 diagnosis.add(problem(path_key(path, key), message, "LOAD001"))
                 strays = True
                 continue
@@ -980,8 +985,9 @@ class Diagnoser:
         )
         if obj is _FAILED or strays:  # built anyway, so that its own problems are reported too
             return _FAILED
-        if extra:
-            self.structurer.keep(obj, extra)
+        setter = kept_setter(spec.cls) if extra else None
+        if setter is not None:
+            setter(obj, extra)
         return obj
 
     def repeated_ids(

@@ -39,10 +39,23 @@ from ptcekit.serialize._kinds import KindTable, kind_table
 from ptcekit.serialize._source import Bindings, compile_function
 from ptcekit.serialize._wire import INTEGER_BOUND, parse_decimal
 
-__all__ = ["Bad", "KeptUnknownKeys", "StructureWriter", "Structurer", "Unknown", "enum_values"]
+__all__ = [
+    "KEPT_SLOT",
+    "Bad",
+    "KeptUnknownKeys",
+    "StructureWriter",
+    "Structurer",
+    "Unknown",
+    "enum_values",
+    "kept_setter",
+]
 
 #: What to do with keys a class does not have: refuse them, or keep them.
 Unknown = Literal["forbid", "keep"]
+
+#: The private slot of every model value (``ptcekit.model``'s base class) that
+#: holds the unknown keys kept from its document, or ``None``.
+KEPT_SLOT = "_kept_keys"
 
 #: The scalars kept as the wire gives them: only checked.
 _PLAIN = ("str", "int", "bool", "float")
@@ -57,6 +70,11 @@ class KeptUnknownKeys(Bad):
 
     The diagnosis keeps such keys; a refusal for this reason is no bug.
     """
+
+
+def kept_setter(cls: type[Any]) -> Callable[[Any, Any], None] | None:
+    """Return the setter of the slot that keeps unknown keys on a ``cls``, or ``None`` if it has none."""
+    return slot_setter(cls, KEPT_SLOT)
 
 
 def enum_values(cls: type[enum.Enum]) -> dict[str, enum.Enum]:
@@ -269,18 +287,36 @@ class StructureWriter:
         return lines
 
 
+class _Dispatch(dict[str, Callable[[Any], Any]]):
+    """The structuring functions of a family's kinds by tag, learning kinds defined later."""
+
+    def __init__(self, structurer: Structurer, base: type[Any]) -> None:
+        super().__init__()
+        self.structurer = structurer
+        self.base = base
+
+    def __missing__(self, tag: object) -> Callable[[Any], Any]:
+        # a tag no kind declares (or no string) is refused: the diagnosis says why
+        if type(tag) is not str:
+            raise Bad
+        cls = self.structurer.kind(self.base, tag)
+        if cls is None:
+            raise Bad
+        function = self.structurer.structure_fn(cls)
+        self[tag] = function
+        return function
+
+
 class Structurer:
     """The structuring functions of every class, each generated once, and the tables they share.
 
     Args:
         unknown: ``"forbid"`` to refuse unknown keys, ``"keep"`` to keep them
-            (by the diagnosis, which calls :attr:`keep`).
-        keep: how kept keys are attached to an object.
+            (by the diagnosis, on the object's kept-keys slot).
     """
 
-    def __init__(self, *, unknown: Unknown, keep: Callable[[Any, dict[str, Any]], None]) -> None:
+    def __init__(self, *, unknown: Unknown) -> None:
         self.unknown: Unknown = unknown
-        self.keep = keep
         self.caches = Caches()
         self._specs: dict[type[Any], ClassSpec] = {}
         self._bounded: dict[type[Any], bool] = {}
@@ -379,10 +415,14 @@ class Structurer:
         return function
 
     def dispatcher(self, base: type[Any]) -> dict[str, Callable[[Any], Any]]:
-        """Return the structuring functions of ``base``'s kinds by tag (updated in place)."""
+        """Return the structuring functions of ``base``'s kinds by tag (updated in place).
+
+        A tag missing from the table is looked up among the kinds defined
+        since: a kind defined after the first load is read as fast as the others.
+        """
         dispatch = self._dispatch.get(base)
         if dispatch is None:
-            dispatch = self._dispatch[base] = {}
+            dispatch = self._dispatch[base] = _Dispatch(self, base)
             for tag, cls in self.table(base).by_tag.items():
                 try:
                     dispatch[tag] = self.structure_fn(cls)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import operator
-from collections.abc import Callable, Sized
+from collections.abc import Callable
 from typing import Any, Literal
 
 from ptcekit.errors import KindError
@@ -29,7 +29,7 @@ from ptcekit.serialize._fields import (
 )
 from ptcekit.serialize._kinds import family_of, is_attrs_class, own_tag
 from ptcekit.serialize._source import Bindings, compile_function
-from ptcekit.serialize._structure import Structurer
+from ptcekit.serialize._structure import KEPT_SLOT, Structurer, kept_setter
 from ptcekit.serialize._versions import FORMAT_VERSION, VERSION_KEY
 from ptcekit.serialize._wire import json_copy
 
@@ -48,8 +48,6 @@ class _UnstructureWriter:
         self.flavour = flavour
         self.bindings = Bindings(
             {
-                "ANY_KEPT": unstructurer.kept_table,
-                "get_kept": unstructurer.get_kept,
                 "write_kept": _extra_for(flavour),
                 "write_float": _float_for(flavour),
                 "by_class": unstructurer.dispatch[flavour],
@@ -90,11 +88,16 @@ class _UnstructureWriter:
         lines = [f"def unstructure_{spec.cls.__name__}(o):"]
         # attributes read through one bound attrgetter: no field name is ever code
         local = {field.name: f"f{position}" for position, field in enumerate(spec.fields)}
-        if len(spec.fields) == 1:
-            getter = self.bind(operator.attrgetter(spec.fields[0].name), "get_fields")
-            lines.append(f"    f0 = {getter}(o)")
-        elif spec.fields:
-            getter = self.bind(operator.attrgetter(*(f.name for f in spec.fields)), "get_fields")
+        names = [field.name for field in spec.fields]
+        kept = kept_setter(spec.cls) is not None
+        if kept:  # read with the fields: the kept keys cost one more item per object
+            local[KEPT_SLOT] = "kept"
+            names.append(KEPT_SLOT)
+        if len(names) == 1:
+            getter = self.bind(operator.attrgetter(names[0]), "get_fields")
+            lines.append(f"    {local[names[0]]} = {getter}(o)")
+        elif names:
+            getter = self.bind(operator.attrgetter(*names), "get_fields")
             lines.append(f"    {', '.join(local.values())} = {getter}(o)")
         start = []
         if spec.cls is Ecosystem:
@@ -109,9 +112,8 @@ class _UnstructureWriter:
         lines.append(f"    d = {{{', '.join(start)}}}")
         for field in fields:
             lines.extend(self.optional(field, local[field.name]))
-        lines.append("    if ANY_KEPT:")
-        lines.append("        e = get_kept(o)")
-        lines.append("        if e is not None: d.update(write_kept(e))")
+        if kept:
+            lines.append("    if kept is not None: d.update(write_kept(kept))")
         lines.append("    return d")
         return compile_function(spec.cls, "unstructure", lines, self.bindings.names)
 
@@ -137,20 +139,10 @@ class Unstructurer:
 
     Args:
         structurer: the specs and kind tables.
-        kept_table: true while some object has kept keys (a sized table).
-        get_kept: the kept keys of an object, or ``None``.
     """
 
-    def __init__(
-        self,
-        structurer: Structurer,
-        *,
-        kept_table: Sized,
-        get_kept: Callable[[Any], dict[str, Any] | None],
-    ) -> None:
+    def __init__(self, structurer: Structurer) -> None:
         self.structurer = structurer
-        self.kept_table = kept_table
-        self.get_kept = get_kept
         # class -> unstructuring function, per flavour; updated in place
         self.dispatch: dict[Flavour, dict[type[Any], Callable[[Any], Any]]] = {
             "data": {},
