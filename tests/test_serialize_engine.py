@@ -370,3 +370,111 @@ class TestForeignValidators:
         (found,) = caught.value.problems
         assert (found.path, found.message, found.code) == (path, message, "LOAD005")
         assert "Attribute(" not in found.message
+
+
+def money_text(value: Any, _: Any) -> m.Money:
+    """A structure hook reading money written as one string, "12.50 EUR"."""
+    amount, currency = value.split(" ")
+    return m.Money(amount=amount, currency=currency)
+
+
+PAY = {"year": 2024, "top5_average": "40000.00 EUR", "highest": "52000.00 EUR"}
+
+
+class TestCattrsHooks:
+    def converter(self) -> Converter:
+        converter = make_converter()
+        converter.register_structure_hook(m.Money, money_text)
+        converter.register_unstructure_hook(m.Money, lambda money: f"{money.amount} {money.currency}")
+        return converter
+
+    def company(self) -> dict[str, Any]:
+        pay = {**PAY, "reference_minimum": "21203.00 EUR"}
+        return {"type": "company", "id": "c", "name": "C", "pay": pay}
+
+    def test_a_money_hook_applies_inside_a_document(self) -> None:
+        """A structure hook for Money reads every Money of a document; the unstructure hook writes it."""
+        converter = self.converter()
+        eco = converter.load({"ptcekit": "1", "actors": [self.company()]}, m.Ecosystem)
+        pay = eco.actors[0].pay
+        assert pay.highest == m.Money(amount="52000.00", currency="EUR")
+        assert converter.dump(eco)["actors"][0]["pay"]["highest"] == "52000.00 EUR"
+        assert converter.unstructure(pay)["top5_average"] == "40000.00 EUR"
+        assert converter.structure(self.company(), m.Actor) == eco.actors[0]
+
+    def test_a_hook_registered_after_first_use_applies(self) -> None:
+        """Generated functions made before a hook is registered are made again with it."""
+        converter = make_converter()
+        money = {"amount": "1.00", "currency": "EUR"}
+        assert converter.load(money, m.Money) == m.Money(amount="1.00")
+        converter.register_structure_hook(m.Money, money_text)
+        assert converter.load("2.00 EUR", m.Money) == m.Money(amount="2.00")
+
+    def test_a_hook_refusal_is_a_problem_at_its_path(self) -> None:
+        """What the hook refuses is reported at the value's path, with the hook's error."""
+        company = self.company()
+        company["pay"]["highest"] = "52000.00"
+        with pytest.raises(LoadError) as caught:
+            self.converter().load({"ptcekit": "1", "actors": [company]}, m.Ecosystem)
+        (found,) = caught.value.problems
+        assert found.path == "$.actors[0].pay.highest"
+        assert found.code == "LOAD005"
+        assert found.message.startswith(
+            'expected what the structure hook for Money reads, got "52000.00" (a string) (ValueError: '
+        )
+
+    def test_a_hook_that_loads_gives_its_problems_under_the_path(self) -> None:
+        """A hook that raises a LoadError has its problems reported under the value's path."""
+        converter = make_converter()
+        converter.register_structure_hook(m.Money, lambda value, _: from_dict(value, m.Money))
+        company = self.company()
+        company["pay"] = {**PAY, "highest": {"amount": 3}, "reference_minimum": {"amount": "1"}}
+        company["pay"]["top5_average"] = {"amount": "1"}
+        with pytest.raises(LoadError) as caught:
+            converter.load(company, m.Actor)
+        assert [(p.path, p.code) for p in caught.value.problems] == [
+            ("$.pay.highest.amount", "LOAD002")
+        ]
+
+    def test_classes_without_hooks_are_generated_as_before(self) -> None:
+        """No hook, no change: the generated code reads Money itself; with one, PayData calls it."""
+        assert "parse_decimal" in make_converter().generated_source(m.Money)
+        read = self.converter().structurer.structure_fn(m.PayData)
+        assert "structure_Money(a1)" in inspect.getsource(read)
+        assert read.__globals__["structure_Money"].__name__ == "read"  # the hook's reading
+
+
+class TestKeptKeys:
+    TEXT = '{"ptcekit":"1","actors":[{"type":"person","id":"p","name":"P","x_note":"kept"}],"x_top":1}'
+
+    def test_kept_keys_live_on_the_objects(self) -> None:
+        """Each object holds its own kept keys; kept_keys gives a copy."""
+        eco = loads(self.TEXT, unknown="keep")
+        assert ptcekit.serialize.kept_keys(eco) == {"x_top": 1}
+        assert ptcekit.serialize.kept_keys(eco.actors[0]) == {"x_note": "kept"}
+        copy = ptcekit.serialize.kept_keys(eco.actors[0])
+        assert copy is not None
+        copy["x_note"] = "changed"
+        assert ptcekit.serialize.kept_keys(eco.actors[0]) == {"x_note": "kept"}
+        assert ptcekit.serialize.kept_keys(m.Person(id="p", name="P")) is None
+
+    def test_kept_keys_do_not_change_equality(self) -> None:
+        """A value with kept keys equals, and hashes as, the same value without."""
+        person = loads(self.TEXT, unknown="keep").actors[0]
+        plain = m.Person(id="p", name="P")
+        assert person == plain
+        assert hash(person) == hash(plain)
+        assert repr(person) == repr(plain)
+
+    def test_every_model_class_can_keep_keys(self) -> None:
+        """Every class of the model has the slot that keeps unknown keys."""
+        missing = [cls for cls in model_classes() if _structure.kept_setter(cls) is None]
+        assert missing == []
+
+    def test_a_class_outside_the_model_refuses_to_keep(self) -> None:
+        """A downstream class that is no model class cannot keep keys: they are refused, not dropped."""
+        with pytest.raises(LoadError) as caught:
+            make_converter(unknown="keep").load({"name": "n", "x": 1}, Hive)
+        (found,) = caught.value.problems
+        assert (found.path, found.code) == ("$.x", "LOAD001")
+        assert "Hive is no ptcekit model class: it cannot keep keys" in found.message

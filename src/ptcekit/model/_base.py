@@ -37,9 +37,7 @@ class KeepsUnknownKeys:
     part in equality, hashing or the repr, and pickling and copying keep it.
     """
 
-    _kept_keys: dict[str, Any] | None = attrs.field(
-        default=None, init=False, eq=False, repr=False
-    )
+    _kept_keys: dict[str, Any] | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)

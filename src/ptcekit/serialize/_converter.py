@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import inspect
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, TypeVar, overload
@@ -110,6 +111,31 @@ def _scalar_hook(parse: Any, name: str) -> Any:
     return structure
 
 
+class _LoadHook:
+    """The structure hook this converter makes for a ptcekit class: a load of it."""
+
+    __slots__ = ("cls", "converter")
+
+    def __init__(self, converter: Converter, cls: type[Any]) -> None:
+        self.converter = converter
+        self.cls = cls
+
+    def __call__(self, data: Any, _: Any) -> Any:
+        return self.converter.load(data, self.cls)
+
+
+class _DumpHook:
+    """The unstructure hook this converter makes for a ptcekit class: a dump of it."""
+
+    __slots__ = ("converter",)
+
+    def __init__(self, converter: Converter) -> None:
+        self.converter = converter
+
+    def __call__(self, obj: Any) -> Any:
+        return self.converter.dump(obj)
+
+
 class Converter(cattrs.Converter):
     """A cattrs converter for ptcekit values, with hooks generated once per class.
 
@@ -117,6 +143,13 @@ class Converter(cattrs.Converter):
     data (raising :class:`~ptcekit.errors.LoadError` with every problem), ``unstructure(obj)``
     writes it; an :class:`~ptcekit.model.Ecosystem` is read and written as a
     whole document, format version included.
+
+    Hooks registered on it for an attrs class (``register_structure_hook``,
+    ``register_unstructure_hook``, their ``_func`` and ``_factory`` forms)
+    apply wherever the class appears, inside documents too: the generated
+    code calls them in place of its own reading or writing of the class
+    (classes without hooks cost nothing more). A value a structure hook
+    refuses is reported at its path, with the hook's error.
 
     Args:
         unknown: ``"forbid"`` (the default) reports keys a class does not have;
@@ -130,14 +163,12 @@ class Converter(cattrs.Converter):
         unknown: Unknown = "forbid",
         upgrades: Upgrades = UPGRADES,
     ) -> None:
+        self._ready = False
         super().__init__()
         if unknown not in ("forbid", "keep"):
             raise InvalidValueError("Converter", "unknown", "'forbid' or 'keep'", unknown)
         self.unknown: Unknown = unknown
         self.upgrades = upgrades
-        self.structurer = Structurer(unknown=unknown)
-        self.unstructurer = Unstructurer(self.structurer)
-        self.diagnoser = Diagnoser(self.structurer)
         self.register_structure_hook_factory(_is_value_class, self._structure_factory)
         self.register_unstructure_hook_factory(_is_value_class, self._unstructure_factory)
         self.register_structure_hook(Decimal, _scalar_hook(parse_decimal, "decimal"))
@@ -146,15 +177,76 @@ class Converter(cattrs.Converter):
         self.register_unstructure_hook(Decimal, str)
         self.register_unstructure_hook(Fraction, str)
         self.register_unstructure_hook(dt.date, dt.date.isoformat)
+        self._ready = True
+        self._forget()
+
+    def _forget(self) -> None:
+        """Start the generated functions afresh: a hook registered now applies to them."""
+        self.structurer = Structurer(unknown=self.unknown, hook=self._user_structure_hook)
+        self.unstructurer = Unstructurer(self.structurer, hook=self._user_unstructure_hook)
+        self.diagnoser = Diagnoser(self.structurer)
+
+    def _user_structure_hook(self, cls: type[Any]) -> Callable[[Any, Any], Any] | None:
+        """The structure hook registered for the attrs class ``cls`` by the converter's user, if any."""
+        if not _is_value_class(cls):
+            return None
+        hook = self.get_structure_hook(cls)
+        return None if isinstance(hook, _LoadHook) else hook
+
+    def _user_unstructure_hook(self, cls: type[Any]) -> Callable[[Any], Any] | None:
+        """The unstructure hook registered for the attrs class ``cls`` by the converter's user, if any."""
+        if not _is_value_class(cls):
+            return None
+        hook = self.get_unstructure_hook(cls)
+        return None if isinstance(hook, _DumpHook) else hook
+
+    def register_structure_hook(self, *args: Any, **kwargs: Any) -> Any:
+        """Register as cattrs does; the generated functions then call the new hook."""
+        result = super().register_structure_hook(*args, **kwargs)
+        if self._ready:
+            self._forget()
+        return result
+
+    def register_structure_hook_func(self, *args: Any, **kwargs: Any) -> Any:
+        """Register as cattrs does; the generated functions then call the new hook."""
+        result = super().register_structure_hook_func(*args, **kwargs)
+        if self._ready:
+            self._forget()
+        return result
+
+    def register_structure_hook_factory(self, *args: Any, **kwargs: Any) -> Any:
+        """Register as cattrs does; the generated functions then call the new hook."""
+        result = super().register_structure_hook_factory(*args, **kwargs)
+        if self._ready:
+            self._forget()
+        return result
+
+    def register_unstructure_hook(self, *args: Any, **kwargs: Any) -> Any:
+        """Register as cattrs does; the generated functions then call the new hook."""
+        result = super().register_unstructure_hook(*args, **kwargs)
+        if self._ready:
+            self._forget()
+        return result
+
+    def register_unstructure_hook_func(self, *args: Any, **kwargs: Any) -> Any:
+        """Register as cattrs does; the generated functions then call the new hook."""
+        result = super().register_unstructure_hook_func(*args, **kwargs)
+        if self._ready:
+            self._forget()
+        return result
+
+    def register_unstructure_hook_factory(self, *args: Any, **kwargs: Any) -> Any:
+        """Register as cattrs does; the generated functions then call the new hook."""
+        result = super().register_unstructure_hook_factory(*args, **kwargs)
+        if self._ready:
+            self._forget()
+        return result
 
     def _structure_factory(self, cls: type[Any]) -> Any:
-        def structure(data: Any, _: Any) -> Any:
-            return self.load(data, cls)
+        return _LoadHook(self, cls)
 
-        return structure
-
-    def _unstructure_factory(self, cls: type[Any]) -> Any:
-        return self.unstructurer.unstructure_fn(cls)
+    def _unstructure_factory(self, _: type[Any]) -> Any:
+        return _DumpHook(self)
 
     def load(
         self,

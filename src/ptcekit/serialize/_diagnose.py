@@ -621,6 +621,15 @@ def _failing_field(
     return None
 
 
+def hook_problem(path: str, cls: type[Any], value: object, error: BaseException) -> Problem:
+    """The problem of a value the structure hook registered for ``cls`` refused."""
+    message = (
+        f"expected what the structure hook for {cls.__name__} reads, got {describe(value)} "
+        f"({type(error).__name__}: {_safe_text(error)})"
+    )
+    return problem(path, message, "LOAD005")
+
+
 # ---------------------------------------------------------------------------- the diagnosis
 
 _FAILED: Any = object()
@@ -836,6 +845,9 @@ class Diagnoser:
         self, value: Any, cls: type[Any], path: str, diagnosis: Diagnosis, depth: int
     ) -> Any:
         """Read an object of ``cls``: by its fast function, or field by field if it refuses."""
+        hook = self.structurer.user_hook(cls)
+        if hook is not None:
+            return self.diagnose_hooked(value, cls, hook, path, diagnosis)
         result, refusal = self.try_fast(value, cls, diagnosis)
         if result is not _FAILED:
             return result
@@ -844,6 +856,26 @@ class Diagnoser:
         if refusal is not None and result is not _FAILED and len(diagnosis.problems) == before:
             self.refused(cls, refusal, diagnosis)
         return result
+
+    def diagnose_hooked(
+        self,
+        value: Any,
+        cls: type[Any],
+        hook: Callable[[Any, Any], Any],
+        path: str,
+        diagnosis: Diagnosis,
+    ) -> Any:
+        """Read a ``cls`` by the structure hook registered for it; its refusal is a problem at ``path``."""
+        try:
+            return hook(value, cls)
+        except KindError:
+            raise
+        except LoadError as error:  # a hook that loads: its problems, under this path
+            for found in error.problems:
+                diagnosis.add(problem(path + found.path[1:], found.message, found.code))
+        except Exception as error:  # the hook's own refusal, whatever it raises
+            diagnosis.add(hook_problem(path, cls, value, error))
+        return _FAILED
 
     def diagnose_items(
         self, value: list[Any], inner: Node, path: str, diagnosis: Diagnosis, depth: int

@@ -287,6 +287,15 @@ class StructureWriter:
         return lines
 
 
+def _through(hook: Callable[[Any, Any], Any], cls: type[Any]) -> Callable[[Any], Any]:
+    """A reading of ``cls`` by a user's structure ``hook``."""
+
+    def read(data: Any) -> Any:
+        return hook(data, cls)
+
+    return read
+
+
 class _Dispatch(dict[str, Callable[[Any], Any]]):
     """The structuring functions of a family's kinds by tag, learning kinds defined later."""
 
@@ -313,10 +322,19 @@ class Structurer:
     Args:
         unknown: ``"forbid"`` to refuse unknown keys, ``"keep"`` to keep them
             (by the diagnosis, on the object's kept-keys slot).
+        hook: the structure hook a user registered for a class, if any
+            (a cattrs hook, called as ``hook(data, cls)``); such a class is read by it.
     """
 
-    def __init__(self, *, unknown: Unknown) -> None:
+    def __init__(
+        self,
+        *,
+        unknown: Unknown,
+        hook: Callable[[type[Any]], Callable[[Any, Any], Any] | None] | None = None,
+    ) -> None:
         self.unknown: Unknown = unknown
+        self._hook = hook
+        self._hooks: dict[type[Any], Callable[[Any, Any], Any] | None] = {}
         self.caches = Caches()
         self._specs: dict[type[Any], ClassSpec] = {}
         self._bounded: dict[type[Any], bool] = {}
@@ -391,13 +409,23 @@ class Structurer:
 
     # ------------------------------------------------------------------ functions
 
+    def user_hook(self, cls: type[Any]) -> Callable[[Any, Any], Any] | None:
+        """Return the structure hook registered for ``cls``, or ``None`` (the generated function reads it)."""
+        if cls not in self._hooks:
+            self._hooks[cls] = self._hook(cls) if self._hook is not None else None
+        return self._hooks[cls]
+
     def structure_fn(self, cls: type[Any]) -> Callable[[Any], Any]:
-        """Return the generated function that reads a wire dict into ``cls`` (no tag dispatch).
+        """Return the function that reads a wire value into ``cls`` (no tag dispatch).
+
+        It is generated, or calls the structure hook registered for ``cls``.
 
         Raises:
             KindError: if ``cls`` or a class it holds cannot be read.
         """
         function = self._structure.get(cls)
+        if function is None and (hook := self.user_hook(cls)) is not None:
+            function = self._structure[cls] = _through(hook, cls)
         if function is None:
             cell: list[Callable[[Any], Any]] = []
 

@@ -139,10 +139,18 @@ class Unstructurer:
 
     Args:
         structurer: the specs and kind tables.
+        hook: the unstructure hook a user registered for a class, if any
+            (a cattrs hook, called as ``hook(obj)``); such a class is written by it.
     """
 
-    def __init__(self, structurer: Structurer) -> None:
+    def __init__(
+        self,
+        structurer: Structurer,
+        *,
+        hook: Callable[[type[Any]], Callable[[Any], Any] | None] | None = None,
+    ) -> None:
         self.structurer = structurer
+        self.hook = hook
         # class -> unstructuring function, per flavour; updated in place
         self.dispatch: dict[Flavour, dict[type[Any], Callable[[Any], Any]]] = {
             "data": {},
@@ -150,7 +158,7 @@ class Unstructurer:
         }
 
     def unstructure_fn(self, cls: type[Any], flavour: Flavour = "data") -> Callable[[Any], Any]:
-        """Return the generated function that writes a ``cls`` as a wire dict.
+        """Return the function that writes a ``cls`` as wire data: generated, or the user's hook.
 
         Raises:
             KindError: if ``cls`` is a kind with no tag of its own, or its tag
@@ -159,6 +167,10 @@ class Unstructurer:
         dispatch = self.dispatch[flavour]
         function = dispatch.get(cls)
         if function is None:
+            hook = self.hook(cls) if self.hook is not None else None
+            if hook is not None:
+                dispatch[cls] = hook
+                return hook
             self._check_kind(cls)
             function = _UnstructureWriter(self, self.structurer.spec(cls), flavour).write()
             dispatch[cls] = function
