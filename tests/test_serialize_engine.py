@@ -385,7 +385,9 @@ class TestCattrsHooks:
     def converter(self) -> Converter:
         converter = make_converter()
         converter.register_structure_hook(m.Money, money_text)
-        converter.register_unstructure_hook(m.Money, lambda money: f"{money.amount} {money.currency}")
+        converter.register_unstructure_hook(
+            m.Money, lambda money: f"{money.amount} {money.currency}"
+        )
         return converter
 
     def company(self) -> dict[str, Any]:
@@ -445,7 +447,9 @@ class TestCattrsHooks:
 
 
 class TestKeptKeys:
-    TEXT = '{"ptcekit":"1","actors":[{"type":"person","id":"p","name":"P","x_note":"kept"}],"x_top":1}'
+    TEXT = (
+        '{"ptcekit":"1","actors":[{"type":"person","id":"p","name":"P","x_note":"kept"}],"x_top":1}'
+    )
 
     def test_kept_keys_live_on_the_objects(self) -> None:
         """Each object holds its own kept keys; kept_keys gives a copy."""
