@@ -14,6 +14,7 @@ from ptcekit.model import validators as v
 from ptcekit.model._actors import Actor
 from ptcekit.model._agreements import PartnershipAgreement
 from ptcekit.model._assets import MutualisedAsset
+from ptcekit.model._base import KeepsUnknownKeys
 from ptcekit.model._pole import Pole
 
 __all__ = ["Ecosystem", "Record"]
@@ -43,7 +44,7 @@ class _Reverse:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Ecosystem:
+class Ecosystem(KeepsUnknownKeys):
     """A modelled territory: its actors, pôles, mutualised assets and agreements.
 
     Ids are unique across the whole document, so one id names one thing.
