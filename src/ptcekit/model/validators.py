@@ -1,7 +1,7 @@
 """Field validators and converters as values: the model's checks, public for extenders.
 
 Each validator is a frozen value whose fields are its parameters, as attrs'
-own validators are (:func:`attrs.validators.ge` returns one): it is called
+own validators are (``attrs.validators.ge`` returns one): it is called
 by attrs as ``validator(instance, attribute, value)`` and raises
 :class:`~ptcekit.errors.InvalidValueError` or
 :class:`~ptcekit.errors.FieldTypeError` naming the class, the field, what
@@ -508,7 +508,7 @@ class Boolean(Validator):
 
 @attrs.frozen(repr=False)
 class Date(Validator):
-    """Accept a :class:`datetime.date` that is not a :class:`datetime.datetime`.
+    """Accept a :class:`datetime.date` that is not a ``datetime.datetime``.
 
     Attributes:
         optional: whether ``None`` is accepted.
