@@ -194,11 +194,6 @@ def _keeps_members(converter: Callable[[Any], Any], node: EnumOf, required: bool
         return False
 
 
-def _wire_pattern(node: Node | None, pattern: str) -> bool:
-    """Whether the wire reading of ``node`` proved a string that matches ``pattern``."""
-    return isinstance(node, Scalar) and node.pattern == pattern
-
-
 def _compact_form(module: Any, node: Node | None) -> bool:
     """Whether ``node`` is a string in the compact form of the identifiers ``module``.
 
@@ -248,9 +243,9 @@ class _Writer:
             case v.Url():
                 self.later.append(v.JoinSurrogates())
                 return self.pattern(v.URL_PATTERN, node, var, pad)
-            case v.Pattern(regex=regex, compact=compact):
-                if compact is not None and not _wire_pattern(node, regex.pattern):
-                    return None  # the value may need compacting: the validator does it
+            # a Pattern that compacts is called as it is: its compact may change
+            # a value the pattern matches, and the field keeps what it makes
+            case v.Pattern(regex=regex, compact=None):
                 return self.pattern(regex, node, var, pad)
             case v.Boolean():
                 return self.typed(var, bool, pad, proven=_is_scalar(node, "bool"))
