@@ -435,6 +435,13 @@ class Id(Validator):
             fail(inst, attribute, ID_EXPECTED, value)
 
 
+@functools.cache
+def _model_class(name: str) -> type[Any]:
+    """The class of :mod:`ptcekit.model` called ``name``, looked up once."""
+    found: type[Any] = getattr(importlib.import_module("ptcekit.model"), name)
+    return found
+
+
 @attrs.frozen(repr=False)
 class Reference(Validator):
     """Accept the id of a record of the family ``to`` (checked as :class:`Id`).
@@ -471,10 +478,7 @@ class Reference(Validator):
     @property
     def target(self) -> type[Any]:
         """The record family, as a class."""
-        if isinstance(self.to, str):
-            found: type[Any] = getattr(importlib.import_module("ptcekit.model"), self.to)
-            return found
-        return self.to
+        return _model_class(self.to) if isinstance(self.to, str) else self.to
 
     @property
     def noun(self) -> str:
