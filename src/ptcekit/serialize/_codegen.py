@@ -412,10 +412,16 @@ def field_code(
         except Exception:  # a default the class would refuse: refuse the key's absence
             absent_fails = True
     return FieldCode(
-        convert=None if keeps else f"{var} = {bind(converter)}({var})",
+        convert=None if keeps else f"{var} = {bind(_callable(converter))}({var})",
         checks=tuple(checks),
         none_fails=none_fails,
         absent_fails=absent_fails,
         default=default,
-        later=tuple(later),
+        # a value's bound __call__: called at once, where calling the value looks it up first
+        later=tuple(_callable(validator) for validator in later),
     )
+
+
+def _callable(value: Any) -> Any:
+    """The bound ``__call__`` of a validator or converter value; any other callable as it is."""
+    return value.__call__ if isinstance(value, v.Validator | v.Converter) else value
