@@ -11,6 +11,7 @@ True
 
 from ptcekit.errors import KindError, LoadError, Problem
 from ptcekit.serialize._converter import Converter, from_dict, make_converter, to_dict
+from ptcekit.serialize._fields import field_doc
 from ptcekit.serialize._json import (
     Backend,
     Repeated,
@@ -42,6 +43,7 @@ __all__ = [
     "available_backends",
     "dump",
     "dumps",
+    "field_doc",
     "from_dict",
     "json_schema",
     "kind_table",
