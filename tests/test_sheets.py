@@ -252,11 +252,10 @@ class TestWorkbook:
         assert book.sheetnames == [sheet.name for sheet in sheets.layout().sheets] + ["lists"]
         actors = book["actors"]
         assert [cell.value for cell in actors[1]][:3] == ["type", "id", "name"]
-        assert [cell.value for cell in actors[2]][:3] == [
-            "type / kind of actor",
-            "identifiant / id",
-            "nom / name",
-        ]
+        labels = [cell.value for cell in actors[2]][:3]
+        assert labels[0] == "type / kind of actor"
+        assert labels[1].startswith("identifiant / ")
+        assert labels[2].startswith("nom / ")
         validations = {
             str(validation.sqref): validation.formula1
             for validation in actors.data_validations.dataValidation
@@ -385,10 +384,20 @@ class TestCells:
         problem = SheetProblem(
             path="$.actors[0].name",
             message="missing",
+            code="LOAD004",
             cell=Cell(sheet="actors", row=3, column=3, heading="name"),
         )
         assert str(problem) == "actors!C3 (name), $.actors[0].name: missing"
-        assert str(SheetProblem(path="$", message="m")) == "$: m"
+        assert str(SheetProblem(path="$", message="m", code="SHEET001")) == "$: m"
+        assert problem.to_dict() == {
+            "code": "LOAD004",
+            "severity": "error",
+            "path": "$.actors[0].name",
+            "pointer": "/actors/0/name",
+            "message": "missing",
+            "cell": "actors!C3",
+            "heading": "name",
+        }
         assert pickle.loads(pickle.dumps(problem)) == problem
         error = pickle.loads(pickle.dumps(LoadError([problem])))
         assert error.problems == (problem,)
@@ -528,6 +537,10 @@ class TestMutations:
         ]
         assert matching, f"no problem at {ref}: {[str(problem) for problem in found]}"
         assert any(words in problem.message for problem in matching), [str(p) for p in matching]
+        assert all(
+            problem.code in sheets.SHEET_CODES or problem.code.startswith("LOAD")
+            for problem in found
+        )
 
 
 class TestCsvProblems:

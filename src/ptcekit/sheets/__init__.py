@@ -38,7 +38,7 @@ from ptcekit.model import Ecosystem
 from ptcekit.serialize import to_dict
 from ptcekit.sheets._csv import read_csv_folder, write_csv_folder
 from ptcekit.sheets._layout import LISTS, META, Child, Column, Layout, Shape, SheetLayout, layout
-from ptcekit.sheets._problems import Cell, CellMap, SheetProblem
+from ptcekit.sheets._problems import SHEET_CODES, Cell, CellMap, SheetProblem
 from ptcekit.sheets._reference import reference_markdown
 from ptcekit.sheets._tables import write_tables
 from ptcekit.sheets._xlsx import OpenpyxlMissingError, write_xlsx
@@ -47,6 +47,7 @@ from ptcekit.sheets._xlsx import read_xlsx as _read_xlsx
 __all__ = [
     "LISTS",
     "META",
+    "SHEET_CODES",
     "Cell",
     "CellMap",
     "Child",

@@ -75,7 +75,10 @@ def _rows(file: Path) -> Iterator[tuple[int, list[Any]]]:
         reason = "not UTF-8 text" if isinstance(error, UnicodeDecodeError) else str(error)
         cell = Cell(sheet=file.stem, row=number + 1)
         problem = SheetProblem(
-            path="$", message=f"expected a CSV file in UTF-8, got {reason}", cell=cell
+            code="SHEET001",
+            path="$",
+            message=f"expected a CSV file in UTF-8, got {reason}",
+            cell=cell,
         )
         raise LoadError([problem]) from None
 

@@ -242,11 +242,26 @@ class Layout:
         return found
 
 
+#: A cross-reference of the documentation (``:class:`~ptcekit.model.Ecosystem```).
+_ROLE = re.compile(r":[a-z]+(?::[a-z]+)?:`(~?)([^`<]*?)(?:\s*<[^>]*>)?`")
+#: The longest English label; a longer first sentence is cut at a word.
+LABEL_LIMIT = 60
+
+
+def _plain(match: re.Match[str]) -> str:
+    short, target = match.groups()
+    return target.rpartition(".")[2] if short else target
+
+
 def _label(description: str | None, name: str) -> str:
-    if description:
-        first = description.strip().split("\n\n")[0].split(". ")[0].strip()
-        return " ".join(first.split()).rstrip(".")
-    return _words(name)
+    """The English label of a field: the first sentence of its documentation, as plain text, or its name."""
+    if not description:
+        return _words(name)
+    first = description.strip().split("\n\n")[0].split(". ")[0]
+    text = " ".join(_ROLE.sub(_plain, first).replace("``", "").split()).rstrip(".")
+    if len(text) > LABEL_LIMIT:
+        text = text[: LABEL_LIMIT - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return text or _words(name)
 
 
 @attrs.define

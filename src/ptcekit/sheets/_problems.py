@@ -11,7 +11,7 @@ import attrs
 from ptcekit.errors import Problem
 from ptcekit.sheets._layout import heading_of
 
-__all__ = ["Cell", "CellMap", "SheetProblem", "column_letter", "path_key"]
+__all__ = ["SHEET_CODES", "Cell", "CellMap", "SheetProblem", "column_letter", "path_key"]
 
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -78,11 +78,28 @@ class Cell:
         return self.ref
 
 
+#: The codes of the problems only sheets can have, with their titles. Problems of
+#: values (a wrong type, an unknown heading) take the loader's codes
+#: (``LOAD002``, ``LOAD001``), like the problems the loader itself finds.
+SHEET_CODES: dict[str, str] = {
+    "SHEET001": "not a workbook: a file that is no XLSX workbook, or a CSV file that is not UTF-8 text",
+    "SHEET002": "unknown sheet: a sheet or CSV file of no known name, hidden or not",
+    "SHEET003": "headings: headings not in row 1, repeated, or without the columns that name the parent row; an empty metadata sheet",
+    "SHEET004": "no heading: a value in a column that has no heading",
+    "SHEET005": "no parent row: a child row whose first columns name no row of its parent sheet, or a row whose kind has no such list",
+    "SHEET006": "merged cells: cells merged over data, which hide all values but the first",
+    "SHEET007": "metadata rows: more than one data row on the metadata sheet",
+    "SHEET008": "one value, two headings: two headings that give the same value (a JSON column and a nested column)",
+}
+
+
 @attrs.frozen(kw_only=True)
 class SheetProblem(Problem):
     """A load problem found in a workbook: where in the document, and where in the sheets.
 
-    It is a :class:`~ptcekit.errors.Problem` (``path`` and ``message``), with the cell.
+    It is a :class:`~ptcekit.errors.Problem` (``path``, ``message``, ``code``,
+    ``pointer``, ``severity``), with the cell; its code is one of the loader's
+    or one of :data:`SHEET_CODES`.
 
     Attributes:
         cell: the cell, row or sheet the problem is in, or ``None`` when the
@@ -91,10 +108,13 @@ class SheetProblem(Problem):
     >>> problem = SheetProblem(
     ...     path="$.actors[4].seat.commune",
     ...     message='expected a COG commune code such as "26281" or "2A004", got "1053" (a string)',
+    ...     code="LOAD003",
     ...     cell=Cell(sheet="actors", row=7, column=4, heading="seat/commune"),
     ... )
     >>> print(problem)
     actors!D7 (seat/commune), $.actors[4].seat.commune: expected a COG commune code such as "26281" or "2A004", got "1053" (a string)
+    >>> problem.to_dict()["cell"], problem.pointer
+    ('actors!D7', '/actors/4/seat/commune')
     """
 
     cell: Cell | None = None
@@ -104,6 +124,15 @@ class SheetProblem(Problem):
             return f"{self.path}: {self.message}"
         heading = f" ({self.cell.heading})" if self.cell.heading else ""
         return f"{self.cell}{heading}, {self.path}: {self.message}"
+
+    def to_dict(self) -> dict[str, str]:
+        """Return the problem as JSON data: that of :class:`~ptcekit.errors.Problem`, with ``cell`` and ``heading``."""
+        data = super().to_dict()
+        if self.cell is not None:
+            data["cell"] = self.cell.ref
+            if self.cell.heading is not None:
+                data["heading"] = self.cell.heading
+        return data
 
 
 _SEGMENT = re.compile(r'\.([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]+)\]|\[("(?:[^"\\]|\\.)*")\]')

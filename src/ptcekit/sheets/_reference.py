@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ptcekit.serialize.specs import EnumOf, Scalar
 from ptcekit.sheets._layout import LISTS, META, Column, Layout, Shape, SheetLayout, layout
+from ptcekit.sheets._problems import SHEET_CODES
 
 __all__ = ["reference_markdown"]
 
@@ -35,6 +36,22 @@ A list of free text is one cell with one item per line (an item with a line brea
 
 This page is generated from the layout by `scripts/write_sheet_layout.py`, for the kinds ptcekit defines; an extension kind adds its own columns and sheets.
 """
+
+
+def _codes() -> str:
+    lines = [
+        "## Problems",
+        "",
+        "Every problem of a workbook or CSV folder is a {class}`~ptcekit.sheets.SheetProblem`: a load problem (see {doc}`load-problems`) that also names its cell.",
+        "A problem of a value (a code typed as a number, a date typed as text, an unknown heading) has the loader's code, `LOAD002` or `LOAD001`; the problems only sheets can have are these:",
+        "",
+        "| code | title | what it means |",
+        "|---|---|---|",
+    ]
+    for code, text in SHEET_CODES.items():
+        title, _, meaning = text.partition(": ")
+        lines.append(f"| `{code}` | {title} | {meaning[0].upper()}{meaning[1:]}. |")
+    return "\n".join(lines) + "\n"
 
 
 def _holds(column: Column) -> str:
@@ -85,8 +102,9 @@ def _section(sheet: SheetLayout) -> str:
         if column.required:
             owner = "/".join(column.path[:-1])
             required = f"with `{owner}`" if owner else "yes"
+        label = column.label.replace("|", "\\|")
         lines.append(
-            f"| `{heading}` | {column.label} | {_holds(column)} | {required} | {'' if sheet.noun is None else which} |"
+            f"| `{heading}` | {label} | {_holds(column)} | {required} | {'' if sheet.noun is None else which} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -94,7 +112,7 @@ def _section(sheet: SheetLayout) -> str:
 def reference_markdown(current: Layout | None = None) -> str:
     """Return the reference page of the layout (MyST markdown), for ptcekit's own kinds."""
     current = current or layout()
-    sections = [_INTRO]
+    sections = [_INTRO, _codes()]
     sections.extend(
         _section(sheet)
         for sheet in current.sheets

@@ -216,8 +216,8 @@ class _Reader:
         meta = layout.by_name[META]
         self.parents[META][()] = _Parent(self.document, "$", next(iter(meta.shapes.values())))
 
-    def problem(self, path: str, message: str, cell: Cell | None) -> None:
-        self.problems.append(SheetProblem(path=path, message=message, cell=cell))
+    def problem(self, code: str, path: str, message: str, cell: Cell | None) -> None:
+        self.problems.append(SheetProblem(path=path, message=message, code=code, cell=cell))
 
     def headings(self, sheet: SheetLayout, row: list[Any]) -> dict[int, str] | None:
         """Read the heading row; return each used column's heading (``None`` if the sheet cannot be read)."""
@@ -234,6 +234,7 @@ class _Reader:
             if heading in seen:
                 first = column_letter(seen[heading])
                 self.problem(
+                    "SHEET003",
                     sheet.where,
                     f"expected each heading once, got {heading!r} again (first in column {first})",
                     cell,
@@ -246,7 +247,10 @@ class _Reader:
                 if len(expected) > 200:
                     expected = expected[:199] + "…"
                 self.problem(
-                    sheet.where, f"unknown heading {heading!r}; expected one of: {expected}", cell
+                    "LOAD001",
+                    sheet.where,
+                    f"unknown heading {heading!r}; expected one of: {expected}",
+                    cell,
                 )
                 self.rejected.add((sheet.name, position))
                 continue
@@ -258,7 +262,7 @@ class _Reader:
         ]
         if missing:
             message = f"expected the heading{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))} in row 1, got none; the sheet's rows cannot be read"
-            self.problem(sheet.where, message, Cell(sheet=sheet.name, row=1))
+            self.problem("SHEET003", sheet.where, message, Cell(sheet=sheet.name, row=1))
             return None
         return columns
 
@@ -269,11 +273,11 @@ class _Reader:
         if first is None:  # an empty sheet holds no rows; only the metadata must be there
             if sheet.name == META:
                 message = "expected the headings in row 1 of the metadata sheet, got an empty sheet"
-                self.problem("$", message, Cell(sheet=sheet.name))
+                self.problem("SHEET003", "$", message, Cell(sheet=sheet.name))
             return
         if first[0] != 1:
             message = "expected the headings in row 1, got an empty row"
-            self.problem(sheet.where, message, Cell(sheet=sheet.name, row=1))
+            self.problem("SHEET003", sheet.where, message, Cell(sheet=sheet.name, row=1))
             return
         columns = self.headings(sheet, first[1])
         if columns is None:
@@ -291,6 +295,7 @@ class _Reader:
                 ):
                     cell = Cell(sheet=sheet.name, row=number, column=position)
                     self.problem(
+                        "SHEET004",
                         sheet.where,
                         f"expected a value under a heading, got {row[position - 1]!r} in a column with no heading",
                         cell,
@@ -299,6 +304,7 @@ class _Reader:
                 data_rows += 1
                 if data_rows > 1:
                     self.problem(
+                        "SHEET007",
                         "$",
                         "expected one row of metadata (row 3), got another",
                         Cell(sheet=sheet.name, row=number),
@@ -325,7 +331,7 @@ class _Reader:
                 f"expected the {heading.rpartition('/')[2]} of a row of sheet {parent_sheet.name!r} "
                 f"in {', '.join(sheet.keys)}, got {', '.join(map(repr, keys))}, which no row of it has"
             )
-            self.problem(parent_sheet.where, message, here.cell(heading))
+            self.problem("SHEET005", parent_sheet.where, message, here.cell(heading))
             return
         tag = here.value("type") if sheet.noun is not None else None
         shape = self._shape(sheet, parent, tag)
@@ -360,7 +366,7 @@ class _Reader:
         child: Child | None = found
         if child is None:
             message = f"expected a row whose kind has the list of sheet {sheet.name!r}, got a row of another kind"
-            self.problem(parent.path, message, self._key_cell(here))
+            self.problem("SHEET005", parent.path, message, self._key_cell(here))
             return None
         index = parent.counts.get(sheet.name, 0)
         parent.counts[sheet.name] = index + 1
@@ -369,7 +375,7 @@ class _Reader:
         items = target.setdefault(child.path[-1], []) if target is not None else None
         if type(items) is not list:
             message = f"expected the list {heading_of(child.path)!r} to hold the rows of sheet {sheet.name!r}"
-            self.problem(path, message, self._key_cell(here))
+            self.problem("SHEET008", path, message, self._key_cell(here))
             return None
         items.append(obj)
         return path
@@ -429,7 +435,9 @@ class _Reader:
                         decode(step.column, raw) if step.column is not None else decode_json(raw)
                     )
                 except CellIssue as issue:
-                    self.problem(_path(path, keys), str(issue.args[0]), here.cell(step.heading))
+                    self.problem(
+                        "LOAD002", _path(path, keys), str(issue.args[0]), here.cell(step.heading)
+                    )
                     continue
                 if value is ABSENT:
                     continue
@@ -441,7 +449,7 @@ class _Reader:
                     f"expected heading {step.heading!r} to name a value of its own, "
                     "but another heading already gives one there"
                 )
-                self.problem(_path(path, keys), message, here.cell(step.heading))
+                self.problem("SHEET008", _path(path, keys), message, here.cell(step.heading))
                 continue
             holder[keys[-1]] = value
 
@@ -552,6 +560,7 @@ def read_tables(
                 if len(expected) > 200:
                     expected = expected[:199] + "…"
                 reader.problem(
+                    "SHEET002",
                     "$",
                     f"unknown {state} {name!r}; expected sheets named: {expected}",
                     Cell(sheet=name),
@@ -565,7 +574,10 @@ def read_tables(
     except LoadError as error:
         problems.extend(
             SheetProblem(
-                path=problem.path, message=problem.message, cell=reader.cells.locate(problem.path)
+                path=problem.path,
+                message=problem.message,
+                code=problem.code,
+                cell=reader.cells.locate(problem.path),
             )
             for problem in error.problems
         )

@@ -217,7 +217,7 @@ def _rows(
                     column = column * 26 + ord(letter.upper()) - ord("A") + 1
                 cell = Cell(sheet=sheet.title, row=digits, column=column)
                 message = f"expected one value per cell, got the merged cells {ref}; unmerge them"
-                merged.append(SheetProblem(path=where, message=message, cell=cell))
+                merged.append(SheetProblem(path=where, message=message, code="SHEET006", cell=cell))
 
 
 def read_xlsx(
@@ -232,6 +232,7 @@ def read_xlsx(
         book = openpyxl.load_workbook(file, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError) as error:
         problem = SheetProblem(
+            code="SHEET001",
             path="$",
             message=f"expected an XLSX workbook, got a file openpyxl cannot read ({error})",
         )
