@@ -19,6 +19,8 @@ from ptcekit.serialize._fields import (
     Scalar,
     Seq,
     class_spec,
+    field_doc,
+    field_docs,
 )
 
 __all__ = [
@@ -32,4 +34,6 @@ __all__ = [
     "Scalar",
     "Seq",
     "class_spec",
+    "field_doc",
+    "field_docs",
 ]

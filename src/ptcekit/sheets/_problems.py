@@ -99,7 +99,7 @@ class SheetProblem(Problem):
 
     It is a :class:`~ptcekit.errors.Problem` (``path``, ``message``, ``code``,
     ``pointer``, ``severity``), with the cell; its code is one of the loader's
-    or one of :data:`SHEET_CODES`.
+    or one of :data:`~ptcekit.sheets.SHEET_CODES`.
 
     Attributes:
         cell: the cell, row or sheet the problem is in, or ``None`` when the
