@@ -207,9 +207,7 @@ class TestReaderEdges:
         sheets.to_csv(ptcekit.Ecosystem(), tmp_path)
         self.write(tmp_path, "actors", [",,", "type,id,name", "x,y,z", "person,p,P"])
         found = self.problems(tmp_path)
-        assert found == [
-            "actors!1:1, $.actors[*]: expected the headings in row 1, got an empty row"
-        ]
+        assert found == ["actors!1:1, $.actors: expected the headings in row 1, got an empty row"]
 
     def test_empty_meta_sheet(self, tmp_path: Path) -> None:
         """An empty metadata sheet is a problem; the format version is then missing too."""

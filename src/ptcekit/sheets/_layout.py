@@ -186,6 +186,15 @@ class SheetLayout:
     tags: Mapping[str, type[Any]]
     headings: tuple[str, ...]
 
+    @property
+    def anchor(self) -> str:
+        """The path of the list its rows go to, in the nearest record, for problems of the sheet.
+
+        >>> layout().by_name["poles_memberships"].anchor, layout().by_name["meta"].anchor
+        ('$.poles', '$')
+        """
+        return self.where.split("[*]")[0]
+
     def labels(self) -> tuple[str, ...]:
         """Return the human heading of each heading (the second row of the sheet)."""
         labels: dict[str, str] = {}

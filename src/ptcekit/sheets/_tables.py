@@ -235,7 +235,7 @@ class _Reader:
                 first = column_letter(seen[heading])
                 self.problem(
                     "SHEET003",
-                    sheet.where,
+                    sheet.anchor,
                     f"expected each heading once, got {heading!r} again (first in column {first})",
                     cell,
                 )
@@ -248,7 +248,7 @@ class _Reader:
                     expected = expected[:199] + "…"
                 self.problem(
                     "LOAD001",
-                    sheet.where,
+                    sheet.anchor,
                     f"unknown heading {heading!r}; expected one of: {expected}",
                     cell,
                 )
@@ -262,7 +262,7 @@ class _Reader:
         ]
         if missing:
             message = f"expected the heading{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))} in row 1, got none; the sheet's rows cannot be read"
-            self.problem("SHEET003", sheet.where, message, Cell(sheet=sheet.name, row=1))
+            self.problem("SHEET003", sheet.anchor, message, Cell(sheet=sheet.name, row=1))
             return None
         return columns
 
@@ -277,7 +277,7 @@ class _Reader:
             return
         if first[0] != 1:
             message = "expected the headings in row 1, got an empty row"
-            self.problem("SHEET003", sheet.where, message, Cell(sheet=sheet.name, row=1))
+            self.problem("SHEET003", sheet.anchor, message, Cell(sheet=sheet.name, row=1))
             return
         columns = self.headings(sheet, first[1])
         if columns is None:
@@ -296,7 +296,7 @@ class _Reader:
                     cell = Cell(sheet=sheet.name, row=number, column=position)
                     self.problem(
                         "SHEET004",
-                        sheet.where,
+                        sheet.anchor,
                         f"expected a value under a heading, got {row[position - 1]!r} in a column with no heading",
                         cell,
                     )
@@ -331,7 +331,7 @@ class _Reader:
                 f"expected the {heading.rpartition('/')[2]} of a row of sheet {parent_sheet.name!r} "
                 f"in {', '.join(sheet.keys)}, got {', '.join(map(repr, keys))}, which no row of it has"
             )
-            self.problem("SHEET005", parent_sheet.where, message, here.cell(heading))
+            self.problem("SHEET005", parent_sheet.anchor, message, here.cell(heading))
             return
         tag = here.value("type") if sheet.noun is not None else None
         shape = self._shape(sheet, parent, tag)

@@ -248,7 +248,7 @@ def read_xlsx(
             for name in order:
                 sheet = book[name]
                 known = layout.by_name.get(name)
-                where = known.where if known is not None else "$"
+                where = known.anchor if known is not None else "$"
                 streams.append(_rows(book, sheet, merged, where))
                 yield name, sheet.sheet_state != "visible", streams[-1]
 
