@@ -252,13 +252,14 @@ class Layout:
 
 
 #: A cross-reference of the documentation (``:class:`~ptcekit.model.Ecosystem```).
-_ROLE = re.compile(r":[a-z]+(?::[a-z]+)?:`(~?)([^`<]*?)(?:\s*<[^>]*>)?`")
+_ROLE = re.compile(r":[a-z]+(?::[a-z]+)?:`(~?)([^`<]*)(?:<[^>`]*>)?`")
 #: The longest English label; a longer first sentence is cut at a word.
 LABEL_LIMIT = 60
 
 
 def _plain(match: re.Match[str]) -> str:
     short, target = match.groups()
+    target = target.strip()
     return target.rpartition(".")[2] if short else target
 
 
