@@ -86,6 +86,39 @@ def _agr001_passes() -> Ecosystem:
     return _funding("region")
 
 
+AGR001 = Rule(
+    code="AGR001",
+    title="A public-funding agreement has a public-body party",
+    severity="warning",
+    kind="heuristic",
+    confidence="reading",
+    source=(
+        "Loi n° 2000-321 du 12 avril 2000, art. 9-1 and 10 "
+        "(subventions granted by the autorités administratives)"
+    ),
+    url="https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000215117",
+    explanation=(
+        "A subvention is granted by an autorité administrative (the State, a "
+        "collectivité, a public body) or by a body managing a public "
+        "industrial and commercial service, and above a threshold set by "
+        "decree it is granted under a convention with the private-law "
+        "body that receives it (loi n° 2000-321, art. 9-1 and 10). So an "
+        "agreement of kind `public_funding` (a convention pluriannuelle "
+        "d'objectifs, a subsidy) usually has a party in the public sector: a "
+        "public body, a GIP, or a research or training body of public "
+        "status. Public money often comes through private-law intermediaries "
+        "too (Bpifrance, France Active, a fund manager, the manager of a "
+        "public service), so a public-funding agreement with no public party "
+        "is a warning, not an error. Not checked while a party is unknown "
+        "(REF001)."
+    ),
+    check=_public_funder,
+    applies_to=("agreements", "actors"),
+    failing_example=Example(build=_agr001_fails, paths=("$.agreements[0].parties",)),
+    passing_example=Example(build=_agr001_passes),
+)
+
+
 # --- AGR002 -----------------------------------------------------------------
 
 
@@ -144,6 +177,28 @@ def _agr002_fails() -> Ecosystem:
 def _agr002_passes() -> Ecosystem:
     """The same agreement, renewed tacitly."""
     return _occupancy("tacit")
+
+
+AGR002 = Rule(
+    code="AGR002",
+    title="The agreement that governs an asset is still in force",
+    severity="warning",
+    kind="heuristic",
+    confidence="reading",
+    source=_MODEL,
+    url=_MODEL_URL,
+    explanation=(
+        "An asset's `agreement` is the convention under which it is shared. "
+        "If that agreement ended before the date the rules run as of, and "
+        "is not tacitly renewed, the asset is shared without a convention "
+        "in force, or the document is out of date. An agreement whose term "
+        "is not recorded is listed among the checks that could not run."
+    ),
+    check=_asset_agreement_ended,
+    applies_to=("assets", "agreements"),
+    failing_example=Example(build=_agr002_fails, paths=("$.assets[0].agreement",)),
+    passing_example=Example(build=_agr002_passes),
+)
 
 
 # --- AGR003 -----------------------------------------------------------------
@@ -207,80 +262,32 @@ def _agr003_passes() -> Ecosystem:
     return _committed(dt.date(2025, 12, 31))
 
 
+AGR003 = Rule(
+    code="AGR003",
+    title="Commitments run within their agreement's term",
+    severity="warning",
+    kind="heuristic",
+    confidence="reading",
+    source=_MODEL,
+    url=_MODEL_URL,
+    explanation=(
+        "A commitment with its own period must fall within the agreement's "
+        "period; a commitment that starts before the agreement or runs past "
+        "its end is reported. With tacit renewal, running past the end is "
+        "allowed. An agreement with dated commitments but no term of its own "
+        "is listed among the checks that could not run."
+    ),
+    check=_commitments_in_term,
+    applies_to="agreements",
+    failing_example=Example(build=_agr003_fails, paths=("$.agreements[0].commitments[0].period",)),
+    passing_example=Example(build=_agr003_passes),
+)
+
+
 RULES: tuple[Rule, ...] = (
-    Rule(
-        code="AGR001",
-        title="A public-funding agreement has a public-body party",
-        severity="warning",
-        kind="heuristic",
-        confidence="reading",
-        source=(
-            "Loi n° 2000-321 du 12 avril 2000, art. 9-1 and 10 "
-            "(subventions granted by the autorités administratives)"
-        ),
-        url="https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000215117",
-        explanation=(
-            "A subvention is granted by an autorité administrative (the State, a "
-            "collectivité, a public body) or by a body managing a public "
-            "industrial and commercial service, and above a threshold set by "
-            "decree it is granted under a convention with the private-law "
-            "body that receives it (loi n° 2000-321, art. 9-1 and 10). So an "
-            "agreement of kind `public_funding` (a convention pluriannuelle "
-            "d'objectifs, a subsidy) usually has a party in the public sector: a "
-            "public body, a GIP, or a research or training body of public "
-            "status. Public money often comes through private-law intermediaries "
-            "too (Bpifrance, France Active, a fund manager, the manager of a "
-            "public service), so a public-funding agreement with no public party "
-            "is a warning, not an error. Not checked while a party is unknown "
-            "(REF001)."
-        ),
-        check=_public_funder,
-        applies_to=("agreements", "actors"),
-        failing_example=Example(build=_agr001_fails, paths=("$.agreements[0].parties",)),
-        passing_example=Example(build=_agr001_passes),
-    ),
-    Rule(
-        code="AGR002",
-        title="The agreement that governs an asset is still in force",
-        severity="warning",
-        kind="heuristic",
-        confidence="reading",
-        source=_MODEL,
-        url=_MODEL_URL,
-        explanation=(
-            "An asset's `agreement` is the convention under which it is shared. "
-            "If that agreement ended before the date the rules run as of, and "
-            "is not tacitly renewed, the asset is shared without a convention "
-            "in force, or the document is out of date. An agreement whose term "
-            "is not recorded is listed among the checks that could not run."
-        ),
-        check=_asset_agreement_ended,
-        applies_to=("assets", "agreements"),
-        failing_example=Example(build=_agr002_fails, paths=("$.assets[0].agreement",)),
-        passing_example=Example(build=_agr002_passes),
-    ),
-    Rule(
-        code="AGR003",
-        title="Commitments run within their agreement's term",
-        severity="warning",
-        kind="heuristic",
-        confidence="reading",
-        source=_MODEL,
-        url=_MODEL_URL,
-        explanation=(
-            "A commitment with its own period must fall within the agreement's "
-            "period; a commitment that starts before the agreement or runs past "
-            "its end is reported. With tacit renewal, running past the end is "
-            "allowed. An agreement with dated commitments but no term of its own "
-            "is listed among the checks that could not run."
-        ),
-        check=_commitments_in_term,
-        applies_to="agreements",
-        failing_example=Example(
-            build=_agr003_fails, paths=("$.agreements[0].commitments[0].period",)
-        ),
-        passing_example=Example(build=_agr003_passes),
-    ),
+    AGR001,
+    AGR002,
+    AGR003,
 )
 
 THEMES: tuple[Theme, ...] = (Theme(prefix="AGR", title="Agreements", rules=RULES),)

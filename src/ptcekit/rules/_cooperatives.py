@@ -141,6 +141,34 @@ _SCIC001_VERSIONS = (
 )
 
 
+SCIC001 = Rule(
+    code="SCIC001",
+    title="A SCIC is an SA, an SARL or (since 2014) an SAS, with a variable capital",
+    severity="error",
+    kind="legal",
+    confidence="confirmed",
+    source=f"{_LOI_1947}, art. 19 quinquies, al. 1",
+    url=_ART_19_QUINQUIES_URL,
+    versions=_SCIC001_VERSIONS,
+    explanation=(
+        "A SCIC is a société à capital variable in the form of a société anonyme "
+        "or a SARL; loi n° 2014-856 (art. 33), in force since 2 August 2014, "
+        "added the société par actions simplifiée. "
+        "The rule applies the version in force on the report's date: an SAS-form "
+        "SCIC is reported before 2 August 2014 and accepted since. "
+        "A SCIC whose `form` is another one, or whose `variable_capital` is "
+        "false, is reported; a SCIC with no recorded form is listed as not "
+        "checked."
+    ),
+    check=_scic_form,
+    applies_to="actors",
+    failing_example=Example(
+        build=_scic001_fails, paths=("$.actors[0].form", "$.actors[0].variable_capital")
+    ),
+    passing_example=Example(build=_scic001_passes),
+)
+
+
 # --- SCIC002 and SCIC003 ----------------------------------------------------
 
 
@@ -279,6 +307,64 @@ _SCIC_CATEGORY_VERSIONS = (
 )
 
 
+SCIC002 = Rule(
+    code="SCIC002",
+    title="A SCIC has three distinct categories of associés, one beyond the mandatory two",
+    severity="error",
+    kind="legal",
+    confidence="reading",
+    source=f"{_LOI_1947}, art. 19 septies, al. 2",
+    url=_LOI_2014_ART_33_URL,
+    versions=_SCIC_CATEGORY_VERSIONS,
+    explanation=(
+        "A SCIC comprises at least three categories of associés, among which "
+        "the two mandatory ones (SCIC003): its bénéficiaires and its salariés, "
+        "or, since loi n° 2014-856, its producteurs when it has no salariés. "
+        "So the third is another one: bénévoles, public persons, any other "
+        "contributor (`volunteer`, `public_authority`, `supporter`, `investor`, "
+        "`investor_cooperative`), or producteurs alongside salariés. "
+        "Categories are counted by their role, so two entries of bénéficiaires "
+        "(usagers and clients, say) are one category, as the SCIC federation "
+        "reads the article; a category whose `count` is 0 does not count. "
+        "Before 2 August 2014 producteurs could not stand in for salariés, so "
+        "they always counted as a third category. "
+        "A SCIC with no associés recorded is listed as not checked. "
+        "(The minimum number of vote colleges is another matter: SCIC006.)"
+    ),
+    check=_scic_categories,
+    applies_to="actors",
+    failing_example=Example(build=_scic002_fails, paths=("$.actors[0].associates",)),
+    passing_example=Example(build=_scic002_passes),
+)
+
+
+SCIC003 = Rule(
+    code="SCIC003",
+    title="A SCIC's associés include bénéficiaires and salariés (or producteurs)",
+    severity="error",
+    kind="legal",
+    confidence="confirmed",
+    source=f"{_LOI_1947}, art. 19 septies, al. 2",
+    url=_LOI_2014_ART_33_URL,
+    versions=_SCIC_CATEGORY_VERSIONS,
+    explanation=(
+        "Two categories are mandatory: the persons who habitually benefit "
+        "from the SCIC's activity (bénéficiaires) and its employees "
+        "(salariés). "
+        "Since loi n° 2014-856 (2 August 2014), when the SCIC has no "
+        "employees, the producers of its goods or services (producteurs) "
+        "stand in for the salariés; before, they could not. "
+        "Producteurs in place of salariés are reported when the SCIC's "
+        "`headcount` is above 0, accepted when it is 0, and listed as not "
+        "checked when it is unknown; so is a SCIC with no associés recorded."
+    ),
+    check=_scic_mandatory,
+    applies_to="actors",
+    failing_example=Example(build=_scic003_fails, paths=("$.actors[0].associates",)),
+    passing_example=Example(build=_scic003_passes),
+)
+
+
 # --- SCIC004 ----------------------------------------------------------------
 
 
@@ -349,6 +435,40 @@ _SCIC004_VERSIONS = (
 )
 
 
+SCIC004 = Rule(
+    code="SCIC004",
+    title="Local authorities hold at most 50 % of a SCIC's capital (20 % before 2014)",
+    severity="error",
+    kind="legal",
+    confidence="confirmed",
+    source=f"{_LOI_1947}, art. 19 septies, al. 4",
+    url=_LOI_2014_ART_33_URL,
+    versions=_SCIC004_VERSIONS,
+    explanation=(
+        "The public associés of a SCIC together hold a capped part of its "
+        "capital: the `capital_share` of its `public_authority` categories. "
+        "As written in 2001, the collectivités territoriales and their "
+        "groupings could not hold more than 20 % of it; loi n° 2014-856 "
+        "(art. 33), in force since 2 August 2014, rewrote the article: the "
+        "collectivités territoriales, their groupings and the établissements "
+        "publics territoriaux may hold up to 50 % of it (loi n° 2022-217, "
+        "art. 221, later added to that alinéa without changing the cap). "
+        "The rule applies the cap in force on the report's date, and its "
+        "findings say which version applied. "
+        "Unknown shares count as 0, so only a known excess is reported; a SCIC "
+        "whose public associés have no recorded share, or with no associés "
+        "recorded, is listed as not checked. "
+        "The `public_authority` categories are not tied to `PublicBody` "
+        "actors, so the kind and catégorie juridique of those associés are "
+        "not checked here."
+    ),
+    check=_scic_public_capital,
+    applies_to="actors",
+    failing_example=Example(build=_scic004_fails, paths=("$.actors[0].associates",)),
+    passing_example=Example(build=_scic004_passes),
+)
+
+
 # --- SCIC005 and SCIC006 ----------------------------------------------------
 
 
@@ -404,6 +524,38 @@ def _scic005_passes() -> Ecosystem:
     return _scic_colleges("2/5", "2/5", "1/5")
 
 
+SCIC005 = Rule(
+    code="SCIC005",
+    title="When a SCIC's statutes weigh its colleges, each weighs between 10 % and 50 %",
+    severity="error",
+    kind="legal_conditional",
+    confidence="reading",
+    source=f"{_LOI_1947}, art. 19 octies, al. 2",
+    url=_ART_19_OCTIES_URL,
+    explanation=(
+        "When the statutes group associés into vote colleges, each college "
+        "has an equal number of votes unless the statutes provide otherwise; "
+        'in that case ("dans ce cas"), no college holds more than 50 % or '
+        "less than 10 % of the votes. "
+        "So the bounds apply only when the colleges' weights differ: colleges "
+        "without weights, or all with the same weight, have the default equal "
+        "votes and are not bounded (their number is SCIC006). "
+        "When some weights are given, those are checked. "
+        "That the weights sum to 100 % is GOV001. "
+        "The article also forbids weighing the colleges by capital "
+        "contributed; no rule checks it, since the model does not record what "
+        "the weights are based on (COOP003 checks only whether the "
+        "cooperative's general meeting votes by capital)."
+    ),
+    check=_scic_college_weights,
+    applies_to="actors",
+    failing_example=Example(
+        build=_scic005_fails, paths=("$.actors[0].governance.colleges[0].weight",)
+    ),
+    passing_example=Example(build=_scic005_passes),
+)
+
+
 def _scic_college_count(context: Context) -> Iterator[Finding]:
     for a, coop in _cooperatives(context, CooperativeKind.SCIC):
         count = len(coop.colleges)
@@ -423,6 +575,27 @@ def _scic006_fails() -> Ecosystem:
 def _scic006_passes() -> Ecosystem:
     """Three colleges."""
     return _scic_colleges("2/5", "2/5", "1/5")
+
+
+SCIC006 = Rule(
+    code="SCIC006",
+    title="A SCIC with vote colleges has at least three of them",
+    severity="warning",
+    kind="legal_conditional",
+    confidence="unconfirmed",
+    source=f"{_LOI_1947}, art. 19 octies, al. 2 (minimum number of colleges not confirmed)",
+    url=_ART_19_OCTIES_URL,
+    explanation=(
+        "Art. 19 octies is read as letting the statutes group the associés in "
+        '"trois ou plusieurs collèges": the wording is known from paraphrases '
+        "of the article, not from an official copy, so the rule is not "
+        "confirmed and stays a warning."
+    ),
+    check=_scic_college_count,
+    applies_to="actors",
+    failing_example=Example(build=_scic006_fails, paths=("$.actors[0].governance.colleges",)),
+    passing_example=Example(build=_scic006_passes),
+)
 
 
 # --- SCOP001 ----------------------------------------------------------------
@@ -481,6 +654,34 @@ def _scop001_passes() -> Ecosystem:
     return _scop("sarl", AssociateCategory(role="employee", count=5))
 
 
+SCOP001 = Rule(
+    code="SCOP001",
+    title="A SCOP has at least 2 employee associés (SARL, SAS) or 7 (SA)",
+    severity="warning",
+    kind="legal",
+    confidence="reading",
+    source=f"{_LOI_1978}, art. 5, al. 3 and 4",
+    url=_LOI_1978_URL,
+    explanation=(
+        "A SCOP in SARL form has at least 2 employee associés, in SA form at "
+        "least 7 (art. 5, al. 3); an SAS-form SCOP has at least 2, as "
+        "Service-public (fiche F31328) states. "
+        "The `count` of the `employee` categories is compared with the minimum "
+        "of the SCOP's `form`. "
+        "It is a warning: the commercial court may dissolve a SCOP only when "
+        "it has been below the minimum for more than a year, and may give it "
+        "up to a year more to regularise (art. 5, al. 4); the model does not "
+        "record since when the number is low, so the rule cannot tell. "
+        "A SCOP with no recorded form, no associés or unknown counts is listed "
+        "as not checked; a SCOP of another form is not checked."
+    ),
+    check=_scop_employee_count,
+    applies_to="actors",
+    failing_example=Example(build=_scop001_fails, paths=("$.actors[0].associates",)),
+    passing_example=Example(build=_scop001_passes),
+)
+
+
 # --- SCOP002 and SCOP003 ----------------------------------------------------
 
 
@@ -537,6 +738,28 @@ def _scop002_passes() -> Ecosystem:
     return _scop_split(capital="7/10")
 
 
+SCOP002 = Rule(
+    code="SCOP002",
+    title="Employees hold at least 51 % of a SCOP's capital",
+    severity="warning",
+    kind="legal",
+    confidence="unconfirmed",
+    source=f"{_LOI_1978} (article not confirmed); Service-public, fiche F31328",
+    url="https://entreprendre.service-public.fr/vosdroits/F31328",
+    explanation=(
+        "Employee associés hold at least 51 % of a SCOP's capital, as "
+        "Service-public and the legal press state; the article of the 1978 "
+        "law that sets it is not confirmed, so the rule is a warning. "
+        "Checked when every employee category has a `capital_share`; a SCOP "
+        "with no capital shares recorded is listed as not checked."
+    ),
+    check=_scop_capital,
+    applies_to="actors",
+    failing_example=Example(build=_scop002_fails, paths=("$.actors[0].associates",)),
+    passing_example=Example(build=_scop002_passes),
+)
+
+
 def _scop003_fails() -> Ecosystem:
     """Employees hold 60 % of the votes (and the investors 40 %)."""
     return _scop_split(votes="3/5")
@@ -545,6 +768,30 @@ def _scop003_fails() -> Ecosystem:
 def _scop003_passes() -> Ecosystem:
     """Employees hold 70 % of the votes."""
     return _scop_split(votes="7/10")
+
+
+SCOP003 = Rule(
+    code="SCOP003",
+    title="Employees hold at least 65 % of a SCOP's votes",
+    severity="warning",
+    kind="legal",
+    confidence="unconfirmed",
+    source=f"{_LOI_1978} (article not confirmed); Service-public, fiche F31328",
+    url="https://entreprendre.service-public.fr/vosdroits/F31328",
+    explanation=(
+        "Employee associés hold at least 65 % of the votes of a SCOP, so "
+        "outside associés at most 35 %, matching the cap of loi n° 47-1775, "
+        "art. 3 bis, al. 2, on associés that are not cooperatives. "
+        "The figure is stated by Service-public; the article of the 1978 law "
+        "is not confirmed, so the rule is a warning. "
+        "Checked when every employee category has a `vote_share`; a SCOP with "
+        "no vote shares recorded is listed as not checked."
+    ),
+    check=_scop_votes,
+    applies_to="actors",
+    failing_example=Example(build=_scop003_fails, paths=("$.actors[0].associates",)),
+    passing_example=Example(build=_scop003_passes),
+)
 
 
 # --- SCOP004 ----------------------------------------------------------------
@@ -610,6 +857,33 @@ def _scop004_fails() -> Ecosystem:
 def _scop004_passes() -> Ecosystem:
     """Outside associés hold 3 of the 9 board seats: a third."""
     return _scop_board(9, 3)
+
+
+SCOP004 = Rule(
+    code="SCOP004",
+    title="Associés who are not employees hold at most a third of a SCOP's mandates",
+    severity="error",
+    kind="legal",
+    confidence="confirmed",
+    source=f"{_LOI_1978}, art. 15, al. 2",
+    url=_LOI_1978_URL,
+    explanation=(
+        "When a SCOP has associés who are not employed in it, they may hold "
+        "at most a third of the mandates of gérant, administrateur, member of "
+        "the directoire or of the conseil de surveillance. "
+        "Each of the SCOP's governing bodies other than the general assembly "
+        "is checked: its `non_employee_seats` times 3 may not exceed its "
+        "`seats`. "
+        "A SCOP with no such body recorded, or a body whose seats are not "
+        "recorded, is listed as not checked."
+    ),
+    check=_scop_board_seats,
+    applies_to="actors",
+    failing_example=Example(
+        build=_scop004_fails, paths=("$.actors[0].governance.bodies[1].non_employee_seats",)
+    ),
+    passing_example=Example(build=_scop004_passes),
+)
 
 
 # --- COOP001 and COOP002 ----------------------------------------------------
@@ -697,6 +971,34 @@ def _coop001_passes() -> Ecosystem:
     return _coop_votes("3/10", "3/20")
 
 
+COOP001 = Rule(
+    code="COOP001",
+    title="Associés non coopérateurs hold at most 49 % of the votes (35 % before 2014)",
+    severity="error",
+    kind="legal",
+    confidence="confirmed",
+    source=f"{_LOI_1947}, art. 3 bis, al. 2",
+    url=_ART_3_BIS_URL,
+    versions=_COOP001_VERSIONS,
+    explanation=(
+        "A cooperative may admit associés who do not use its services, to "
+        "bring capital (`investor` and `investor_cooperative` categories). "
+        "As written in 1992, they could hold together at most 35 % of the "
+        "votes; loi n° 2014-856 (art. 24), in force since 2 August 2014, "
+        "raised their joint cap to 49 %, keeping 35 % for those that are not "
+        "cooperative societies (COOP002). "
+        "The rule applies the cap in force on the report's date. "
+        "Unknown vote shares count as 0, so only a known excess is reported; "
+        "a cooperative with no associés recorded, or whose associés non "
+        "coopérateurs have no recorded vote share, is listed as not checked."
+    ),
+    check=_non_cooperators,
+    applies_to="actors",
+    failing_example=Example(build=_coop001_fails, paths=("$.actors[0].associates",)),
+    passing_example=Example(build=_coop001_passes),
+)
+
+
 def _coop002_fails() -> Ecosystem:
     """Investors that are not cooperatives hold 40 % of the votes."""
     return _coop_votes("2/5", "0")
@@ -705,6 +1007,32 @@ def _coop002_fails() -> Ecosystem:
 def _coop002_passes() -> Ecosystem:
     """They hold 30 %."""
     return _coop_votes("3/10", "0")
+
+
+COOP002 = Rule(
+    code="COOP002",
+    title="Associés non coopérateurs that are not cooperatives hold at most 35 % of the votes",
+    severity="error",
+    kind="legal",
+    confidence="confirmed",
+    source=f"{_LOI_1947}, art. 3 bis, al. 2",
+    url=_ART_3_BIS_URL,
+    versions=_COOP002_VERSIONS,
+    explanation=(
+        "Among the associés non coopérateurs, those that are not "
+        "cooperative societies (`investor` categories) hold at most 35 % of "
+        "the votes, within the 49 % of COOP001. "
+        "This separate cap exists since loi n° 2014-856 (2 August 2014), so "
+        "the rule runs only from that date; before it, COOP001 applied one "
+        "35 % cap to all of them. "
+        "A cooperative with no associés recorded, or whose `investor` "
+        "categories have no recorded vote share, is listed as not checked."
+    ),
+    check=_non_cooperative_investors,
+    applies_to="actors",
+    failing_example=Example(build=_coop002_fails, paths=("$.actors[0].associates",)),
+    passing_example=Example(build=_coop002_passes),
+)
 
 
 # --- COOP003 ----------------------------------------------------------------
@@ -743,350 +1071,77 @@ def _coop003_passes() -> Ecosystem:
     return _coop_voting("one_member_one_vote")
 
 
+COOP003 = Rule(
+    code="COOP003",
+    title="A cooperative gives one vote to each associé",
+    severity="warning",
+    kind="legal",
+    confidence="confirmed",
+    source=f"{_LOI_1947}, art. 1, al. 3, and art. 9",
+    url=_LOI_1947_URL,
+    explanation=(
+        "Unless the law of its category provides otherwise, each associé of "
+        "a cooperative has one vote at the general meeting. "
+        "A cooperative whose governance weighs votes by capital is reported, "
+        "as a warning, since art. 3 bis, al. 3, lets the statutes give "
+        "associés non coopérateurs votes in proportion to their capital and "
+        "category laws may allow weighting. "
+        "It checks only the general meeting's `voting` scheme, not what the "
+        "weights of vote colleges are based on."
+    ),
+    check=_capital_voting,
+    applies_to="actors",
+    failing_example=Example(build=_coop003_fails, paths=("$.actors[0].governance.voting",)),
+    passing_example=Example(build=_coop003_passes),
+)
+
+
 RULES: tuple[Rule, ...] = (
-    Rule(
-        code="SCIC001",
-        title="A SCIC is an SA, an SARL or (since 2014) an SAS, with a variable capital",
-        severity="error",
-        kind="legal",
-        confidence="confirmed",
-        source=f"{_LOI_1947}, art. 19 quinquies, al. 1",
-        url=_ART_19_QUINQUIES_URL,
-        versions=_SCIC001_VERSIONS,
-        explanation=(
-            "A SCIC is a société à capital variable in the form of a société anonyme "
-            "or a SARL; loi n° 2014-856 (art. 33), in force since 2 August 2014, "
-            "added the société par actions simplifiée. "
-            "The rule applies the version in force on the report's date: an SAS-form "
-            "SCIC is reported before 2 August 2014 and accepted since. "
-            "A SCIC whose `form` is another one, or whose `variable_capital` is "
-            "false, is reported; a SCIC with no recorded form is listed as not "
-            "checked."
-        ),
-        check=_scic_form,
-        applies_to="actors",
-        failing_example=Example(
-            build=_scic001_fails, paths=("$.actors[0].form", "$.actors[0].variable_capital")
-        ),
-        passing_example=Example(build=_scic001_passes),
-    ),
-    Rule(
-        code="SCIC002",
-        title="A SCIC has three distinct categories of associés, one beyond the mandatory two",
-        severity="error",
-        kind="legal",
-        confidence="reading",
-        source=f"{_LOI_1947}, art. 19 septies, al. 2",
-        url=_LOI_2014_ART_33_URL,
-        versions=_SCIC_CATEGORY_VERSIONS,
-        explanation=(
-            "A SCIC comprises at least three categories of associés, among which "
-            "the two mandatory ones (SCIC003): its bénéficiaires and its salariés, "
-            "or, since loi n° 2014-856, its producteurs when it has no salariés. "
-            "So the third is another one: bénévoles, public persons, any other "
-            "contributor (`volunteer`, `public_authority`, `supporter`, `investor`, "
-            "`investor_cooperative`), or producteurs alongside salariés. "
-            "Categories are counted by their role, so two entries of bénéficiaires "
-            "(usagers and clients, say) are one category, as the SCIC federation "
-            "reads the article; a category whose `count` is 0 does not count. "
-            "Before 2 August 2014 producteurs could not stand in for salariés, so "
-            "they always counted as a third category. "
-            "A SCIC with no associés recorded is listed as not checked. "
-            "(The minimum number of vote colleges is another matter: SCIC006.)"
-        ),
-        check=_scic_categories,
-        applies_to="actors",
-        failing_example=Example(build=_scic002_fails, paths=("$.actors[0].associates",)),
-        passing_example=Example(build=_scic002_passes),
-    ),
-    Rule(
-        code="SCIC003",
-        title="A SCIC's associés include bénéficiaires and salariés (or producteurs)",
-        severity="error",
-        kind="legal",
-        confidence="confirmed",
-        source=f"{_LOI_1947}, art. 19 septies, al. 2",
-        url=_LOI_2014_ART_33_URL,
-        versions=_SCIC_CATEGORY_VERSIONS,
-        explanation=(
-            "Two categories are mandatory: the persons who habitually benefit "
-            "from the SCIC's activity (bénéficiaires) and its employees "
-            "(salariés). "
-            "Since loi n° 2014-856 (2 August 2014), when the SCIC has no "
-            "employees, the producers of its goods or services (producteurs) "
-            "stand in for the salariés; before, they could not. "
-            "Producteurs in place of salariés are reported when the SCIC's "
-            "`headcount` is above 0, accepted when it is 0, and listed as not "
-            "checked when it is unknown; so is a SCIC with no associés recorded."
-        ),
-        check=_scic_mandatory,
-        applies_to="actors",
-        failing_example=Example(build=_scic003_fails, paths=("$.actors[0].associates",)),
-        passing_example=Example(build=_scic003_passes),
-    ),
-    Rule(
-        code="SCIC004",
-        title="Local authorities hold at most 50 % of a SCIC's capital (20 % before 2014)",
-        severity="error",
-        kind="legal",
-        confidence="confirmed",
-        source=f"{_LOI_1947}, art. 19 septies, al. 4",
-        url=_LOI_2014_ART_33_URL,
-        versions=_SCIC004_VERSIONS,
-        explanation=(
-            "The public associés of a SCIC together hold a capped part of its "
-            "capital: the `capital_share` of its `public_authority` categories. "
-            "As written in 2001, the collectivités territoriales and their "
-            "groupings could not hold more than 20 % of it; loi n° 2014-856 "
-            "(art. 33), in force since 2 August 2014, rewrote the article: the "
-            "collectivités territoriales, their groupings and the établissements "
-            "publics territoriaux may hold up to 50 % of it (loi n° 2022-217, "
-            "art. 221, later added to that alinéa without changing the cap). "
-            "The rule applies the cap in force on the report's date, and its "
-            "findings say which version applied. "
-            "Unknown shares count as 0, so only a known excess is reported; a SCIC "
-            "whose public associés have no recorded share, or with no associés "
-            "recorded, is listed as not checked. "
-            "The `public_authority` categories are not tied to `PublicBody` "
-            "actors, so the kind and catégorie juridique of those associés are "
-            "not checked here."
-        ),
-        check=_scic_public_capital,
-        applies_to="actors",
-        failing_example=Example(build=_scic004_fails, paths=("$.actors[0].associates",)),
-        passing_example=Example(build=_scic004_passes),
-    ),
-    Rule(
-        code="SCIC005",
-        title="When a SCIC's statutes weigh its colleges, each weighs between 10 % and 50 %",
-        severity="error",
-        kind="legal_conditional",
-        confidence="reading",
-        source=f"{_LOI_1947}, art. 19 octies, al. 2",
-        url=_ART_19_OCTIES_URL,
-        explanation=(
-            "When the statutes group associés into vote colleges, each college "
-            "has an equal number of votes unless the statutes provide otherwise; "
-            'in that case ("dans ce cas"), no college holds more than 50 % or '
-            "less than 10 % of the votes. "
-            "So the bounds apply only when the colleges' weights differ: colleges "
-            "without weights, or all with the same weight, have the default equal "
-            "votes and are not bounded (their number is SCIC006). "
-            "When some weights are given, those are checked. "
-            "That the weights sum to 100 % is GOV001. "
-            "The article also forbids weighing the colleges by capital "
-            "contributed; no rule checks it, since the model does not record what "
-            "the weights are based on (COOP003 checks only whether the "
-            "cooperative's general meeting votes by capital)."
-        ),
-        check=_scic_college_weights,
-        applies_to="actors",
-        failing_example=Example(
-            build=_scic005_fails, paths=("$.actors[0].governance.colleges[0].weight",)
-        ),
-        passing_example=Example(build=_scic005_passes),
-    ),
-    Rule(
-        code="SCIC006",
-        title="A SCIC with vote colleges has at least three of them",
-        severity="warning",
-        kind="legal_conditional",
-        confidence="unconfirmed",
-        source=f"{_LOI_1947}, art. 19 octies, al. 2 (minimum number of colleges not confirmed)",
-        url=_ART_19_OCTIES_URL,
-        explanation=(
-            "Art. 19 octies is read as letting the statutes group the associés in "
-            '"trois ou plusieurs collèges": the wording is known from paraphrases '
-            "of the article, not from an official copy, so the rule is not "
-            "confirmed and stays a warning."
-        ),
-        check=_scic_college_count,
-        applies_to="actors",
-        failing_example=Example(build=_scic006_fails, paths=("$.actors[0].governance.colleges",)),
-        passing_example=Example(build=_scic006_passes),
-    ),
-    Rule(
-        code="SCOP001",
-        title="A SCOP has at least 2 employee associés (SARL, SAS) or 7 (SA)",
-        severity="warning",
-        kind="legal",
-        confidence="reading",
-        source=f"{_LOI_1978}, art. 5, al. 3 and 4",
-        url=_LOI_1978_URL,
-        explanation=(
-            "A SCOP in SARL form has at least 2 employee associés, in SA form at "
-            "least 7 (art. 5, al. 3); an SAS-form SCOP has at least 2, as "
-            "Service-public (fiche F31328) states. "
-            "The `count` of the `employee` categories is compared with the minimum "
-            "of the SCOP's `form`. "
-            "It is a warning: the commercial court may dissolve a SCOP only when "
-            "it has been below the minimum for more than a year, and may give it "
-            "up to a year more to regularise (art. 5, al. 4); the model does not "
-            "record since when the number is low, so the rule cannot tell. "
-            "A SCOP with no recorded form, no associés or unknown counts is listed "
-            "as not checked; a SCOP of another form is not checked."
-        ),
-        check=_scop_employee_count,
-        applies_to="actors",
-        failing_example=Example(build=_scop001_fails, paths=("$.actors[0].associates",)),
-        passing_example=Example(build=_scop001_passes),
-    ),
-    Rule(
-        code="SCOP002",
-        title="Employees hold at least 51 % of a SCOP's capital",
-        severity="warning",
-        kind="legal",
-        confidence="unconfirmed",
-        source=f"{_LOI_1978} (article not confirmed); Service-public, fiche F31328",
-        url="https://entreprendre.service-public.fr/vosdroits/F31328",
-        explanation=(
-            "Employee associés hold at least 51 % of a SCOP's capital, as "
-            "Service-public and the legal press state; the article of the 1978 "
-            "law that sets it is not confirmed, so the rule is a warning. "
-            "Checked when every employee category has a `capital_share`; a SCOP "
-            "with no capital shares recorded is listed as not checked."
-        ),
-        check=_scop_capital,
-        applies_to="actors",
-        failing_example=Example(build=_scop002_fails, paths=("$.actors[0].associates",)),
-        passing_example=Example(build=_scop002_passes),
-    ),
-    Rule(
-        code="SCOP003",
-        title="Employees hold at least 65 % of a SCOP's votes",
-        severity="warning",
-        kind="legal",
-        confidence="unconfirmed",
-        source=f"{_LOI_1978} (article not confirmed); Service-public, fiche F31328",
-        url="https://entreprendre.service-public.fr/vosdroits/F31328",
-        explanation=(
-            "Employee associés hold at least 65 % of the votes of a SCOP, so "
-            "outside associés at most 35 %, matching the cap of loi n° 47-1775, "
-            "art. 3 bis, al. 2, on associés that are not cooperatives. "
-            "The figure is stated by Service-public; the article of the 1978 law "
-            "is not confirmed, so the rule is a warning. "
-            "Checked when every employee category has a `vote_share`; a SCOP with "
-            "no vote shares recorded is listed as not checked."
-        ),
-        check=_scop_votes,
-        applies_to="actors",
-        failing_example=Example(build=_scop003_fails, paths=("$.actors[0].associates",)),
-        passing_example=Example(build=_scop003_passes),
-    ),
-    Rule(
-        code="SCOP004",
-        title="Associés who are not employees hold at most a third of a SCOP's mandates",
-        severity="error",
-        kind="legal",
-        confidence="confirmed",
-        source=f"{_LOI_1978}, art. 15, al. 2",
-        url=_LOI_1978_URL,
-        explanation=(
-            "When a SCOP has associés who are not employed in it, they may hold "
-            "at most a third of the mandates of gérant, administrateur, member of "
-            "the directoire or of the conseil de surveillance. "
-            "Each of the SCOP's governing bodies other than the general assembly "
-            "is checked: its `non_employee_seats` times 3 may not exceed its "
-            "`seats`. "
-            "A SCOP with no such body recorded, or a body whose seats are not "
-            "recorded, is listed as not checked."
-        ),
-        check=_scop_board_seats,
-        applies_to="actors",
-        failing_example=Example(
-            build=_scop004_fails, paths=("$.actors[0].governance.bodies[1].non_employee_seats",)
-        ),
-        passing_example=Example(build=_scop004_passes),
-    ),
-    Rule(
-        code="COOP001",
-        title="Associés non coopérateurs hold at most 49 % of the votes (35 % before 2014)",
-        severity="error",
-        kind="legal",
-        confidence="confirmed",
-        source=f"{_LOI_1947}, art. 3 bis, al. 2",
-        url=_ART_3_BIS_URL,
-        versions=_COOP001_VERSIONS,
-        explanation=(
-            "A cooperative may admit associés who do not use its services, to "
-            "bring capital (`investor` and `investor_cooperative` categories). "
-            "As written in 1992, they could hold together at most 35 % of the "
-            "votes; loi n° 2014-856 (art. 24), in force since 2 August 2014, "
-            "raised their joint cap to 49 %, keeping 35 % for those that are not "
-            "cooperative societies (COOP002). "
-            "The rule applies the cap in force on the report's date. "
-            "Unknown vote shares count as 0, so only a known excess is reported; "
-            "a cooperative with no associés recorded, or whose associés non "
-            "coopérateurs have no recorded vote share, is listed as not checked."
-        ),
-        check=_non_cooperators,
-        applies_to="actors",
-        failing_example=Example(build=_coop001_fails, paths=("$.actors[0].associates",)),
-        passing_example=Example(build=_coop001_passes),
-    ),
-    Rule(
-        code="COOP002",
-        title="Associés non coopérateurs that are not cooperatives hold at most 35 % of the votes",
-        severity="error",
-        kind="legal",
-        confidence="confirmed",
-        source=f"{_LOI_1947}, art. 3 bis, al. 2",
-        url=_ART_3_BIS_URL,
-        versions=_COOP002_VERSIONS,
-        explanation=(
-            "Among the associés non coopérateurs, those that are not "
-            "cooperative societies (`investor` categories) hold at most 35 % of "
-            "the votes, within the 49 % of COOP001. "
-            "This separate cap exists since loi n° 2014-856 (2 August 2014), so "
-            "the rule runs only from that date; before it, COOP001 applied one "
-            "35 % cap to all of them. "
-            "A cooperative with no associés recorded, or whose `investor` "
-            "categories have no recorded vote share, is listed as not checked."
-        ),
-        check=_non_cooperative_investors,
-        applies_to="actors",
-        failing_example=Example(build=_coop002_fails, paths=("$.actors[0].associates",)),
-        passing_example=Example(build=_coop002_passes),
-    ),
-    Rule(
-        code="COOP003",
-        title="A cooperative gives one vote to each associé",
-        severity="warning",
-        kind="legal",
-        confidence="confirmed",
-        source=f"{_LOI_1947}, art. 1, al. 3, and art. 9",
-        url=_LOI_1947_URL,
-        explanation=(
-            "Unless the law of its category provides otherwise, each associé of "
-            "a cooperative has one vote at the general meeting. "
-            "A cooperative whose governance weighs votes by capital is reported, "
-            "as a warning, since art. 3 bis, al. 3, lets the statutes give "
-            "associés non coopérateurs votes in proportion to their capital and "
-            "category laws may allow weighting. "
-            "It checks only the general meeting's `voting` scheme, not what the "
-            "weights of vote colleges are based on."
-        ),
-        check=_capital_voting,
-        applies_to="actors",
-        failing_example=Example(build=_coop003_fails, paths=("$.actors[0].governance.voting",)),
-        passing_example=Example(build=_coop003_passes),
-    ),
+    SCIC001,
+    SCIC002,
+    SCIC003,
+    SCIC004,
+    SCIC005,
+    SCIC006,
+    SCOP001,
+    SCOP002,
+    SCOP003,
+    SCOP004,
+    COOP001,
+    COOP002,
+    COOP003,
 )
 
 THEMES: tuple[Theme, ...] = (
     Theme(
         prefix="SCIC",
         title="SCIC",
-        rules=tuple(rule for rule in RULES if rule.code.rstrip("0123456789") == "SCIC"),
+        rules=(
+            SCIC001,
+            SCIC002,
+            SCIC003,
+            SCIC004,
+            SCIC005,
+            SCIC006,
+        ),
     ),
     Theme(
         prefix="SCOP",
         title="SCOP",
-        rules=tuple(rule for rule in RULES if rule.code.rstrip("0123456789") == "SCOP"),
+        rules=(
+            SCOP001,
+            SCOP002,
+            SCOP003,
+            SCOP004,
+        ),
     ),
     Theme(
         prefix="COOP",
         title="Every cooperative",
-        rules=tuple(rule for rule in RULES if rule.code.rstrip("0123456789") == "COOP"),
+        rules=(
+            COOP001,
+            COOP002,
+            COOP003,
+        ),
     ),
 )

@@ -116,6 +116,30 @@ def _ess001_passes_in_force() -> Ecosystem:
     return _esus_ending(dt.date(2024, 12, 31))
 
 
+ESS001 = Rule(
+    code="ESS001",
+    title="An ESUS agrément has not expired",
+    severity="warning",
+    kind="approval",
+    confidence="confirmed",
+    source=_DURATION_SOURCE,
+    url=CODE_DU_TRAVAIL_URL,
+    explanation=(
+        "The agrément « entreprise solidaire d'utilité sociale » is granted "
+        "for 5 years, or 2 years for an enterprise created less than 3 years "
+        "before it applied, and must then be renewed (C. trav. R3332-21-3, III). "
+        "An agrément whose period ended before the date the rules run as of no "
+        "longer holds: the record is stale, or the organisation lost the "
+        "agrément. Every organisation that records one is checked: "
+        "associations, cooperatives, foundations, mutuals and companies alike."
+    ),
+    check=_expired,
+    applies_to="actors",
+    failing_example=Example(build=_ess001_fails, paths=("$.actors[0].esus.period.end",)),
+    passing_example=Example(build=_ess001_passes_in_force),
+)
+
+
 # --- ESS002 -----------------------------------------------------------------
 
 
@@ -184,6 +208,35 @@ def _ess002_fails() -> Ecosystem:
 def _ess002_passes() -> Ecosystem:
     """The same cooperative with a 2-year agrément."""
     return _young_cooperative(dt.date(2024, 12, 31))
+
+
+ESS002 = Rule(
+    code="ESS002",
+    title="An ESUS agrément lasts at most 5 years, or 2 for a young enterprise",
+    severity="warning",
+    kind="approval",
+    confidence="confirmed",
+    source=_DURATION_SOURCE,
+    url=CODE_DU_TRAVAIL_URL,
+    explanation=(
+        "C. trav. R3332-21-3, III: « L'agrément est délivré pour une durée de "
+        "cinq ans. Par exception, pour les entreprises créées depuis moins de "
+        "trois ans à la date de la demande d'agrément, l'agrément est délivré "
+        "pour une durée de deux ans. » ptcekit does not record the date of the "
+        "application, so it compares the enterprise's `founded` date with the "
+        "decision date (`esus.decided`), else the start of the agrément. Both "
+        "come after the application, so an enterprise can only look older than "
+        "it was when it applied: the rule errs towards leniency, never the "
+        "other way. A longer period is likely mistyped. Agréments « de plein "
+        "droit » have no term (R3332-21-3, IV) and are not checked. An "
+        "agrément with no start or end, or one longer than 2 years held by an "
+        "organisation whose founding date is unknown, is listed as not checked."
+    ),
+    check=_too_long,
+    applies_to="actors",
+    failing_example=Example(build=_ess002_fails, paths=("$.actors[0].esus.period",)),
+    passing_example=Example(build=_ess002_passes),
+)
 
 
 # --- ESS003 and ESS004 ------------------------------------------------------
@@ -286,6 +339,33 @@ def _ess003_passes() -> Ecosystem:
     return _paying(60000, 90000)
 
 
+ESS003 = Rule(
+    code="ESS003",
+    title="ESUS: the five best-paid earn on average at most 7 × the SMIC",
+    severity="error",
+    kind="approval",
+    confidence="confirmed",
+    source="Code du travail, art. L3332-17-1, I, 3° a)",
+    url=L3332_17_1_URL,
+    explanation=(
+        "For the ESUS agrément, the average yearly pay of the five best-paid "
+        "employees or managers (bonuses included, full-time equivalent) must "
+        "not exceed 7 times the annual SMIC for the legal working time, or the "
+        "branch minimum wage when higher (`pay.reference_minimum`). Checked on "
+        "every organisation holding an agrément that is not « de plein droit » "
+        "(L3332-17-1, II does not make the caps a condition of those). The pay "
+        "year must fall within the agrément's period: the caps bind the years "
+        "the agrément covers, so pay data for another year, like missing pay "
+        "data or amounts in another currency than the reference, is listed as "
+        "not checked rather than compared."
+    ),
+    check=_top5,
+    applies_to="actors",
+    failing_example=Example(build=_ess003_fails, paths=("$.actors[0].pay.top5_average",)),
+    passing_example=Example(build=_ess003_passes),
+)
+
+
 def _ess004_fails() -> Ecosystem:
     """The best-paid earns 240,000 EUR: 11.54 × the 2023 annual SMIC (20,814.72 EUR)."""
     return _paying(60000, 240000)
@@ -294,6 +374,27 @@ def _ess004_fails() -> Ecosystem:
 def _ess004_passes() -> Ecosystem:
     """The best-paid earns 90,000 EUR."""
     return _paying(60000, 90000)
+
+
+ESS004 = Rule(
+    code="ESS004",
+    title="ESUS: the best-paid earns at most 10 × the SMIC",
+    severity="error",
+    kind="approval",
+    confidence="confirmed",
+    source="Code du travail, art. L3332-17-1, I, 3° b)",
+    url=L3332_17_1_URL,
+    explanation=(
+        "For the ESUS agrément, the single highest yearly pay (bonuses "
+        "included, full-time equivalent) must not exceed 10 times the annual "
+        "pay of a) of L3332-17-1, I, 3°: the SMIC, or the branch minimum wage "
+        "when higher. Checked as ESS003 is."
+    ),
+    check=_highest,
+    applies_to="actors",
+    failing_example=Example(build=_ess004_fails, paths=("$.actors[0].pay.highest",)),
+    passing_example=Example(build=_ess004_passes),
+)
 
 
 # --- ESS005 -----------------------------------------------------------------
@@ -335,6 +436,31 @@ def _ess005_passes() -> Ecosystem:
     return Ecosystem(
         actors=(Company(id="groupe-archer", name="Groupe Archer", form="sas", ess_statutes=True),)
     )
+
+
+ESS005 = Rule(
+    code="ESS005",
+    title="Only a société commerciale joins the ESS by its statutes",
+    severity="warning",
+    kind="legal",
+    confidence="confirmed",
+    source="Loi n° 2014-856 du 31 juillet 2014, art. 1, II, 2°",
+    url=LAW_2014_856_URL,
+    explanation=(
+        "Art. 1 II 2° of the ESS law brings into the ESS « les sociétés "
+        "commerciales » whose statutes meet its conditions. A société civile "
+        "or an entrepreneur individuel cannot join the ESS that way, whatever "
+        "its statutes say: ptcekit computes such a `Company` as outside the "
+        "ESS, and this rule says why when `ess_statutes` is true. A warning, "
+        "not an error: the record itself may be right, only its consequence "
+        "(not an ESS enterprise) may surprise. A company with ESS statutes "
+        "whose form is unknown or 'other' is listed as not checked."
+    ),
+    check=_statutes_of_a_non_commercial_company,
+    applies_to="actors",
+    failing_example=Example(build=_ess005_fails, paths=("$.actors[0].ess_statutes",)),
+    passing_example=Example(build=_ess005_passes),
+)
 
 
 # --- ESS006 -----------------------------------------------------------------
@@ -385,6 +511,33 @@ def _ess006_passes() -> Ecosystem:
     return _weighted_company("one_member_one_vote")
 
 
+ESS006 = Rule(
+    code="ESS006",
+    title="An ESS enterprise does not weight votes by capital alone",
+    severity="warning",
+    kind="legal",
+    confidence="reading",
+    source="Loi n° 2014-856 du 31 juillet 2014, art. 1, I, 2°",
+    url=LAW_2014_856_URL,
+    explanation=(
+        "Art. 1 I 2° asks every ESS enterprise for « une gouvernance "
+        "démocratique, définie et organisée par les statuts, prévoyant "
+        "l'information et la participation, dont l'expression n'est pas "
+        "seulement liée à leur apport en capital », of its associés, employees "
+        "and stakeholders. ptcekit reads a general assembly whose votes are "
+        "weighted by capital (`governance.voting` of `capital_weighted`) as "
+        "a say tied only to capital; the statutes may give other forms of "
+        "participation that the model does not record, hence a warning. "
+        "Cooperatives are left to COOP003. An organisation whose ESS status is "
+        "unknown is listed as not checked."
+    ),
+    check=_capital_weighted,
+    applies_to="actors",
+    failing_example=Example(build=_ess006_fails, paths=("$.actors[0].governance.voting",)),
+    passing_example=Example(build=_ess006_passes),
+)
+
+
 # --- ESS007 -----------------------------------------------------------------
 
 
@@ -423,172 +576,40 @@ def _ess007_passes() -> Ecosystem:
     return Ecosystem(actors=(Association(id="archer", name="Archer", sirene_ess=True),))
 
 
+ESS007 = Rule(
+    code="ESS007",
+    title="Sirene's ESS flag agrees with the organisation's sector",
+    severity="info",
+    kind="heuristic",
+    confidence="reading",
+    source="INSEE, répertoire Sirene, variable economieSocialeSolidaireUniteLegale",
+    url=SIRENE_VARIABLES_URL,
+    explanation=(
+        "Sirene records for each legal unit whether it belongs to the ESS "
+        "(`economieSocialeSolidaireUniteLegale`: O, N, or empty for unknown), "
+        "kept in `sirene_ess`. When it disagrees with the sector ptcekit "
+        "derives from art. 1 of the ESS law, one of the two is likely out of "
+        "date: a company's ESS statutes not recorded, a change of form. How "
+        "INSEE sets the flag is not documented in a legal text, and INSEE's "
+        "statistical ESS also counts other non-profit private bodies, hence "
+        "only an info. An empty flag is never read as N; a company whose "
+        "statutes are unknown is listed as not checked."
+    ),
+    check=_sirene_flag,
+    applies_to="actors",
+    failing_example=Example(build=_ess007_fails, paths=("$.actors[0].sirene_ess",)),
+    passing_example=Example(build=_ess007_passes),
+)
+
+
 RULES: tuple[Rule, ...] = (
-    Rule(
-        code="ESS001",
-        title="An ESUS agrément has not expired",
-        severity="warning",
-        kind="approval",
-        confidence="confirmed",
-        source=_DURATION_SOURCE,
-        url=CODE_DU_TRAVAIL_URL,
-        explanation=(
-            "The agrément « entreprise solidaire d'utilité sociale » is granted "
-            "for 5 years, or 2 years for an enterprise created less than 3 years "
-            "before it applied, and must then be renewed (C. trav. R3332-21-3, III). "
-            "An agrément whose period ended before the date the rules run as of no "
-            "longer holds: the record is stale, or the organisation lost the "
-            "agrément. Every organisation that records one is checked: "
-            "associations, cooperatives, foundations, mutuals and companies alike."
-        ),
-        check=_expired,
-        applies_to="actors",
-        failing_example=Example(build=_ess001_fails, paths=("$.actors[0].esus.period.end",)),
-        passing_example=Example(build=_ess001_passes_in_force),
-    ),
-    Rule(
-        code="ESS002",
-        title="An ESUS agrément lasts at most 5 years, or 2 for a young enterprise",
-        severity="warning",
-        kind="approval",
-        confidence="confirmed",
-        source=_DURATION_SOURCE,
-        url=CODE_DU_TRAVAIL_URL,
-        explanation=(
-            "C. trav. R3332-21-3, III: « L'agrément est délivré pour une durée de "
-            "cinq ans. Par exception, pour les entreprises créées depuis moins de "
-            "trois ans à la date de la demande d'agrément, l'agrément est délivré "
-            "pour une durée de deux ans. » ptcekit does not record the date of the "
-            "application, so it compares the enterprise's `founded` date with the "
-            "decision date (`esus.decided`), else the start of the agrément. Both "
-            "come after the application, so an enterprise can only look older than "
-            "it was when it applied: the rule errs towards leniency, never the "
-            "other way. A longer period is likely mistyped. Agréments « de plein "
-            "droit » have no term (R3332-21-3, IV) and are not checked. An "
-            "agrément with no start or end, or one longer than 2 years held by an "
-            "organisation whose founding date is unknown, is listed as not checked."
-        ),
-        check=_too_long,
-        applies_to="actors",
-        failing_example=Example(build=_ess002_fails, paths=("$.actors[0].esus.period",)),
-        passing_example=Example(build=_ess002_passes),
-    ),
-    Rule(
-        code="ESS003",
-        title="ESUS: the five best-paid earn on average at most 7 × the SMIC",
-        severity="error",
-        kind="approval",
-        confidence="confirmed",
-        source="Code du travail, art. L3332-17-1, I, 3° a)",
-        url=L3332_17_1_URL,
-        explanation=(
-            "For the ESUS agrément, the average yearly pay of the five best-paid "
-            "employees or managers (bonuses included, full-time equivalent) must "
-            "not exceed 7 times the annual SMIC for the legal working time, or the "
-            "branch minimum wage when higher (`pay.reference_minimum`). Checked on "
-            "every organisation holding an agrément that is not « de plein droit » "
-            "(L3332-17-1, II does not make the caps a condition of those). The pay "
-            "year must fall within the agrément's period: the caps bind the years "
-            "the agrément covers, so pay data for another year, like missing pay "
-            "data or amounts in another currency than the reference, is listed as "
-            "not checked rather than compared."
-        ),
-        check=_top5,
-        applies_to="actors",
-        failing_example=Example(build=_ess003_fails, paths=("$.actors[0].pay.top5_average",)),
-        passing_example=Example(build=_ess003_passes),
-    ),
-    Rule(
-        code="ESS004",
-        title="ESUS: the best-paid earns at most 10 × the SMIC",
-        severity="error",
-        kind="approval",
-        confidence="confirmed",
-        source="Code du travail, art. L3332-17-1, I, 3° b)",
-        url=L3332_17_1_URL,
-        explanation=(
-            "For the ESUS agrément, the single highest yearly pay (bonuses "
-            "included, full-time equivalent) must not exceed 10 times the annual "
-            "pay of a) of L3332-17-1, I, 3°: the SMIC, or the branch minimum wage "
-            "when higher. Checked as ESS003 is."
-        ),
-        check=_highest,
-        applies_to="actors",
-        failing_example=Example(build=_ess004_fails, paths=("$.actors[0].pay.highest",)),
-        passing_example=Example(build=_ess004_passes),
-    ),
-    Rule(
-        code="ESS005",
-        title="Only a société commerciale joins the ESS by its statutes",
-        severity="warning",
-        kind="legal",
-        confidence="confirmed",
-        source="Loi n° 2014-856 du 31 juillet 2014, art. 1, II, 2°",
-        url=LAW_2014_856_URL,
-        explanation=(
-            "Art. 1 II 2° of the ESS law brings into the ESS « les sociétés "
-            "commerciales » whose statutes meet its conditions. A société civile "
-            "or an entrepreneur individuel cannot join the ESS that way, whatever "
-            "its statutes say: ptcekit computes such a `Company` as outside the "
-            "ESS, and this rule says why when `ess_statutes` is true. A warning, "
-            "not an error: the record itself may be right, only its consequence "
-            "(not an ESS enterprise) may surprise. A company with ESS statutes "
-            "whose form is unknown or 'other' is listed as not checked."
-        ),
-        check=_statutes_of_a_non_commercial_company,
-        applies_to="actors",
-        failing_example=Example(build=_ess005_fails, paths=("$.actors[0].ess_statutes",)),
-        passing_example=Example(build=_ess005_passes),
-    ),
-    Rule(
-        code="ESS006",
-        title="An ESS enterprise does not weight votes by capital alone",
-        severity="warning",
-        kind="legal",
-        confidence="reading",
-        source="Loi n° 2014-856 du 31 juillet 2014, art. 1, I, 2°",
-        url=LAW_2014_856_URL,
-        explanation=(
-            "Art. 1 I 2° asks every ESS enterprise for « une gouvernance "
-            "démocratique, définie et organisée par les statuts, prévoyant "
-            "l'information et la participation, dont l'expression n'est pas "
-            "seulement liée à leur apport en capital », of its associés, employees "
-            "and stakeholders. ptcekit reads a general assembly whose votes are "
-            "weighted by capital (`governance.voting` of `capital_weighted`) as "
-            "a say tied only to capital; the statutes may give other forms of "
-            "participation that the model does not record, hence a warning. "
-            "Cooperatives are left to COOP003. An organisation whose ESS status is "
-            "unknown is listed as not checked."
-        ),
-        check=_capital_weighted,
-        applies_to="actors",
-        failing_example=Example(build=_ess006_fails, paths=("$.actors[0].governance.voting",)),
-        passing_example=Example(build=_ess006_passes),
-    ),
-    Rule(
-        code="ESS007",
-        title="Sirene's ESS flag agrees with the organisation's sector",
-        severity="info",
-        kind="heuristic",
-        confidence="reading",
-        source="INSEE, répertoire Sirene, variable economieSocialeSolidaireUniteLegale",
-        url=SIRENE_VARIABLES_URL,
-        explanation=(
-            "Sirene records for each legal unit whether it belongs to the ESS "
-            "(`economieSocialeSolidaireUniteLegale`: O, N, or empty for unknown), "
-            "kept in `sirene_ess`. When it disagrees with the sector ptcekit "
-            "derives from art. 1 of the ESS law, one of the two is likely out of "
-            "date: a company's ESS statutes not recorded, a change of form. How "
-            "INSEE sets the flag is not documented in a legal text, and INSEE's "
-            "statistical ESS also counts other non-profit private bodies, hence "
-            "only an info. An empty flag is never read as N; a company whose "
-            "statutes are unknown is listed as not checked."
-        ),
-        check=_sirene_flag,
-        applies_to="actors",
-        failing_example=Example(build=_ess007_fails, paths=("$.actors[0].sirene_ess",)),
-        passing_example=Example(build=_ess007_passes),
-    ),
+    ESS001,
+    ESS002,
+    ESS003,
+    ESS004,
+    ESS005,
+    ESS006,
+    ESS007,
 )
 
 THEMES: tuple[Theme, ...] = (Theme(prefix="ESS", title="ESS and ESUS", rules=RULES),)

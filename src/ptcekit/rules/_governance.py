@@ -87,6 +87,27 @@ def _gov001_passes() -> Ecosystem:
     return _pole_with(_colleges("1/2", "3/10", "1/5"))
 
 
+GOV001 = Rule(
+    code="GOV001",
+    title="College weights sum to exactly 1",
+    severity="error",
+    kind="format",
+    confidence="reading",
+    source=_MODEL,
+    url=_MODEL_URL,
+    explanation=(
+        "The weights of the vote colleges of an actor or a pôle are parts "
+        "of all the votes: when every college has a weight, they add up to "
+        "exactly 1 (100 %); when some do, the given ones may not exceed 1. "
+        "The bounds of a SCIC's colleges are SCIC005."
+    ),
+    check=_weights_sum,
+    applies_to=("actors", "poles"),
+    failing_example=Example(build=_gov001_fails, paths=("$.poles[0].governance.colleges",)),
+    passing_example=Example(build=_gov001_passes),
+)
+
+
 # --- GOV002 -----------------------------------------------------------------
 
 
@@ -140,6 +161,29 @@ def _gov002_passes() -> Ecosystem:
     )
 
 
+GOV002 = Rule(
+    code="GOV002",
+    title="Every college a member is placed in is declared",
+    severity="error",
+    kind="format",
+    confidence="reading",
+    source=_MODEL,
+    url=_MODEL_URL,
+    explanation=(
+        "A pôle membership's `college` must be one of the pôle's governance "
+        "colleges, and a cooperative's associate category's `college` one of "
+        "the cooperative's."
+    ),
+    check=_college_references,
+    applies_to=("actors", "poles"),
+    failing_example=Example(
+        build=_gov002_fails,
+        paths=("$.actors[2].associates[0].college", "$.poles[0].memberships[1].college"),
+    ),
+    passing_example=Example(build=_gov002_passes),
+)
+
+
 # --- GOV003 -----------------------------------------------------------------
 
 
@@ -164,6 +208,26 @@ def _gov003_passes() -> Ecosystem:
     return _pole_with(Governance(majority="2/3", quorum="1/4"))
 
 
+GOV003 = Rule(
+    code="GOV003",
+    title="A majority is at least one half of the votes",
+    severity="warning",
+    kind="heuristic",
+    confidence="reading",
+    source=_MODEL,
+    url=_MODEL_URL,
+    explanation=(
+        "A `majority` is the part of the votes a decision needs. Below 1/2, "
+        "a motion and its opposite could both pass. (Quorum and majority "
+        "outside [0, 1] are refused when the governance is built.)"
+    ),
+    check=_majority,
+    applies_to=("actors", "poles"),
+    failing_example=Example(build=_gov003_fails, paths=("$.poles[0].governance.majority",)),
+    passing_example=Example(build=_gov003_passes),
+)
+
+
 # --- GOV004 -----------------------------------------------------------------
 
 
@@ -184,82 +248,30 @@ def _gov004_passes() -> Ecosystem:
     return _pole_with(_colleges("1/2", "1/2"))
 
 
+GOV004 = Rule(
+    code="GOV004",
+    title="A weighted-college vote declares its colleges",
+    severity="warning",
+    kind="format",
+    confidence="reading",
+    source=_MODEL,
+    url=_MODEL_URL,
+    explanation=(
+        "A governance whose `voting` is `weighted_colleges` needs the "
+        "colleges and their weights to count the votes."
+    ),
+    check=_weighted_without_colleges,
+    applies_to=("actors", "poles"),
+    failing_example=Example(build=_gov004_fails, paths=("$.poles[0].governance.colleges",)),
+    passing_example=Example(build=_gov004_passes),
+)
+
+
 RULES: tuple[Rule, ...] = (
-    Rule(
-        code="GOV001",
-        title="College weights sum to exactly 1",
-        severity="error",
-        kind="format",
-        confidence="reading",
-        source=_MODEL,
-        url=_MODEL_URL,
-        explanation=(
-            "The weights of the vote colleges of an actor or a pôle are parts "
-            "of all the votes: when every college has a weight, they add up to "
-            "exactly 1 (100 %); when some do, the given ones may not exceed 1. "
-            "The bounds of a SCIC's colleges are SCIC005."
-        ),
-        check=_weights_sum,
-        applies_to=("actors", "poles"),
-        failing_example=Example(build=_gov001_fails, paths=("$.poles[0].governance.colleges",)),
-        passing_example=Example(build=_gov001_passes),
-    ),
-    Rule(
-        code="GOV002",
-        title="Every college a member is placed in is declared",
-        severity="error",
-        kind="format",
-        confidence="reading",
-        source=_MODEL,
-        url=_MODEL_URL,
-        explanation=(
-            "A pôle membership's `college` must be one of the pôle's governance "
-            "colleges, and a cooperative's associate category's `college` one of "
-            "the cooperative's."
-        ),
-        check=_college_references,
-        applies_to=("actors", "poles"),
-        failing_example=Example(
-            build=_gov002_fails,
-            paths=("$.actors[2].associates[0].college", "$.poles[0].memberships[1].college"),
-        ),
-        passing_example=Example(build=_gov002_passes),
-    ),
-    Rule(
-        code="GOV003",
-        title="A majority is at least one half of the votes",
-        severity="warning",
-        kind="heuristic",
-        confidence="reading",
-        source=_MODEL,
-        url=_MODEL_URL,
-        explanation=(
-            "A `majority` is the part of the votes a decision needs. Below 1/2, "
-            "a motion and its opposite could both pass. (Quorum and majority "
-            "outside [0, 1] are refused when the governance is built.)"
-        ),
-        check=_majority,
-        applies_to=("actors", "poles"),
-        failing_example=Example(build=_gov003_fails, paths=("$.poles[0].governance.majority",)),
-        passing_example=Example(build=_gov003_passes),
-    ),
-    Rule(
-        code="GOV004",
-        title="A weighted-college vote declares its colleges",
-        severity="warning",
-        kind="format",
-        confidence="reading",
-        source=_MODEL,
-        url=_MODEL_URL,
-        explanation=(
-            "A governance whose `voting` is `weighted_colleges` needs the "
-            "colleges and their weights to count the votes."
-        ),
-        check=_weighted_without_colleges,
-        applies_to=("actors", "poles"),
-        failing_example=Example(build=_gov004_fails, paths=("$.poles[0].governance.colleges",)),
-        passing_example=Example(build=_gov004_passes),
-    ),
+    GOV001,
+    GOV002,
+    GOV003,
+    GOV004,
 )
 
 THEMES: tuple[Theme, ...] = (Theme(prefix="GOV", title="Governance", rules=RULES),)

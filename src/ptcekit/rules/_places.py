@@ -140,6 +140,30 @@ def _id010_passes() -> Ecosystem:
     return Ecosystem(poles=(Pole(id="p", name="Pôle Sud", territory=agglo),))
 
 
+ID010 = Rule(
+    code="ID010",
+    title="A territory's codes name places of the COG of its year",
+    severity="warning",
+    kind="format",
+    confidence="confirmed",
+    source=_COG,
+    url=COG_URL,
+    explanation=(
+        "A territory lists codes of one edition of INSEE's Code officiel "
+        "géographique, its `cog_year`: commune codes (the code of a former "
+        "commune included, which stands for the commune it became), SIREN of "
+        "EPCI à fiscalité propre, département or région codes. A code that names "
+        "nothing of its level in that edition is reported: the territory cannot "
+        "say whether a seat lies in it. When ptcekit ships no vintage of that year, "
+        "codes missing from the nearest vintage are listed as not checked."
+    ),
+    check=_unknown_territory_codes,
+    applies_to="poles",
+    failing_example=Example(build=_id010_fails, paths=("$.poles[0].territory.codes[1]",)),
+    passing_example=Example(build=_id010_passes),
+)
+
+
 def _id009_fails() -> Ecosystem:
     """A seat in 26999, which no commune of the Drôme has, and premises under a former commune's code."""
     return Ecosystem(
@@ -164,56 +188,38 @@ def _id009_passes() -> Ecosystem:
     )
 
 
+ID009 = Rule(
+    code="ID009",
+    title="A seat or place names a commune that exists in the COG of its year",
+    severity="warning",
+    kind="format",
+    confidence="confirmed",
+    source=_COG,
+    url=COG_URL,
+    explanation=(
+        "A commune code (code INSEE) names a commune, an arrondissement municipal, "
+        "a commune déléguée or a commune associée of one edition of INSEE's Code "
+        "officiel géographique; communes merge every 1 January, and their codes "
+        "then name nothing. The seat of an actor and the place of an asset are "
+        "read in the COG of the year of the date the rules run as of; the place "
+        "of a pôle in the COG of its territory's `cog_year` (of that year too when "
+        "it records no territory). A code with no record in that edition is "
+        "reported, with the commune it became part of when it is a former commune. "
+        "When ptcekit ships no vintage of the year (it ships 2019, then 2021 "
+        "onwards), codes missing from the nearest vintage are listed as not checked."
+    ),
+    check=_unknown_communes,
+    applies_to=("actors", "poles", "assets"),
+    failing_example=Example(
+        build=_id009_fails, paths=("$.actors[0].seat.commune", "$.assets[0].place.commune")
+    ),
+    passing_example=Example(build=_id009_passes),
+)
+
+
 RULES: tuple[Rule, ...] = (
-    Rule(
-        code="ID009",
-        title="A seat or place names a commune that exists in the COG of its year",
-        severity="warning",
-        kind="format",
-        confidence="confirmed",
-        source=_COG,
-        url=COG_URL,
-        explanation=(
-            "A commune code (code INSEE) names a commune, an arrondissement municipal, "
-            "a commune déléguée or a commune associée of one edition of INSEE's Code "
-            "officiel géographique; communes merge every 1 January, and their codes "
-            "then name nothing. The seat of an actor and the place of an asset are "
-            "read in the COG of the year of the date the rules run as of; the place "
-            "of a pôle in the COG of its territory's `cog_year` (of that year too when "
-            "it records no territory). A code with no record in that edition is "
-            "reported, with the commune it became part of when it is a former commune. "
-            "When ptcekit ships no vintage of the year (it ships 2019, then 2021 "
-            "onwards), codes missing from the nearest vintage are listed as not checked."
-        ),
-        check=_unknown_communes,
-        applies_to=("actors", "poles", "assets"),
-        failing_example=Example(
-            build=_id009_fails, paths=("$.actors[0].seat.commune", "$.assets[0].place.commune")
-        ),
-        passing_example=Example(build=_id009_passes),
-    ),
-    Rule(
-        code="ID010",
-        title="A territory's codes name places of the COG of its year",
-        severity="warning",
-        kind="format",
-        confidence="confirmed",
-        source=_COG,
-        url=COG_URL,
-        explanation=(
-            "A territory lists codes of one edition of INSEE's Code officiel "
-            "géographique, its `cog_year`: commune codes (the code of a former "
-            "commune included, which stands for the commune it became), SIREN of "
-            "EPCI à fiscalité propre, département or région codes. A code that names "
-            "nothing of its level in that edition is reported: the territory cannot "
-            "say whether a seat lies in it. When ptcekit ships no vintage of that year, "
-            "codes missing from the nearest vintage are listed as not checked."
-        ),
-        check=_unknown_territory_codes,
-        applies_to="poles",
-        failing_example=Example(build=_id010_fails, paths=("$.poles[0].territory.codes[1]",)),
-        passing_example=Example(build=_id010_passes),
-    ),
+    ID009,
+    ID010,
 )
 
 THEMES: tuple[Theme, ...] = (
