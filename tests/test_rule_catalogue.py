@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import importlib.util
 import re
@@ -72,6 +73,24 @@ class TestEveryRule:
         assert example_findings(rule, rule.passing_example) == ()
 
     @pytest.mark.parametrize("rule", RULES, ids=CODES)
+    def test_paths_name_fields_of_the_document(self, rule: Rule) -> None:
+        """Every path a rule gives on its examples walks the document by attrs field names and indices."""
+        for example in (rule.failing_example, rule.passing_example):
+            assert example is not None
+            report = example_report(rule, example)
+            for item in (*report.findings, *report.unchecked):
+                value: object = example.build()
+                for key in item.location:
+                    if type(key) is int:
+                        assert isinstance(value, tuple), (item.path, key)
+                        assert key < len(value), (item.path, key)
+                        value = value[key]
+                    else:
+                        names = {field.name for field in attrs.fields(type(value))}
+                        assert key in names, (item.path, key, type(value).__name__)
+                        value = getattr(value, key)
+
+    @pytest.mark.parametrize("rule", RULES, ids=CODES)
     def test_examples_are_documented(self, rule: Rule) -> None:
         """Both examples have a docstring, which the catalogue shows."""
         for example in (rule.failing_example, rule.passing_example):
@@ -105,6 +124,63 @@ class TestConfidenceIsDeliberate:
         """No built-in rule is declared with the 0.1 labels high, medium or low."""
         text = module.read_text(encoding="utf-8")
         assert re.findall(r'confidence="(?:high|medium|low)"', text) == []
+
+
+#: The modules of built-in rules, whose checks build their paths from records.
+THEME_MODULES = sorted(
+    path
+    for path in (ROOT / "src" / "ptcekit" / "rules").glob("_*.py")
+    # _references.py is brought into this shape once its rewrite on another branch lands
+    if "THEMES" in path.read_text(encoding="utf-8") and path.name != "_references.py"
+)
+
+
+def _typed_paths(tree: ast.AST) -> list[str]:
+    """The string literals starting with "$" outside an Example's expected paths."""
+    expected: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Example":
+            for keyword in node.keywords:
+                if keyword.arg == "paths":
+                    expected.update(id(inner) for inner in ast.walk(keyword.value))
+        if isinstance(node, ast.JoinedStr):  # reported whole, below
+            expected.update(id(inner) for inner in node.values)
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and node.value.startswith("$")
+        and id(node) not in expected
+    ] + [
+        ast.unparse(node)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.JoinedStr)
+        and node.values
+        and isinstance(node.values[0], ast.Constant)
+        and str(node.values[0].value).startswith("$")
+    ]
+
+
+class TestPathsAreBuilt:
+    """Checks build their paths from the records they look at, never from typed text."""
+
+    def test_every_theme_module_is_scanned(self) -> None:
+        """The scan below sees the modules of the built-in themes."""
+        assert {path.name for path in THEME_MODULES} >= {"_identity.py", "_ptce.py", "_places.py"}
+
+    @pytest.mark.parametrize("module", THEME_MODULES, ids=lambda p: p.name)
+    def test_no_path_typed_in_a_check(self, module: Path) -> None:
+        """No string literal or f-string starting with "$" outside the examples' expected paths."""
+        assert _typed_paths(ast.parse(module.read_text(encoding="utf-8"))) == []
+
+    def test_the_scan_finds_typed_paths(self) -> None:
+        """The scan reports a typed path, and leaves an example's expected paths alone."""
+        source = (
+            'def check(context):\n    yield context.finding("m", f"$.actors[{a}].siren")\n'
+            'E = Example(build=b, paths=("$.actors[0]",))\nP = "$.poles"\n'
+        )
+        assert sorted(_typed_paths(ast.parse(source))) == ["$.poles", "f'$.actors[{a}].siren'"]
 
 
 class TestCatalogue:

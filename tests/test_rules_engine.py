@@ -136,6 +136,9 @@ class TestFinding:
             ("severity", "fatal", InvalidValueError),
             ("path", "poles[0]", InvalidValueError),
             ("path", None, FieldTypeError),
+            ("path", ("poles", -1), InvalidValueError),
+            ("path", ("poles", "0 memberships"), InvalidValueError),
+            ("path", ("poles", True), InvalidValueError),
             ("message", "two\nlines", InvalidValueError),
         ],
     )
@@ -151,6 +154,30 @@ class TestFinding:
         with pytest.raises(error) as raised:
             Finding(**fields)  # type: ignore[arg-type]
         assert raised.value.field == field  # type: ignore[attr-defined]
+
+    def test_path_as_keys(self) -> None:
+        """A path given as keys and indices is kept so, and rendered in wire names."""
+        finding = Finding(
+            code="X001", severity="info", message="m", path=("poles", 0, "memberships", 2)
+        )
+        assert finding.location == ("poles", 0, "memberships", 2)
+        assert finding.path == "$.poles[0].memberships[2]"
+        assert finding == Finding(
+            code="X001", severity="info", message="m", path="$.poles[0].memberships[2]"
+        )
+        assert "path='$.poles[0].memberships[2]'" in repr(finding)
+        assert Finding(code="X001", severity="info", message="m", path=[]).path == "$"
+
+    def test_bad_path_message(self) -> None:
+        """A bad path is refused with the class, the field, what was expected and the value."""
+        with pytest.raises(InvalidValueError) as raised:
+            Finding(code="X001", severity="info", message="m", path=("poles", -1))
+        assert str(raised.value) == (
+            "Finding.path: expected a path as field names and indices such as "
+            "('actors', 3, 'siren'), got ('poles', -1)"
+        )
+        with pytest.raises(FieldTypeError, match=r"Unchecked\.path: expected a path \(str\)"):
+            Unchecked(code="X001", path=3, reason="r")  # type: ignore[arg-type]
 
     def test_dict_round_trip(self) -> None:
         """to_dict leaves out None fields and from_dict reads it back."""
@@ -374,6 +401,22 @@ class TestContext:
         assert seen["members"] == ["archer"]
         assert seen["member_ids"] == frozenset({"archer", "ghost"})
         assert seen["no_member_ids"] == frozenset()
+
+    def test_path_of(self) -> None:
+        """path_of gives a record's list and position, then the keys asked for."""
+        seen: dict[str, object] = {}
+
+        def check(context: Context) -> Iterator[Finding]:
+            pole = context.ecosystem.poles[0]
+            seen["pole"] = context.path_of(pole, "memberships", 1, "actor")
+            seen["by id"] = context.path_of("roux")
+            with pytest.raises(UnknownIdError):
+                context.path_of("nothing", "name")
+            yield context.finding("m", context.path_of(pole, "memberships", 1))
+
+        report = validate(_eco(), rules=_rule(check=check))
+        assert seen == {"pole": ("poles", 0, "memberships", 1, "actor"), "by id": ("actors", 1)}
+        assert [f.path for f in report] == ["$.poles[0].memberships[1]"]
 
 
 class TestValidate:

@@ -45,7 +45,7 @@ def _parties() -> tuple[Association, Association, PublicBody]:
 
 
 def _public_funder(context: Context) -> Iterator[Finding]:
-    for g, agreement in enumerate(context.ecosystem.agreements):
+    for agreement in context.ecosystem.agreements:
         if agreement.kind is not Kind.PUBLIC_FUNDING:
             continue
         actors = [context.actor(party) for party in agreement.party_ids]
@@ -57,7 +57,9 @@ def _public_funder(context: Context) -> Iterator[Finding]:
                 f"parties ({', '.join(agreement.party_ids)}) is a public body: check who "
                 "grants the money, or whether a private-law intermediary channels it"
             )
-            yield context.finding(message, f"$.agreements[{g}].parties", subject=agreement.id)
+            yield context.finding(
+                message, context.path_of(agreement, "parties"), subject=agreement.id
+            )
 
 
 def _funding(funder: str) -> Ecosystem:
@@ -131,7 +133,7 @@ def _ended(agreement: PartnershipAgreement, day: dt.date) -> dt.date | None:
 
 
 def _asset_agreement_ended(context: Context) -> Iterator[Finding | Unchecked]:
-    for s, asset in enumerate(context.ecosystem.assets):
+    for asset in context.ecosystem.assets:
         agreement = None if asset.agreement is None else context.agreement(asset.agreement)
         if agreement is None:
             continue
@@ -140,7 +142,7 @@ def _asset_agreement_ended(context: Context) -> Iterator[Finding | Unchecked]:
                 f"asset {asset.id!r} is governed by agreement {agreement.id!r}, whose term "
                 "is not recorded: whether it is still in force is unknown"
             )
-            yield context.unchecked(reason, f"$.assets[{s}].agreement", subject=asset.id)
+            yield context.unchecked(reason, context.path_of(asset, "agreement"), subject=asset.id)
             continue
         end = _ended(agreement, context.as_of)
         if end is not None:
@@ -148,7 +150,7 @@ def _asset_agreement_ended(context: Context) -> Iterator[Finding | Unchecked]:
                 f"asset {asset.id!r} is governed by agreement {agreement.id!r}, which ended "
                 f"on {end.isoformat()}, before {context.as_of.isoformat()}"
             )
-            yield context.finding(message, f"$.assets[{s}].agreement", subject=asset.id)
+            yield context.finding(message, context.path_of(asset, "agreement"), subject=asset.id)
 
 
 def _occupancy(renewal: str) -> Ecosystem:
@@ -205,7 +207,7 @@ AGR002 = Rule(
 
 
 def _commitments_in_term(context: Context) -> Iterator[Finding | Unchecked]:
-    for g, agreement in enumerate(context.ecosystem.agreements):
+    for agreement in context.ecosystem.agreements:
         term = agreement.period
         if term is None:
             if any(commitment.period is not None for commitment in agreement.commitments):
@@ -213,7 +215,7 @@ def _commitments_in_term(context: Context) -> Iterator[Finding | Unchecked]:
                     f"agreement {agreement.id!r} has dated commitments, but its own term "
                     "is not recorded"
                 )
-                yield context.unchecked(reason, f"$.agreements[{g}]", subject=agreement.id)
+                yield context.unchecked(reason, context.path_of(agreement), subject=agreement.id)
             continue
         if agreement.renewal is Renewal.TACIT:
             term = Period(start=term.start)
@@ -223,7 +225,7 @@ def _commitments_in_term(context: Context) -> Iterator[Finding | Unchecked]:
                     f"commitment {k} of agreement {agreement.id!r} runs {commitment.period}, "
                     f"outside the agreement's term {term}"
                 )
-                path = f"$.agreements[{g}].commitments[{k}].period"
+                path = context.path_of(agreement, "commitments", k, "period")
                 yield context.finding(message, path, subject=agreement.id)
 
 

@@ -185,7 +185,7 @@ _YEAR = Period(start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31))
 
 
 def _ownership_sums(context: Context) -> Iterator[Finding]:
-    for s, asset in enumerate(context.ecosystem.assets):
+    for asset in context.ecosystem.assets:
         items = [(o.period, o.share.low, o.share.high) for o in asset.owners]
         for segment in sweep(items):
             if segment.low <= 1 <= segment.high:
@@ -198,7 +198,7 @@ def _ownership_sums(context: Context) -> Iterator[Finding]:
                 f"owners' shares of asset {asset.id!r} sum to {total} {segment.span()}; "
                 "expected exactly 1"
             )
-            yield context.finding(message, f"$.assets[{s}].owners", subject=asset.id)
+            yield context.finding(message, context.path_of(asset, "owners"), subject=asset.id)
 
 
 def _asset001_fails() -> Ecosystem:
@@ -267,7 +267,7 @@ def _use(asset: MutualisedAsset, allocation: Allocation) -> Fraction | None:
 
 
 def _capacity(context: Context) -> Iterator[Finding | Unchecked]:
-    for s, asset in enumerate(context.ecosystem.assets):
+    for asset in context.ecosystem.assets:
         items = []
         unmeasured = []
         for allocation in asset.users:
@@ -285,7 +285,7 @@ def _capacity(context: Context) -> Iterator[Finding | Unchecked]:
                 f"give no {what} (users {', '.join(repr(i) for i in dict.fromkeys(unmeasured))}): "
                 "they are not counted against its capacity"
             )
-            yield context.unchecked(reason, f"$.assets[{s}].users", subject=asset.id)
+            yield context.unchecked(reason, context.path_of(asset, "users"), subject=asset.id)
         capacity = asset.fte if isinstance(asset, SharedEmployee) else Fraction(1)
         for segment in sweep(items):
             if segment.low <= capacity:
@@ -300,7 +300,7 @@ def _capacity(context: Context) -> Iterator[Finding | Unchecked]:
                     f"users' allocations of asset {asset.id!r} sum to "
                     f"{fraction_text(segment.low)} of its use {segment.span()}; at most 1 (100 %)"
                 )
-            yield context.finding(message, f"$.assets[{s}].users", subject=asset.id)
+            yield context.finding(message, context.path_of(asset, "users"), subject=asset.id)
 
 
 def _accountant(*users: Allocation) -> Ecosystem:
@@ -356,7 +356,7 @@ ASSET002 = Rule(
 
 def _local_authority_time(context: Context) -> Iterator[Finding | Unchecked]:
     cap: Fraction = context.param("cap")
-    for s, asset in enumerate(context.ecosystem.assets):
+    for asset in context.ecosystem.assets:
         if not isinstance(asset, SharedEmployee):
             continue
         local = [
@@ -372,7 +372,7 @@ def _local_authority_time(context: Context) -> Iterator[Finding | Unchecked]:
                 f"shared employee {asset.id!r} works for a local authority, but no employer "
                 "is recorded: whether a groupement d'employeurs employs it is unknown"
             )
-            yield context.unchecked(reason, f"$.assets[{s}]", subject=asset.id)
+            yield context.unchecked(reason, context.path_of(asset), subject=asset.id)
             continue
         employer = context.actor(asset.employer)
         if not isinstance(employer, Grouping) or employer.kind is not GroupingKind.EMPLOYER_GROUP:
@@ -392,7 +392,7 @@ def _local_authority_time(context: Context) -> Iterator[Finding | Unchecked]:
                 f"{', '.join(repr(i) for i in dict.fromkeys(unmeasured))} give no FTE or share: "
                 "their time is not counted"
             )
-            yield context.unchecked(reason, f"$.assets[{s}].users", subject=asset.id)
+            yield context.unchecked(reason, context.path_of(asset, "users"), subject=asset.id)
         for segment in sweep(items):
             if segment.low > cap:
                 message = (
@@ -401,7 +401,7 @@ def _local_authority_time(context: Context) -> Iterator[Finding | Unchecked]:
                     f"employee's time {segment.span()}; at most {fraction_text(cap)}, "
                     "counted over the year"
                 )
-                yield context.finding(message, f"$.assets[{s}].users", subject=asset.id)
+                yield context.finding(message, context.path_of(asset, "users"), subject=asset.id)
 
 
 def _ge_employee(commune_fte: str) -> Ecosystem:
@@ -481,7 +481,7 @@ _METHOD_WORDS = {
 
 
 def _key_data(context: Context) -> Iterator[Finding | Unchecked]:
-    for s, asset in enumerate(context.ecosystem.assets):
+    for asset in context.ecosystem.assets:
         key = asset.cost_key
         if key is None:
             sharers = {a.actor for a in asset.users} | {o.actor for o in asset.owners}
@@ -490,7 +490,7 @@ def _key_data(context: Context) -> Iterator[Finding | Unchecked]:
                     f"asset {asset.id!r} has an annual cost and {len(sharers)} owners and users, "
                     "but no cost-sharing key: how its cost is shared is unknown"
                 )
-                yield context.unchecked(reason, f"$.assets[{s}]", subject=asset.id)
+                yield context.unchecked(reason, context.path_of(asset), subject=asset.id)
             continue
         method = key.method
         lacking = None
@@ -517,7 +517,7 @@ def _key_data(context: Context) -> Iterator[Finding | Unchecked]:
                 f"the cost of asset {asset.id!r} is shared {_METHOD_WORDS[method]}, "
                 f"but the document records {lacking}"
             )
-            yield context.finding(message, f"$.assets[{s}].cost_key", subject=asset.id)
+            yield context.finding(message, context.path_of(asset, "cost_key"), subject=asset.id)
 
 
 def _premises(*users: Allocation) -> Ecosystem:
@@ -571,7 +571,7 @@ ASSET004 = Rule(
 
 
 def _fixed_key_sum(context: Context) -> Iterator[Finding]:
-    for s, asset in enumerate(context.ecosystem.assets):
+    for asset in context.ecosystem.assets:
         key = asset.cost_key
         if key is None or key.method is not CostSharingMethod.FIXED:
             continue
@@ -581,7 +581,9 @@ def _fixed_key_sum(context: Context) -> Iterator[Finding]:
                 f"the fixed cost-sharing key of asset {asset.id!r} gives parts summing to "
                 f"{fraction_text(total)}; expected exactly 1"
             )
-            yield context.finding(message, f"$.assets[{s}].cost_key.shares", subject=asset.id)
+            yield context.finding(
+                message, context.path_of(asset, "cost_key", "shares"), subject=asset.id
+            )
 
 
 def _fixed_key(*parts: str) -> Ecosystem:
@@ -633,7 +635,7 @@ ASSET005 = Rule(
 
 
 def _outside_pole(context: Context) -> Iterator[Finding]:
-    for s, asset in enumerate(context.ecosystem.assets):
+    for asset in context.ecosystem.assets:
         if asset.pole is None or context.pole(asset.pole) is None:
             continue
         members = context.member_ids(asset.pole)
@@ -648,7 +650,7 @@ def _outside_pole(context: Context) -> Iterator[Finding]:
                         f"{what} {actor_id!r} of asset {asset.id!r} is not a member of "
                         f"its pôle {asset.pole!r}"
                     )
-                    path = f"$.assets[{s}].{field}[{h}].actor"
+                    path = context.path_of(asset, field, h, "actor")
                     yield context.finding(message, path, subject=asset.id)
 
 

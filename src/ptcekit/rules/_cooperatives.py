@@ -56,12 +56,10 @@ _SINCE_2014 = "since loi n° 2014-856 (from 2 August 2014)"
 _NO_ASSOCIATES = "no associés recorded (associates)"
 
 
-def _cooperatives(
-    context: Context, kind: CooperativeKind | None = None
-) -> Iterator[tuple[int, Cooperative]]:
-    for a, actor in enumerate(context.ecosystem.actors):
+def _cooperatives(context: Context, kind: CooperativeKind | None = None) -> Iterator[Cooperative]:
+    for actor in context.ecosystem.actors:
         if isinstance(actor, Cooperative) and (kind is None or actor.kind is kind):
-            yield a, actor
+            yield actor
 
 
 def _present(categories: Iterable[AssociateCategory]) -> list[AssociateCategory]:
@@ -99,18 +97,22 @@ def _form_names(forms: frozenset[CompanyForm]) -> str:
 
 def _scic_form(context: Context) -> Iterator[Finding | Unchecked]:
     forms: frozenset[CompanyForm] = context.param("forms")
-    for a, coop in _cooperatives(context, CooperativeKind.SCIC):
+    for coop in _cooperatives(context, CooperativeKind.SCIC):
         if coop.form is None:
-            yield context.unchecked("no form recorded (form)", f"$.actors[{a}]", subject=coop.id)
+            yield context.unchecked(
+                "no form recorded (form)", context.path_of(coop), subject=coop.id
+            )
         elif coop.form not in forms:
             message = (
                 f"SCIC {coop.id!r} has the form {coop.form.value}; on {context.as_of} a SCIC "
                 f"is {_form_names(forms)}"
             )
-            yield context.finding(message, f"$.actors[{a}].form", subject=coop.id)
+            yield context.finding(message, context.path_of(coop, "form"), subject=coop.id)
         if not coop.variable_capital:
             message = f"SCIC {coop.id!r} has a fixed capital; a SCIC has a variable capital"
-            yield context.finding(message, f"$.actors[{a}].variable_capital", subject=coop.id)
+            yield context.finding(
+                message, context.path_of(coop, "variable_capital"), subject=coop.id
+            )
 
 
 def _scic001_fails() -> Ecosystem:
@@ -195,9 +197,9 @@ def _second_slot(
 
 def _scic_categories(context: Context) -> Iterator[Finding | Unchecked]:
     producers_stand_in: bool = context.param("producers_stand_in")
-    for a, coop in _cooperatives(context, CooperativeKind.SCIC):
+    for coop in _cooperatives(context, CooperativeKind.SCIC):
         if not coop.associates:
-            yield context.unchecked(_NO_ASSOCIATES, f"$.actors[{a}]", subject=coop.id)
+            yield context.unchecked(_NO_ASSOCIATES, context.path_of(coop), subject=coop.id)
             continue
         roles = _roles(_present(coop.associates))
         slot = _second_slot(roles, producers_stand_in=producers_stand_in)
@@ -221,7 +223,7 @@ def _scic_categories(context: Context) -> Iterator[Finding | Unchecked]:
                 f", one of them other than the mandatory bénéficiaires and {which} "
                 "(bénévoles, public persons or other contributors)"
             )
-        yield context.finding(message, f"$.actors[{a}].associates", subject=coop.id)
+        yield context.finding(message, context.path_of(coop, "associates"), subject=coop.id)
 
 
 def _scic002_fails() -> Ecosystem:
@@ -250,9 +252,9 @@ def _scic002_passes() -> Ecosystem:
 
 def _scic_mandatory(context: Context) -> Iterator[Finding | Unchecked]:
     producers_stand_in: bool = context.param("producers_stand_in")
-    for a, coop in _cooperatives(context, CooperativeKind.SCIC):
+    for coop in _cooperatives(context, CooperativeKind.SCIC):
         if not coop.associates:
-            yield context.unchecked(_NO_ASSOCIATES, f"$.actors[{a}]", subject=coop.id)
+            yield context.unchecked(_NO_ASSOCIATES, context.path_of(coop), subject=coop.id)
             continue
         roles = {cat.role for cat in _present(coop.associates)}
         missing = []
@@ -268,7 +270,7 @@ def _scic_mandatory(context: Context) -> Iterator[Finding | Unchecked]:
                     "producteurs stand in for salariés, but the headcount is not recorded "
                     "(headcount); they may do so only when the SCIC has no employees"
                 )
-                yield context.unchecked(reason, f"$.actors[{a}]", subject=coop.id)
+                yield context.unchecked(reason, context.path_of(coop), subject=coop.id)
             elif coop.headcount > 0:
                 missing.append(
                     f"producteurs instead of salariés although it has {coop.headcount} "
@@ -276,7 +278,7 @@ def _scic_mandatory(context: Context) -> Iterator[Finding | Unchecked]:
                 )
         if missing:
             message = f"SCIC {coop.id!r} has {' and '.join(missing)}"
-            yield context.finding(message, f"$.actors[{a}].associates", subject=coop.id)
+            yield context.finding(message, context.path_of(coop, "associates"), subject=coop.id)
 
 
 def _scic003_fails() -> Ecosystem:
@@ -370,9 +372,9 @@ SCIC003 = Rule(
 
 def _scic_public_capital(context: Context) -> Iterator[Finding | Unchecked]:
     cap: Fraction = context.param("cap")
-    for a, coop in _cooperatives(context, CooperativeKind.SCIC):
+    for coop in _cooperatives(context, CooperativeKind.SCIC):
         if not coop.associates:
-            yield context.unchecked(_NO_ASSOCIATES, f"$.actors[{a}]", subject=coop.id)
+            yield context.unchecked(_NO_ASSOCIATES, context.path_of(coop), subject=coop.id)
             continue
         public = coop.associates_with(AssociateRole.PUBLIC_AUTHORITY)
         held = _known_sum(public, "capital_share")
@@ -381,10 +383,10 @@ def _scic_public_capital(context: Context) -> Iterator[Finding | Unchecked]:
                 f"local authorities hold {fraction_text(held)} of the capital of SCIC "
                 f"{coop.id!r}; on {context.as_of} they may hold at most {fraction_text(cap)}"
             )
-            yield context.finding(message, f"$.actors[{a}].associates", subject=coop.id)
+            yield context.finding(message, context.path_of(coop, "associates"), subject=coop.id)
         elif any(cat.capital_share is None for cat in _present(public)):
             reason = "the capital share of the local-authority associés is not recorded"
-            yield context.unchecked(reason, f"$.actors[{a}].associates", subject=coop.id)
+            yield context.unchecked(reason, context.path_of(coop, "associates"), subject=coop.id)
 
 
 def _scic_capital(public: str, **fields: object) -> Ecosystem:
@@ -483,7 +485,7 @@ def _departs_from_equal_votes(colleges: tuple[College, ...]) -> bool:
 
 
 def _scic_college_weights(context: Context) -> Iterator[Finding]:
-    for a, coop in _cooperatives(context, CooperativeKind.SCIC):
+    for coop in _cooperatives(context, CooperativeKind.SCIC):
         colleges = coop.colleges
         if not _departs_from_equal_votes(colleges):
             continue
@@ -496,7 +498,7 @@ def _scic_college_weights(context: Context) -> Iterator[Finding]:
                 f"{fraction_text(weight)} of the votes; when the statutes depart from equal "
                 "votes, each college weighs between 1/10 (10 %) and 1/2 (50 %)"
             )
-            path = f"$.actors[{a}].governance.colleges[{j}].weight"
+            path = context.path_of(coop, "governance", "colleges", j, "weight")
             yield context.finding(message, path, subject=coop.id)
 
 
@@ -557,14 +559,16 @@ SCIC005 = Rule(
 
 
 def _scic_college_count(context: Context) -> Iterator[Finding]:
-    for a, coop in _cooperatives(context, CooperativeKind.SCIC):
+    for coop in _cooperatives(context, CooperativeKind.SCIC):
         count = len(coop.colleges)
         if 0 < count < 3:
             message = (
                 f"SCIC {coop.id!r} has {count} vote college{'' if count == 1 else 's'}; "
                 "the article is read as asking for three or more (not confirmed)"
             )
-            yield context.finding(message, f"$.actors[{a}].governance.colleges", subject=coop.id)
+            yield context.finding(
+                message, context.path_of(coop, "governance", "colleges"), subject=coop.id
+            )
 
 
 def _scic006_fails() -> Ecosystem:
@@ -604,19 +608,19 @@ _SCOP_MINIMUM = {CompanyForm.SARL: 2, CompanyForm.SAS: 2, CompanyForm.SA: 7}
 
 
 def _scop_employee_count(context: Context) -> Iterator[Finding | Unchecked]:
-    for a, coop in _cooperatives(context, CooperativeKind.SCOP):
+    for coop in _cooperatives(context, CooperativeKind.SCOP):
         form = coop.form
         if form is not None and form not in _SCOP_MINIMUM:
             continue  # another form: no minimum to apply
         if form is None or not coop.associates:
             what = "no form recorded (form)" if form is None else _NO_ASSOCIATES
-            yield context.unchecked(what, f"$.actors[{a}]", subject=coop.id)
+            yield context.unchecked(what, context.path_of(coop), subject=coop.id)
             continue
         minimum = _SCOP_MINIMUM[form]
         employees = coop.associates_with(AssociateRole.EMPLOYEE)
         if any(cat.count is None for cat in employees):
             reason = "the number of employee associés is not recorded (count)"
-            yield context.unchecked(reason, f"$.actors[{a}].associates", subject=coop.id)
+            yield context.unchecked(reason, context.path_of(coop, "associates"), subject=coop.id)
             continue
         count = sum(cat.count or 0 for cat in employees)
         if count < minimum:
@@ -626,7 +630,7 @@ def _scop_employee_count(context: Context) -> Iterator[Finding | Unchecked]:
                 f"{'' if count == 1 else 's'}; an {name} SCOP has at least {minimum} "
                 "(a court may dissolve it after more than a year below that number)"
             )
-            yield context.finding(message, f"$.actors[{a}].associates", subject=coop.id)
+            yield context.finding(message, context.path_of(coop, "associates"), subject=coop.id)
 
 
 def _scop(form: str, *categories: AssociateCategory, **fields: object) -> Ecosystem:
@@ -688,15 +692,15 @@ SCOP001 = Rule(
 def _scop_employee_share(
     context: Context, share: str, minimum: Fraction, what: str
 ) -> Iterator[Finding | Unchecked]:
-    for a, coop in _cooperatives(context, CooperativeKind.SCOP):
+    for coop in _cooperatives(context, CooperativeKind.SCOP):
         employees = coop.associates_with(AssociateRole.EMPLOYEE)
         if not coop.associates or all(getattr(cat, share) is None for cat in coop.associates):
             reason = f"no {share} of the associés recorded (associates[].{share})"
-            yield context.unchecked(reason, f"$.actors[{a}]", subject=coop.id)
+            yield context.unchecked(reason, context.path_of(coop), subject=coop.id)
             continue
         if any(getattr(cat, share) is None for cat in employees):
             reason = f"the {share} of the employee associés is not recorded"
-            yield context.unchecked(reason, f"$.actors[{a}].associates", subject=coop.id)
+            yield context.unchecked(reason, context.path_of(coop, "associates"), subject=coop.id)
             continue
         held = _known_sum(employees, share)
         if held < minimum:
@@ -704,7 +708,7 @@ def _scop_employee_share(
                 f"employees hold {fraction_text(held)} of the {what} of SCOP {coop.id!r}; "
                 f"they must hold at least {fraction_text(minimum)}"
             )
-            yield context.finding(message, f"$.actors[{a}].associates", subject=coop.id)
+            yield context.finding(message, context.path_of(coop, "associates"), subject=coop.id)
 
 
 def _scop_capital(context: Context) -> Iterator[Finding | Unchecked]:
@@ -809,15 +813,15 @@ def _mandates(governance: Governance | None) -> list[tuple[int, Body]]:
 
 
 def _scop_board_seats(context: Context) -> Iterator[Finding | Unchecked]:
-    for a, coop in _cooperatives(context, CooperativeKind.SCOP):
+    for coop in _cooperatives(context, CooperativeKind.SCOP):
         bodies = _mandates(coop.governance)
         if not bodies:
             reason = "no gérance, board or supervisory body recorded (governance.bodies)"
-            yield context.unchecked(reason, f"$.actors[{a}]", subject=coop.id)
+            yield context.unchecked(reason, context.path_of(coop), subject=coop.id)
             continue
         unknown = None
         for b, body in bodies:
-            path = f"$.actors[{a}].governance.bodies[{b}]"
+            path = context.path_of(coop, "governance", "bodies", b)
             if body.seats is None or body.non_employee_seats is None:
                 unknown = unknown or path
                 continue
@@ -828,7 +832,7 @@ def _scop_board_seats(context: Context) -> Iterator[Finding | Unchecked]:
                     f"{body.seats} seats of the {what} of SCOP {coop.id!r}; they may hold at "
                     "most a third of them"
                 )
-                yield context.finding(message, f"{path}.non_employee_seats", subject=coop.id)
+                yield context.finding(message, (*path, "non_employee_seats"), subject=coop.id)
         if unknown is not None:
             reason = "the seats held by associés who are not employees are not recorded"
             yield context.unchecked(reason, unknown, subject=coop.id)
@@ -892,9 +896,9 @@ SCOP004 = Rule(
 def _investor_votes(
     context: Context, roles: tuple[AssociateRole, ...], cap: Fraction, what: str
 ) -> Iterator[Finding | Unchecked]:
-    for a, coop in _cooperatives(context):
+    for coop in _cooperatives(context):
         if not coop.associates:
-            yield context.unchecked(_NO_ASSOCIATES, f"$.actors[{a}]", subject=coop.id)
+            yield context.unchecked(_NO_ASSOCIATES, context.path_of(coop), subject=coop.id)
             continue
         investors = coop.associates_with(*roles)
         held = _known_sum(investors, "vote_share")
@@ -903,10 +907,10 @@ def _investor_votes(
                 f"{what} hold {fraction_text(held)} of the votes of cooperative {coop.id!r}; "
                 f"they may hold at most {fraction_text(cap)}"
             )
-            yield context.finding(message, f"$.actors[{a}].associates", subject=coop.id)
+            yield context.finding(message, context.path_of(coop, "associates"), subject=coop.id)
         elif any(cat.vote_share is None for cat in _present(investors)):
             reason = f"the vote share of the {what} is not recorded"
-            yield context.unchecked(reason, f"$.actors[{a}].associates", subject=coop.id)
+            yield context.unchecked(reason, context.path_of(coop, "associates"), subject=coop.id)
 
 
 def _non_cooperators(context: Context) -> Iterator[Finding | Unchecked]:
@@ -1039,13 +1043,15 @@ COOP002 = Rule(
 
 
 def _capital_voting(context: Context) -> Iterator[Finding]:
-    for a, coop in _cooperatives(context):
+    for coop in _cooperatives(context):
         if coop.governance is not None and coop.governance.voting is VotingScheme.CAPITAL_WEIGHTED:
             message = (
                 f"cooperative {coop.id!r} weighs votes by capital; in a cooperative each "
                 "associé has one vote unless the law of its category provides otherwise"
             )
-            yield context.finding(message, f"$.actors[{a}].governance.voting", subject=coop.id)
+            yield context.finding(
+                message, context.path_of(coop, "governance", "voting"), subject=coop.id
+            )
 
 
 def _coop_voting(voting: str) -> Ecosystem:

@@ -65,11 +65,11 @@ def kind_of(actor: Actor) -> str:
     return "organisation" if isinstance(actor, Organisation) else "actor"
 
 
-def _esus_holders(context: Context) -> Iterator[tuple[int, Organisation, EsusApproval]]:
+def _esus_holders(context: Context) -> Iterator[tuple[Organisation, EsusApproval]]:
     """Every organisation that records an ESUS agrément, whatever its kind."""
-    for a, actor in enumerate(context.ecosystem.actors):
+    for actor in context.ecosystem.actors:
         if isinstance(actor, Organisation) and actor.esus is not None:
-            yield a, actor, actor.esus
+            yield actor, actor.esus
 
 
 def _add_years(day: dt.date, years: int) -> dt.date:
@@ -83,14 +83,16 @@ def _add_years(day: dt.date, years: int) -> dt.date:
 
 
 def _expired(context: Context) -> Iterator[Finding]:
-    for a, actor, esus in _esus_holders(context):
+    for actor, esus in _esus_holders(context):
         end = esus.period.end
         if end is not None and end < context.as_of:
             message = (
                 f"the ESUS agrément of {kind_of(actor)} {actor.id!r} ended on {end.isoformat()}, "
                 f"before {context.as_of.isoformat()}; renew it or record that it lapsed"
             )
-            yield context.finding(message, f"$.actors[{a}].esus.period.end", subject=actor.id)
+            yield context.finding(
+                message, context.path_of(actor, "esus", "period", "end"), subject=actor.id
+            )
 
 
 def _esus_ending(end: dt.date) -> Ecosystem:
@@ -144,11 +146,11 @@ ESS001 = Rule(
 
 
 def _too_long(context: Context) -> Iterator[Finding | Unchecked]:
-    for a, actor, esus in _esus_holders(context):
+    for actor, esus in _esus_holders(context):
         if esus.by_right:
             continue  # R3332-21-3, IV: an agrément « de plein droit » has no term
         start, end = esus.period.start, esus.period.end
-        path = f"$.actors[{a}].esus.period"
+        path = context.path_of(actor, "esus", "period")
         if start is None or end is None:
             missing = "start" if start is None else "end"
             reason = f"the {missing} of the ESUS agrément is not recorded, so its length is unknown"
@@ -262,20 +264,20 @@ def _span(period: Period) -> str:
 
 
 def _pay_cap(context: Context, field: str, factor: int, what: str) -> Iterator[Finding | Unchecked]:
-    for a, actor, esus in _esus_holders(context):
+    for actor, esus in _esus_holders(context):
         if esus.by_right:
             continue  # L3332-17-1, II: the pay caps of I 3° are not conditions of it
         pay: PayData | None = actor.pay
         if pay is None:
             reason = "no pay data is recorded for this ESUS agrément"
-            yield context.unchecked(reason, f"$.actors[{a}].pay", subject=actor.id)
+            yield context.unchecked(reason, context.path_of(actor, "pay"), subject=actor.id)
             continue
         if _year_outside(pay.year, esus.period):
             reason = (
                 f"the pay data is for {pay.year}, a year outside the ESUS agrément "
                 f"({_span(esus.period)}): the caps bind the years the agrément covers"
             )
-            yield context.unchecked(reason, f"$.actors[{a}].pay.year", subject=actor.id)
+            yield context.unchecked(reason, context.path_of(actor, "pay", "year"), subject=actor.id)
             continue
         paid: Money = getattr(pay, field)
         base = pay.reference_minimum
@@ -284,7 +286,7 @@ def _pay_cap(context: Context, field: str, factor: int, what: str) -> Iterator[F
                 f"the pay ({paid.currency}) and the reference minimum wage "
                 f"({base}) cannot be compared"
             )
-            yield context.unchecked(reason, f"$.actors[{a}].pay", subject=actor.id)
+            yield context.unchecked(reason, context.path_of(actor, "pay"), subject=actor.id)
             continue
         cap = base.amount * factor
         if paid.amount > cap:
@@ -293,7 +295,7 @@ def _pay_cap(context: Context, field: str, factor: int, what: str) -> Iterator[F
                 f"{_ratio(paid.amount, base.amount)} × the reference minimum wage {base}; "
                 f"an ESUS agrément allows at most {factor} × ({cap} {base.currency})"
             )
-            yield context.finding(message, f"$.actors[{a}].pay.{field}", subject=actor.id)
+            yield context.finding(message, context.path_of(actor, "pay", field), subject=actor.id)
 
 
 def _top5(context: Context) -> Iterator[Finding | Unchecked]:
@@ -401,7 +403,7 @@ ESS004 = Rule(
 
 
 def _statutes_of_a_non_commercial_company(context: Context) -> Iterator[Finding | Unchecked]:
-    for a, actor in enumerate(context.ecosystem.actors):
+    for actor in context.ecosystem.actors:
         if not isinstance(actor, Company) or actor.ess_statutes is not True:
             continue
         if actor.form is None or actor.form.is_commercial is None:
@@ -409,7 +411,7 @@ def _statutes_of_a_non_commercial_company(context: Context) -> Iterator[Finding 
                 "its form is not recorded (or is 'other'), so whether it is a société "
                 "commerciale, which ESS statutes require, is unknown"
             )
-            yield context.unchecked(reason, f"$.actors[{a}].form", subject=actor.id)
+            yield context.unchecked(reason, context.path_of(actor, "form"), subject=actor.id)
         elif not actor.form.is_commercial:
             what = (
                 "an entrepreneur individuel"
@@ -421,7 +423,7 @@ def _statutes_of_a_non_commercial_company(context: Context) -> Iterator[Finding 
                 "loi n° 2014-856 opens the ESS by statutes only to sociétés commerciales, "
                 "so it is not an ESS enterprise"
             )
-            yield context.finding(message, f"$.actors[{a}].ess_statutes", subject=actor.id)
+            yield context.finding(message, context.path_of(actor, "ess_statutes"), subject=actor.id)
 
 
 def _ess005_fails() -> Ecosystem:
@@ -467,14 +469,14 @@ ESS005 = Rule(
 
 
 def _capital_weighted(context: Context) -> Iterator[Finding | Unchecked]:
-    for a, actor in enumerate(context.ecosystem.actors):
+    for actor in context.ecosystem.actors:
         # a cooperative's voting scheme is COOP003's (loi n° 47-1775, art. 1 and 3 bis)
         if not isinstance(actor, Organisation) or isinstance(actor, Cooperative):
             continue
         governance = actor.governance
         if governance is None or governance.voting is not VotingScheme.CAPITAL_WEIGHTED:
             continue
-        path = f"$.actors[{a}].governance.voting"
+        path = context.path_of(actor, "governance", "voting")
         if actor.in_ess is None:
             reason = "whether it is in the ESS (its statutes) is not recorded"
             yield context.unchecked(reason, path, subject=actor.id)
@@ -542,10 +544,10 @@ ESS006 = Rule(
 
 
 def _sirene_flag(context: Context) -> Iterator[Finding | Unchecked]:
-    for a, actor in enumerate(context.ecosystem.actors):
+    for actor in context.ecosystem.actors:
         if not isinstance(actor, Organisation) or actor.sirene_ess is None:
             continue
-        path = f"$.actors[{a}].sirene_ess"
+        path = context.path_of(actor, "sirene_ess")
         derived = actor.in_ess
         if derived is None:
             reason = "whether it is in the ESS (its statutes) is not recorded, so Sirene's flag cannot be compared"

@@ -18,6 +18,7 @@ from ptcekit.model import (
     VotingScheme,
 )
 from ptcekit.rules._context import Context
+from ptcekit.rules._paths import Keys
 from ptcekit.rules._printer import fraction_text
 from ptcekit.rules._report import Finding
 from ptcekit.rules._rule import Example, Rule, Theme
@@ -34,14 +35,14 @@ _MODEL = (
 _MODEL_URL = "https://ptcekit.readthedocs.io/en/latest/reference/model.html"
 
 
-def _governances(context: Context) -> Iterator[tuple[str, str, Governance]]:
+def _governances(context: Context) -> Iterator[tuple[Keys, str, Governance]]:
     """Yield the path, the owner's id and the governance of every actor and pôle that has one."""
-    for a, actor in enumerate(context.ecosystem.actors):
+    for actor in context.ecosystem.actors:
         if isinstance(actor, Organisation) and actor.governance is not None:
-            yield f"$.actors[{a}].governance", actor.id, actor.governance
-    for p, pole in enumerate(context.ecosystem.poles):
+            yield context.path_of(actor, "governance"), actor.id, actor.governance
+    for pole in context.ecosystem.poles:
         if pole.governance is not None:
-            yield f"$.poles[{p}].governance", pole.id, pole.governance
+            yield context.path_of(pole, "governance"), pole.id, pole.governance
 
 
 def _pole_with(governance: Governance, *memberships: Membership) -> Ecosystem:
@@ -67,7 +68,7 @@ def _weights_sum(context: Context) -> Iterator[Finding]:
         if (complete and total != 1) or total > 1:
             expected = "expected exactly 1" if complete else "more than 1 before the others"
             message = f"the college weights of {owner!r} sum to {fraction_text(total)}; {expected}"
-            yield context.finding(message, f"{path}.colleges", subject=owner)
+            yield context.finding(message, (*path, "colleges"), subject=owner)
 
 
 def _colleges(*weights: str) -> Governance:
@@ -112,7 +113,7 @@ GOV001 = Rule(
 
 
 def _college_references(context: Context) -> Iterator[Finding]:
-    for p, pole in enumerate(context.ecosystem.poles):
+    for pole in context.ecosystem.poles:
         names = pole.governance.college_names if pole.governance else frozenset()
         for m, membership in enumerate(pole.memberships):
             if membership.college is not None and membership.college not in names:
@@ -120,9 +121,9 @@ def _college_references(context: Context) -> Iterator[Finding]:
                     f"membership of {membership.actor!r} in pôle {pole.id!r} names college "
                     f"{membership.college!r}, which the pôle's governance does not declare"
                 )
-                path = f"$.poles[{p}].memberships[{m}].college"
+                path = context.path_of(pole, "memberships", m, "college")
                 yield context.finding(message, path, subject=pole.id)
-    for a, actor in enumerate(context.ecosystem.actors):
+    for actor in context.ecosystem.actors:
         if not isinstance(actor, Cooperative):
             continue
         names = frozenset(college.name for college in actor.colleges)
@@ -132,7 +133,7 @@ def _college_references(context: Context) -> Iterator[Finding]:
                     f"associate category {i} ({category.role.value}) of {actor.id!r} names "
                     f"college {category.college!r}, which its governance does not declare"
                 )
-                path = f"$.actors[{a}].associates[{i}].college"
+                path = context.path_of(actor, "associates", i, "college")
                 yield context.finding(message, path, subject=actor.id)
 
 
@@ -195,7 +196,7 @@ def _majority(context: Context) -> Iterator[Finding]:
                 f"the majority of {owner!r} is {fraction_text(majority)} of the votes; below "
                 "1/2 (50 %), a motion and its opposite can both pass"
             )
-            yield context.finding(message, f"{path}.majority", subject=owner)
+            yield context.finding(message, (*path, "majority"), subject=owner)
 
 
 def _gov003_fails() -> Ecosystem:
@@ -235,7 +236,7 @@ def _weighted_without_colleges(context: Context) -> Iterator[Finding]:
     for path, owner, governance in _governances(context):
         if governance.voting is VotingScheme.WEIGHTED_COLLEGES and not governance.colleges:
             message = f"the governance of {owner!r} votes by weighted colleges but declares none"
-            yield context.finding(message, f"{path}.colleges", subject=owner)
+            yield context.finding(message, (*path, "colleges"), subject=owner)
 
 
 def _gov004_fails() -> Ecosystem:

@@ -45,7 +45,7 @@ CODE_DE_COMMERCE_URL = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT00
 
 
 def _siret_siren(context: Context) -> Iterator[Finding]:
-    for a, actor in enumerate(context.ecosystem.actors):
+    for actor in context.ecosystem.actors:
         if actor.siren is None:
             continue
         for s, number in enumerate(actor.sirets):
@@ -54,7 +54,9 @@ def _siret_siren(context: Context) -> Iterator[Finding]:
                     f"SIRET {number} of actor {actor.id!r} belongs to SIREN {number[:9]}, "
                     f"not to the actor's SIREN {actor.siren}"
                 )
-                yield context.finding(message, f"$.actors[{a}].sirets[{s}]", subject=actor.id)
+                yield context.finding(
+                    message, context.path_of(actor, "sirets", s), subject=actor.id
+                )
 
 
 def _id001_fails() -> Ecosystem:
@@ -173,12 +175,12 @@ _JUDGED_FAMILIES: frozenset[LegalFamily] = frozenset(
 
 
 def _category_kind(context: Context) -> Iterator[Finding | Unchecked]:
-    for a, actor in enumerate(context.ecosystem.actors):
+    for actor in context.ecosystem.actors:
         category = _known_category(actor)
         expected = _expected(actor)
         if category is None or expected is None:
             continue
-        path = f"$.actors[{a}].legal_category"
+        path = context.path_of(actor, "legal_category")
         if category.family not in _JUDGED_FAMILIES:
             reason = (
                 f"catégorie juridique {category.code} ({category.label}) is of the "
@@ -243,7 +245,7 @@ ID002 = Rule(
 
 
 def _unknown_category(context: Context) -> Iterator[Finding]:
-    for a, actor in enumerate(context.ecosystem.actors):
+    for actor in context.ecosystem.actors:
         code = actor.legal_category
         if code is not None and not legal_category.is_valid(code):
             message = (
@@ -251,7 +253,9 @@ def _unknown_category(context: Context) -> Iterator[Finding]:
                 "table of the INSEE nomenclature, so its agreement with the actor's kind "
                 "is not checked"
             )
-            yield context.finding(message, f"$.actors[{a}].legal_category", subject=actor.id)
+            yield context.finding(
+                message, context.path_of(actor, "legal_category"), subject=actor.id
+            )
 
 
 def _id003_fails() -> Ecosystem:
@@ -291,42 +295,44 @@ ID003 = Rule(
 # --- ID004 ------------------------------------------------------------------
 
 
-def _outside_the_ess(actor: Organisation, a: int) -> tuple[str, str]:
-    """Why ``actor`` is outside art. 1 of the ESS law, and the path of the field that says so."""
+def _outside_the_ess(actor: Organisation) -> tuple[str, str]:
+    """Why ``actor`` is outside art. 1 of the ESS law, and the field that says so."""
     if isinstance(actor, Company):
         if actor.form is not None and actor.form.is_commercial is False:
             why = f"it is not a société commerciale (form {actor.form.value})"
-            return why, f"$.actors[{a}].form"
+            return why, "form"
         why = "its statutes are not recorded as ESS (ess_statutes is false)"
-        return why, f"$.actors[{a}].ess_statutes"
+        return why, "ess_statutes"
     if isinstance(actor, Mutual):
         why = "a mutual of kind 'other' is governed by neither the Code de la mutualité nor the Code des assurances"
-        return why, f"$.actors[{a}].kind"
+        return why, "kind"
     if isinstance(actor, ResearchBody | TrainingBody):
         why = f"a body of {actor.legal_status.value} status is not ESS by its form"
-        return why, f"$.actors[{a}].legal_status"
+        return why, "legal_status"
     if isinstance(actor, Grouping):
         why = f"a grouping of kind {actor.kind.value} is not ESS by its form"
-        return why, f"$.actors[{a}].kind"
+        return why, "kind"
     why = f"its sector is {actor.sector.value}"
-    return why, f"$.actors[{a}].esus"
+    return why, "esus"
 
 
 def _esus_outside_the_ess(context: Context) -> Iterator[Finding | Unchecked]:
-    for a, actor in enumerate(context.ecosystem.actors):
+    for actor in context.ecosystem.actors:
         if not isinstance(actor, Organisation) or actor.esus is None:
             continue
         in_ess = actor.in_ess
         if in_ess is None:
             reason = "whether it is in the ESS (its statutes) is not recorded"
-            yield context.unchecked(reason, f"$.actors[{a}].ess_statutes", subject=actor.id)
+            yield context.unchecked(
+                reason, context.path_of(actor, "ess_statutes"), subject=actor.id
+            )
         elif not in_ess:
-            why, path = _outside_the_ess(actor, a)
+            why, field = _outside_the_ess(actor)
             message = (
                 f"{kind_of(actor)} {actor.id!r} holds an ESUS agrément but is outside the ESS: "
                 f"{why}; only an enterprise within art. 1 of loi n° 2014-856 can hold one"
             )
-            yield context.finding(message, path, subject=actor.id)
+            yield context.finding(message, context.path_of(actor, field), subject=actor.id)
 
 
 def _esus_company(*, ess_statutes: bool) -> Ecosystem:
@@ -396,10 +402,10 @@ def _may_have_rna(actor: Actor) -> bool:
 
 
 def _rna_holders(context: Context) -> Iterator[Finding]:
-    for a, actor in enumerate(context.ecosystem.actors):
+    for actor in context.ecosystem.actors:
         if actor.rna is None:
             continue
-        path = f"$.actors[{a}].rna"
+        path = context.path_of(actor, "rna")
         if not _may_have_rna(actor):
             message = (
                 f"actor {actor.id!r} has RNA number {actor.rna}, but only associations "
@@ -460,10 +466,10 @@ ID005 = Rule(
 
 
 def _gie_members(context: Context) -> Iterator[Finding | Unchecked]:
-    for a, actor in enumerate(context.ecosystem.actors):
+    for actor in context.ecosystem.actors:
         if not isinstance(actor, Grouping) or actor.kind is not GroupingKind.GIE:
             continue
-        path = f"$.actors[{a}].members"
+        path = context.path_of(actor, "members")
         if not actor.members:
             reason = "its members are not recorded"
             yield context.unchecked(reason, path, subject=actor.id)
@@ -524,7 +530,7 @@ LOI_1901_URL = "https://www.legifrance.gouv.fr/loda/id/LEGITEXT000006069570"
 
 
 def _association_members(context: Context) -> Iterator[Finding]:
-    for a, actor in enumerate(context.ecosystem.actors):
+    for actor in context.ecosystem.actors:
         if not isinstance(actor, Association) or actor.member_count is None:
             continue
         if actor.local_law:
@@ -536,7 +542,7 @@ def _association_members(context: Context) -> Iterator[Finding]:
                 f"association {actor.id!r} has {actor.member_count} "
                 f"member{'' if actor.member_count == 1 else 's'}; {law}"
             )
-            yield context.finding(message, f"$.actors[{a}].member_count", subject=actor.id)
+            yield context.finding(message, context.path_of(actor, "member_count"), subject=actor.id)
 
 
 def _id008_fails() -> Ecosystem:
@@ -626,7 +632,7 @@ def _expected_codes(kind: PublicBodyKind) -> str:
 
 
 def _public_kind_category(context: Context) -> Iterator[Finding]:
-    for a, actor in enumerate(context.ecosystem.actors):
+    for actor in context.ecosystem.actors:
         if not isinstance(actor, PublicBody) or actor.legal_category is None:
             continue
         code = actor.legal_category
@@ -645,7 +651,7 @@ def _public_kind_category(context: Context) -> Iterator[Finding]:
             f"public body {actor.id!r} is of kind {actor.kind.value}, but its catégorie "
             f"juridique {named} does not fit it; expected {expected}"
         )
-        yield context.finding(message, f"$.actors[{a}].legal_category", subject=actor.id)
+        yield context.finding(message, context.path_of(actor, "legal_category"), subject=actor.id)
 
 
 def _commune(code: str) -> Ecosystem:

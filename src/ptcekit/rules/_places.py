@@ -16,6 +16,7 @@ from ptcekit.model import (
     TerritoryLevel,
 )
 from ptcekit.rules._context import Context
+from ptcekit.rules._paths import Keys
 from ptcekit.rules._report import Finding, Unchecked
 from ptcekit.rules._rule import Example, Rule, Theme
 
@@ -34,22 +35,22 @@ def document_year(context: Context) -> int:
     return context.as_of.year
 
 
-def _places(context: Context) -> Iterator[tuple[str, Place, int, str | None]]:
+def _places(context: Context) -> Iterator[tuple[Keys, Place, int, str | None]]:
     """Every place of the document: its path, the place, its COG year, its record's id."""
     ecosystem = context.ecosystem
     year = document_year(context)
-    for a, actor in enumerate(ecosystem.actors):
+    for actor in ecosystem.actors:
         if actor.seat is not None:
-            yield f"$.actors[{a}].seat.commune", actor.seat, year, actor.id
-    for p, pole in enumerate(ecosystem.poles):
+            yield context.path_of(actor, "seat", "commune"), actor.seat, year, actor.id
+    for pole in ecosystem.poles:
         if pole.place is not None:
             own = year if pole.territory is None else pole.territory.cog_year
-            yield f"$.poles[{p}].place.commune", pole.place, own, pole.id
-    for s, asset in enumerate(ecosystem.assets):
+            yield context.path_of(pole, "place", "commune"), pole.place, own, pole.id
+    for asset in ecosystem.assets:
         # SharedPremises and downstream kinds may record a place
         place = getattr(asset, "place", None)
         if isinstance(place, Place):
-            yield f"$.assets[{s}].place.commune", place, year, asset.id
+            yield context.path_of(asset, "place", "commune"), place, year, asset.id
 
 
 def _listed(codes: list[str]) -> str:
@@ -87,7 +88,7 @@ def _unknown_communes(context: Context) -> Iterator[Finding | Unchecked]:
             f"ptcekit ships no COG {year}, and the nearest vintage, {geo.nearest_year(year)}, "
             f"does not list commune code{plural} {_listed(codes)}"
         )
-        yield context.unchecked(reason, "$")
+        yield context.unchecked(reason, ())  # the document as a whole
 
 
 _KINDS = {
@@ -98,7 +99,7 @@ _KINDS = {
 
 
 def _unknown_territory_codes(context: Context) -> Iterator[Finding | Unchecked]:
-    for p, pole in enumerate(context.ecosystem.poles):
+    for pole in context.ecosystem.poles:
         territory = pole.territory
         if territory is None:
             continue
@@ -114,14 +115,16 @@ def _unknown_territory_codes(context: Context) -> Iterator[Finding | Unchecked]:
                 f"does not know the {kind}{'s' if len(unknown) > 1 else ''} {_listed(list(unknown))} "
                 f"of territory {territory.name!r}"
             )
-            yield context.unchecked(reason, f"$.poles[{p}].territory.codes", subject=pole.id)
+            yield context.unchecked(
+                reason, context.path_of(pole, "territory", "codes"), subject=pole.id
+            )
             continue
         for code in unknown:
             message = (
                 f"{kind} {code} of territory {territory.name!r} names nothing "
                 f"in the COG {year}, the territory's cog_year"
             )
-            path = f"$.poles[{p}].territory.codes[{territory.codes.index(code)}]"
+            path = context.path_of(pole, "territory", "codes", territory.codes.index(code))
             yield context.finding(message, path, subject=pole.id)
 
 

@@ -55,6 +55,7 @@ from ptcekit.model import (
     TrainingBody,
 )
 from ptcekit.rules._context import Context, Member
+from ptcekit.rules._paths import Keys
 from ptcekit.rules._report import Finding, Unchecked
 from ptcekit.rules._rule import Example, LawVersion, Rule, Severity, Theme
 
@@ -137,15 +138,15 @@ class _Side(enum.Enum):
     NEITHER = "neither"
 
 
-def _live_poles(context: Context) -> Iterator[tuple[int, Pole]]:
-    """The pôles that exist on the date (founded, and not dissolved), with their positions."""
+def _live_poles(context: Context) -> Iterator[Pole]:
+    """The pôles that exist on the date (founded, and not dissolved)."""
     day = context.as_of
-    for p, pole in enumerate(context.ecosystem.poles):
+    for pole in context.ecosystem.poles:
         if pole.founded is not None and day < pole.founded:
             continue
         if pole.dissolved is not None and day >= pole.dissolved:
             continue
-        yield p, pole
+        yield pole
 
 
 def _distinct(members: Iterable[Member]) -> list[Member]:
@@ -301,7 +302,7 @@ class _Places:
         return _both_fillable(len(self.unknown), len(self.unlocated))
 
 
-def _art9_unchecked(context: Context, pole: Pole, places: _Places, path: str) -> Unchecked:
+def _art9_unchecked(context: Context, pole: Pole, places: _Places, path: Keys) -> Unchecked:
     reasons = [_why_unknown(context, m.actor) for m in places.unknown]
     if not places.on_territory:
         reasons += [_why_unlocated(pole, m.actor) for m in places.unlocated]
@@ -316,7 +317,7 @@ def _art9_unchecked(context: Context, pole: Pole, places: _Places, path: str) ->
     return context.unchecked(reason, path, subject=pole.id)
 
 
-def _art9_finding(context: Context, pole: Pole, places: _Places, path: str) -> Finding:
+def _art9_finding(context: Context, pole: Pole, places: _Places, path: Keys) -> Finding:
     where = ""
     if not places.on_territory and places.outside_territory and pole.territory is not None:
         where = f" on its territory {pole.territory.name!r}"
@@ -344,11 +345,11 @@ def _art9_finding(context: Context, pole: Pole, places: _Places, path: str) -> F
 
 
 def _ess_and_other(context: Context) -> Iterator[Finding | Unchecked]:
-    for p, pole in _live_poles(context):
+    for pole in _live_poles(context):
         places = _Places.of(context, pole)
         if places.ess and places.on_territory:
             continue
-        path = f"$.poles[{p}].memberships"
+        path = context.path_of(pole, "memberships")
         if places.undecided():
             yield _art9_unchecked(context, pole, places, path)
         else:
@@ -425,7 +426,7 @@ PTCE001 = Rule(
 
 
 def _seats_outside(context: Context) -> Iterator[Finding | Unchecked]:
-    for p, pole in _live_poles(context):
+    for pole in _live_poles(context):
         joined = _joined(context, pole)
         territory = pole.territory
         if territory is None:
@@ -433,7 +434,7 @@ def _seats_outside(context: Context) -> Iterator[Finding | Unchecked]:
                 reason = (
                     f"pôle {pole.id!r} records no territory to check its members' seats against"
                 )
-                yield context.unchecked(reason, f"$.poles[{p}].territory", subject=pole.id)
+                yield context.unchecked(reason, context.path_of(pole, "territory"), subject=pole.id)
             continue
         no_seat: list[str] = []
         cannot_tell: list[str] = []
@@ -446,7 +447,7 @@ def _seats_outside(context: Context) -> Iterator[Finding | Unchecked]:
             if where is None:
                 cannot_tell.append(seat.commune)
                 continue
-            path = f"$.poles[{p}].memberships[{member.position}]"
+            path = context.path_of(pole, "memberships", member.position)
             year = territory.geo_year
             heir = former_commune(seat.commune, year)
             if where is False:
@@ -480,7 +481,7 @@ def _seats_outside(context: Context) -> Iterator[Finding | Unchecked]:
             )
         if reasons:
             reason = f"the seats of some members of pôle {pole.id!r}: {'; '.join(reasons)}"
-            yield context.unchecked(reason, f"$.poles[{p}].memberships", subject=pole.id)
+            yield context.unchecked(reason, context.path_of(pole, "memberships"), subject=pole.id)
 
 
 def _ptce002_fails() -> Ecosystem:
@@ -531,13 +532,13 @@ PTCE002 = Rule(
 
 
 def _no_territory(context: Context) -> Iterator[Finding]:
-    for p, pole in enumerate(context.ecosystem.poles):
+    for pole in context.ecosystem.poles:
         if pole.territory is None:
             message = (
                 f"pôle {pole.id!r} records no territory, so whether its members work on "
                 "one same territory cannot be checked"
             )
-            yield context.finding(message, f"$.poles[{p}].territory", subject=pole.id)
+            yield context.finding(message, context.path_of(pole, "territory"), subject=pole.id)
 
 
 def _ptce003_fails() -> Ecosystem:
@@ -574,7 +575,7 @@ PTCE003 = Rule(
 
 
 def _no_lead(context: Context) -> Iterator[Finding]:
-    for p, pole in _live_poles(context):
+    for pole in _live_poles(context):
         if pole.lead is not None:
             continue
         if any(m.role is MemberRole.LEAD and m.active_on(context.as_of) for m in pole.memberships):
@@ -583,7 +584,7 @@ def _no_lead(context: Context) -> Iterator[Finding]:
             f"pôle {pole.id!r} has no lead structure (structure porteuse) on {_on(context)}: "
             "no `lead` and no membership with the role 'lead'"
         )
-        yield context.finding(message, f"$.poles[{p}].lead", subject=pole.id)
+        yield context.finding(message, context.path_of(pole, "lead"), subject=pole.id)
 
 
 def _ptce004_fails() -> Ecosystem:
@@ -627,7 +628,7 @@ PTCE004 = Rule(
 
 
 def _nothing_shared(context: Context) -> Iterator[Finding]:
-    for p, pole in enumerate(context.ecosystem.poles):
+    for pole in context.ecosystem.poles:
         if pole.strategy is not None:
             continue
         if context.assets_of_pole(pole.id) or context.agreements_of_pole(pole.id):
@@ -637,7 +638,7 @@ def _nothing_shared(context: Context) -> Iterator[Finding]:
             "strategy of mutualisation, coopération ou partenariat has nothing to show in "
             "the document"
         )
-        yield context.finding(message, f"$.poles[{p}]", subject=pole.id)
+        yield context.finding(message, context.path_of(pole), subject=pole.id)
 
 
 def _ptce005_fails() -> Ecosystem:
@@ -690,7 +691,7 @@ def _outside_life(pole: Pole, period: Period) -> str | None:
 
 
 def _memberships_in_life(context: Context) -> Iterator[Finding]:
-    for p, pole in enumerate(context.ecosystem.poles):
+    for pole in context.ecosystem.poles:
         if pole.founded is None and pole.dissolved is None:
             continue
         for m, membership in enumerate(pole.memberships):
@@ -700,7 +701,7 @@ def _memberships_in_life(context: Context) -> Iterator[Finding]:
             if what is not None:
                 message = f"the membership of {membership.actor!r} in pôle {pole.id!r} {what}"
                 yield context.finding(
-                    message, f"$.poles[{p}].memberships[{m}].period", subject=pole.id
+                    message, context.path_of(pole, "memberships", m, "period"), subject=pole.id
                 )
 
 
@@ -750,7 +751,7 @@ PTCE006 = Rule(
 
 
 def _lead_is_member(context: Context) -> Iterator[Finding]:
-    for p, pole in _live_poles(context):
+    for pole in _live_poles(context):
         if pole.lead is None or context.actor(pole.lead) is None:
             continue  # no lead: PTCE004; a lead that is no actor: REF001
         roles = {m.membership.role for m in context.members(pole) if m.actor.id == pole.lead}
@@ -761,7 +762,7 @@ def _lead_is_member(context: Context) -> Iterator[Finding]:
             f"the lead structure {pole.lead!r} of pôle {pole.id!r} holds {held} on "
             f"{_on(context)}: the structure that carries the pôle is expected among its members"
         )
-        yield context.finding(message, f"$.poles[{p}].lead", subject=pole.id)
+        yield context.finding(message, context.path_of(pole, "lead"), subject=pole.id)
 
 
 def _ptce007_fails() -> Ecosystem:
@@ -804,8 +805,8 @@ PTCE007 = Rule(
 
 
 def _private_legal_person(context: Context) -> Iterator[Finding]:
-    for p, pole in _live_poles(context):
-        path = f"$.poles[{p}].legal_vehicle"
+    for pole in _live_poles(context):
+        path = context.path_of(pole, "legal_vehicle")
         if pole.legal_vehicle is None:
             message = (
                 f"pôle {pole.id!r} has no legal vehicle; a State call for projects asks "
@@ -878,7 +879,7 @@ CALL001 = Rule(
 
 
 def _three_legal_persons(context: Context) -> Iterator[Finding]:
-    for p, pole in _live_poles(context):
+    for pole in _live_poles(context):
         legal = [m for m in _everyone(context, pole) if m.actor.is_legal_person]
         if len(legal) < 3:
             message = (
@@ -886,7 +887,7 @@ def _three_legal_persons(context: Context) -> Iterator[Finding]:
                 f"{'' if len(legal) == 1 else 's'} on {_on(context)}; a State call for "
                 "projects asks for at least 3"
             )
-            yield context.finding(message, f"$.poles[{p}].memberships", subject=pole.id)
+            yield context.finding(message, context.path_of(pole, "memberships"), subject=pole.id)
 
 
 def _call002_fails() -> Ecosystem:
@@ -931,7 +932,7 @@ CALL002 = Rule(
 
 
 def _call_enterprises(context: Context) -> Iterator[Finding | Unchecked]:
-    for p, pole in _live_poles(context):
+    for pole in _live_poles(context):
         legal = [m for m in _joined(context, pole) if m.actor.is_legal_person]
         sides = _by_side(context, legal)
         has_ess, has_other = bool(sides[_Side.ESS]), bool(sides[_Side.OTHER])
@@ -939,7 +940,7 @@ def _call_enterprises(context: Context) -> Iterator[Finding | Unchecked]:
             continue
         unknown = sides[_Side.UNKNOWN]
         undecided = bool(unknown) if has_ess or has_other else _both_fillable(len(unknown), 0)
-        path = f"$.poles[{p}].memberships"
+        path = context.path_of(pole, "memberships")
         if undecided:
             reason = (
                 f"whether pôle {pole.id!r} has an ESS enterprise and an enterprise outside "
@@ -1016,7 +1017,7 @@ def _is_named_in_art9(actor: Actor) -> bool:
 
 
 def _call_partner(context: Context) -> Iterator[Finding]:
-    for p, pole in _live_poles(context):
+    for pole in _live_poles(context):
         joined = {m.actor.id for m in _joined(context, pole)}
         # a kind art. 9 names is no enterprise, and a partner never counts as one
         # (see the module docstring): either fills a place of its own
@@ -1031,7 +1032,7 @@ def _call_partner(context: Context) -> Iterator[Finding]:
             "training body, nor any other legal person « en lien avec » it (role "
             f"'partner'), among its members on {_on(context)}"
         )
-        yield context.finding(message, f"$.poles[{p}].memberships", subject=pole.id)
+        yield context.finding(message, context.path_of(pole, "memberships"), subject=pole.id)
 
 
 def _call004_fails() -> Ecosystem:
@@ -1088,8 +1089,8 @@ def _calls_won(pole: Pole, day: dt.date) -> list[str]:
 
 
 def _no_previous_call(context: Context) -> Iterator[Finding | Unchecked]:
-    for p, pole in _live_poles(context):
-        path = f"$.poles[{p}].labels"
+    for pole in _live_poles(context):
+        path = context.path_of(pole, "labels")
         if not pole.labels:
             reason = (
                 f"pôle {pole.id!r} records no labels, so whether it already won a State call "

@@ -32,11 +32,16 @@ def _keys(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     raise FieldTypeError(where, name, "a path (str)", value)
 
 
-def _shown(keys: Keys) -> str:
-    return repr(render_path(keys))
+def _repr(value: Finding | Unchecked) -> str:
+    """The repr attrs would write, with the path in wire names under the name users give it."""
+    fields = attrs.fields(type(value))
+    shown = ", ".join(
+        f"{field.alias}={getattr(value, field.alias or field.name)!r}" for field in fields
+    )
+    return f"{type(value).__name__}({shown})"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Finding:
     """One problem a rule found, pointing at the element that has it.
 
@@ -66,13 +71,16 @@ class Finding:
     code: str = attrs.field(validator=_code)
     severity: Severity = attrs.field(converter=_to_severity, validator=c.member_of(Severity))
     message: str = attrs.field(validator=c.text(multiline=False))
-    location: Keys = attrs.field(alias="path", converter=to_keys, validator=_keys, repr=_shown)
+    location: Keys = attrs.field(alias="path", converter=to_keys, validator=_keys)
     subject: str | None = attrs.field(
         default=None, validator=c.text(optional=True, multiline=False)
     )
     source: str | None = attrs.field(default=None, validator=c.text(optional=True, multiline=False))
     url: str | None = attrs.field(default=None, validator=_url)
     law: str | None = attrs.field(default=None, validator=c.text(optional=True, multiline=False))
+
+    def __repr__(self) -> str:
+        return _repr(self)
 
     @property
     def path(self) -> str:
@@ -146,7 +154,7 @@ class Finding:
             ) from None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Unchecked:
     """A check a rule could not run on one record, for lack of data.
 
@@ -166,11 +174,14 @@ class Unchecked:
     """
 
     code: str = attrs.field(validator=_code)
-    location: Keys = attrs.field(alias="path", converter=to_keys, validator=_keys, repr=_shown)
+    location: Keys = attrs.field(alias="path", converter=to_keys, validator=_keys)
     reason: str = attrs.field(validator=c.text(multiline=False))
     subject: str | None = attrs.field(
         default=None, validator=c.text(optional=True, multiline=False)
     )
+
+    def __repr__(self) -> str:
+        return _repr(self)
 
     @property
     def path(self) -> str:
