@@ -74,7 +74,7 @@ def default_rules() -> RuleSet:
     funding criteria), which run only when selected.
 
     Raises:
-        ImportError: (a :class:`~ptcekit.rules.PluginError`) naming a plugin
+        ImportError: (a :class:`~ptcekit.errors.PluginError`) naming a plugin
             that cannot be loaded.
     """
     return available_rules().defaults()
@@ -102,7 +102,7 @@ def validate(
     Raises:
         TypeError: (a :class:`~ptcekit.errors.FieldTypeError`) for an argument of
             the wrong type.
-        ImportError: (a :class:`~ptcekit.rules.PluginError`) when ``rules`` is
+        ImportError: (a :class:`~ptcekit.errors.PluginError`) when ``rules`` is
             ``None`` and an installed plugin cannot be loaded.
 
     >>> from ptcekit.model import Association, Membership, Pole

@@ -117,7 +117,7 @@ class Context:
         """Return the parameter ``name`` of the version in force (see :attr:`law`).
 
         Raises:
-            ValueError: (a :class:`RuleError`) if the rule has no version in
+            ValueError: (a :class:`~ptcekit.errors.RuleError`) if the rule has no version in
                 force or that version has no such parameter.
         """
         law = self.law

@@ -51,9 +51,8 @@ class Finding:
         message: what is wrong, in English, with the numbers.
         location: where, as keys and indices from the document's root, such
             as ``("poles", 0, "memberships", 2, "actor")``; given as ``path=``,
-            either so or in wire names (``"$.poles[0].memberships[2].actor"``).
-        path: (read-only) the location in wire names,
-            ``"$.poles[0].memberships[2].actor"``.
+            either so or in wire names (``"$.poles[0].memberships[2].actor"``);
+            :attr:`path` gives it in wire names.
         subject: the id of the record concerned, when there is one.
         source: the legal or other source of the rule (of the version of the
             law applied, for a rule with dated versions).
@@ -164,8 +163,8 @@ class Unchecked:
     Attributes:
         code: the rule's code.
         location: the record or element that lacks the data, as keys and
-            indices; given as ``path=``, either so or in wire names.
-        path: (read-only) the location in wire names.
+            indices; given as ``path=``, either so or in wire names;
+            :attr:`path` gives it in wire names.
         reason: what is missing, in English.
         subject: the id of the record concerned, when there is one.
 
