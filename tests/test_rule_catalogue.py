@@ -25,6 +25,7 @@ from ptcekit.rules import (
     Unchecked,
     builtin_rules,
     catalogue_markdown,
+    themes,
 )
 from ptcekit.rules._context import Indexes
 from ptcekit.rules._docs import EXAMPLE_DATE, example_findings, example_report
@@ -187,12 +188,26 @@ class TestCatalogue:
     """The catalogue as a whole."""
 
     def test_themes(self) -> None:
-        """The built-in codes are the ones of the issue's themes, numbered from 001."""
-        prefixes = {code.rstrip("0123456789") for code in CODES}
-        assert prefixes == {
-            "REF", "ID", "ESS", "PTCE", "CALL", "SCIC", "SCOP", "COOP", "ASSET", "AGR", "GOV",
-        }  # fmt: skip
+        """Every built-in rule is in exactly one theme, and the themes make the built-in set."""
+        declared = [rule.code for theme in themes() for rule in theme.rules]
+        assert sorted(declared) == CODES
+        assert {code.rstrip("0123456789") for code in CODES} == {t.prefix for t in themes()}
         assert len(CODES) == 60
+
+    def test_theme_codes_are_numbered_from_one(self) -> None:
+        """The codes of each prefix run 001, 002, … with no gap."""
+        by_prefix: dict[str, list[int]] = {}
+        for code in CODES:
+            prefix = code.rstrip("0123456789")
+            by_prefix.setdefault(prefix, []).append(int(code[len(prefix) :]))
+        for numbers in by_prefix.values():
+            assert sorted(numbers) == list(range(1, len(numbers) + 1))
+
+    def test_catalogue_sections_follow_the_themes(self) -> None:
+        """The page has one section per theme, in the themes' order, with its title."""
+        page = catalogue_markdown(builtin_rules())
+        headings = [line[3:] for line in page.splitlines() if line.startswith("## ")]
+        assert headings == [theme.title for theme in themes()]
 
     def test_only_the_call_rules_are_opt_in(self) -> None:
         """The décret 2015-431 criteria run only when selected."""
