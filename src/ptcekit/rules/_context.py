@@ -200,7 +200,7 @@ class Context:
         found = self._indexes.positions.get(key)
         if found is None:
             raise c.UnknownIdError(key, "record")
-        return (*found, *keys)
+        return found + keys
 
     def path(self, id: str) -> str:  # noqa: A002 -- "id" is the domain's name for it
         """Return the path of the record with ``id``, such as ``"$.actors[3]"``.

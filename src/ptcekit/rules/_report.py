@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -81,7 +82,7 @@ class Finding:
     def __repr__(self) -> str:
         return _repr(self)
 
-    @property
+    @functools.cached_property
     def path(self) -> str:
         """Where, in wire names, such as ``"$.poles[0].memberships[2].actor"``."""
         return render_path(self.location)
@@ -182,7 +183,7 @@ class Unchecked:
     def __repr__(self) -> str:
         return _repr(self)
 
-    @property
+    @functools.cached_property
     def path(self) -> str:
         """The location in wire names, such as ``"$.actors[2]"``."""
         return render_path(self.location)
