@@ -33,7 +33,7 @@ def themes() -> tuple[Theme, ...]:
     ['References', 'Identifiers and legal forms']
     """
     return (
-        Theme(prefix="REF", title="References", rules=_references.RULES),
+        *_references.THEMES,
         *_identity.THEMES,
         *_places.THEMES,
         *_ess.THEMES,
