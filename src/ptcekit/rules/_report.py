@@ -53,7 +53,7 @@ class Finding:
         location: where, as keys and indices from the document's root, such
             as ``("poles", 0, "memberships", 2, "actor")``; given as ``path=``,
             either so or in wire names (``"$.poles[0].memberships[2].actor"``);
-            :attr:`path` gives it in wire names.
+            ``path`` gives it in wire names.
         subject: the id of the record concerned, when there is one.
         source: the legal or other source of the rule (of the version of the
             law applied, for a rule with dated versions).
@@ -165,7 +165,7 @@ class Unchecked:
         code: the rule's code.
         location: the record or element that lacks the data, as keys and
             indices; given as ``path=``, either so or in wire names;
-            :attr:`path` gives it in wire names.
+            ``path`` gives it in wire names.
         reason: what is missing, in English.
         subject: the id of the record concerned, when there is one.
 
