@@ -352,7 +352,7 @@ def generated_source(cls: type[Any]) -> str:
 
     ptcekit writes, for each class, a function that reads its wire dict and
     one that writes it; they are compiled with their source in
-    :mod:`linecache`, so a traceback shows their lines and :mod:`pdb` steps
+    ``linecache``, so a traceback shows their lines and ``pdb`` steps
     through them (see :doc:`/guides/debug-loading`).
 
     Raises:
