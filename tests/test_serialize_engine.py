@@ -299,10 +299,12 @@ class TestProblemCodes:
         }
 
     def test_the_catalogue_page_lists_every_code(self) -> None:
-        """docs/reference/load-problems.md lists exactly the codes of LOAD_CODES, with their titles."""
+        """docs/reference/load-problems.md lists exactly the codes of LOAD_CODES, in order, as they are."""
         page = (DOCS / "reference" / "load-problems.md").read_text(encoding="utf-8")
-        listed = dict(re.findall(r"^\| `(LOAD\d{3})` \| ([^|]+?) \|", page, re.MULTILINE))
-        assert listed == {code: entry.title for code, entry in _diagnose.LOAD_CODES.items()}
+        rows = re.findall(r"^\| `(LOAD\d{3})` \| ([^|]+?) \| (.+?) \|$", page, re.MULTILINE)
+        assert rows == [
+            (entry.code, entry.title, entry.explanation) for entry in _diagnose.LOAD_CODES.values()
+        ]
 
 
 class TestMaxProblems:
