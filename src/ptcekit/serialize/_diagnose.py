@@ -636,6 +636,16 @@ _FAILED: Any = object()
 _MISSING: Any = object()
 
 
+def _attempt(read: Callable[[Any], Any], value: Any) -> Any:
+    """Read ``value`` with a fast function, or return ``_FAILED`` (the diagnosis finds out why)."""
+    try:
+        return read(value)
+    except KindError:
+        raise
+    except Exception:  # any failure means: diagnose this part slowly
+        return _FAILED
+
+
 class _Enough(Exception):
     """Raised when a diagnosis has collected as many problems as it may."""
 
@@ -804,7 +814,7 @@ class Diagnoser:
     def try_fast(self, value: Any, cls: type[Any], diagnosis: Diagnosis) -> Any:
         """Read ``value`` with the fast function of ``cls``; return ``(result, refusal)``."""
         structurer = self.structurer
-        if not diagnosis.fast or not structurer.bounded(Obj(cls)):
+        if not diagnosis.fast or not structurer.bounded_class(cls):
             return _FAILED, None  # a recursive class: the fast functions do not count levels
         try:
             return structurer.structure_fn(cls)(value), None
@@ -881,13 +891,33 @@ class Diagnoser:
         self, value: list[Any], inner: Node, path: str, diagnosis: Diagnosis, depth: int
     ) -> Any:
         """Read the items of an array; objects the fast functions accept cost no more than a load."""
+        fast = self._fast_items(inner, diagnosis)
         items = []
         failed = False
         for position, item in enumerate(value):
+            if fast is not None:
+                result = _attempt(fast, item)
+                if result is not _FAILED:
+                    items.append(result)
+                    continue
             result = self.diagnose(item, inner, f"{path}[{position}]", diagnosis, depth + 1)
             failed = failed or result is _FAILED
             items.append(result)
         return _FAILED if failed else tuple(items)
+
+    def _fast_items(self, inner: Node, diagnosis: Diagnosis) -> Callable[[Any], Any] | None:
+        """The fast reading of one item of an array of objects, or ``None`` to diagnose each item."""
+        structurer = self.structurer
+        if not diagnosis.fast or not isinstance(inner, Obj | Poly) or not structurer.bounded(inner):
+            return None
+        if isinstance(inner, Obj):
+            return structurer.structure_fn(inner.cls)
+        dispatch = structurer.dispatcher(inner.base)
+
+        def read(item: Any) -> Any:
+            return dispatch[item["type"]](item)
+
+        return read
 
     def diagnose_scalar(self, value: Any, node: Scalar, path: str, diagnosis: Diagnosis) -> Any:
         try:

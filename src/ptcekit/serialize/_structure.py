@@ -384,6 +384,13 @@ class Structurer:
             known = self._bounded[key] = self._static_depth(node, frozenset()) <= MAX_DEPTH
         return known
 
+    def bounded_class(self, cls: type[Any]) -> bool:
+        """Whether every valid wire object of ``cls`` nests no deeper than allowed (cached)."""
+        known = self._bounded.get(cls)
+        if known is None:
+            known = self._bounded[cls] = self._static_depth(Obj(cls), frozenset()) <= MAX_DEPTH
+        return known
+
     def _static_depth(self, node: Node, seen: frozenset[type[Any]]) -> float:
         """The deepest nesting a valid wire value of ``node`` can have (infinite for recursive classes)."""
         if isinstance(node, Opt):
