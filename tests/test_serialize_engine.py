@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import inspect
 import linecache
+import pickle
 import re
 import traceback
 import warnings
@@ -463,6 +465,18 @@ class TestKeptKeys:
         copy["x_note"] = "changed"
         assert ptcekit.serialize.kept_keys(eco.actors[0]) == {"x_note": "kept"}
         assert ptcekit.serialize.kept_keys(m.Person(id="p", name="P")) is None
+
+    def test_pickling_and_copying_keep_them(self) -> None:
+        """A pickled or copied value keeps its kept keys, and writes them back."""
+        eco = loads(self.TEXT, unknown="keep")
+        for twin in (pickle.loads(pickle.dumps(eco)), copy.copy(eco), copy.deepcopy(eco)):
+            assert ptcekit.serialize.kept_keys(twin.actors[0]) == {"x_note": "kept"}
+            assert ptcekit.dumps(twin) == ptcekit.dumps(eco)
+
+    def test_evolve_makes_a_value_without_them(self) -> None:
+        """attrs.evolve builds through __init__, which knows nothing of the document."""
+        person = loads(self.TEXT, unknown="keep").actors[0]
+        assert ptcekit.serialize.kept_keys(attrs.evolve(person, name="Q")) is None
 
     def test_kept_keys_do_not_change_equality(self) -> None:
         """A value with kept keys equals, and hashes as, the same value without."""
