@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from stdnum.fr import siren as stdnum_siren
 from stdnum.fr import siret as stdnum_siret
 
+import ptcekit.identifiers
 from ptcekit import testing as ptesting
 from ptcekit.errors import InvalidValueError, LoadError, Problem
 from ptcekit.identifiers import siren, siret
@@ -49,11 +50,11 @@ from ptcekit.model import (
     Share,
     Territory,
 )
-from ptcekit.model import _checks as c
+from ptcekit.model import validators as c
 from ptcekit.serialize import _codegen, dumps, from_dict, kept_keys, to_dict
 from ptcekit.serialize._converter import Converter, _node_for, default_converter
 from ptcekit.serialize._diagnose import Diagnosis
-from ptcekit.serialize._fields import IDENTIFIER_PATTERNS, Poly
+from ptcekit.serialize._fields import Poly
 from ptcekit.serialize._wire import DECIMAL_PATTERN, WireError, parse_decimal
 
 DIGITS = st.text(string.digits, min_size=1, max_size=1)
@@ -474,14 +475,29 @@ class TestRepeatedReads:
         assert agree({**wire, "share": {"fraction": "3/2"}}, Ownership, engine) is False
 
 
+#: The identifiers modules that state the compact form the wire carries.
+COMPACT_MODULES = sorted(
+    f"ptcekit.identifiers.{name}"
+    for name in ptcekit.identifiers.__all__
+    if hasattr(getattr(ptcekit.identifiers, name), "COMPACT_PATTERN")
+)
+
+
 class TestWhatTheFastPathReliesOn:
-    @pytest.mark.parametrize("module", sorted(IDENTIFIER_PATTERNS))
+    def test_the_wire_identifiers_state_their_compact_form(self) -> None:
+        """The six identifiers the model checks on the wire, and the catégorie juridique, state their form."""
+        assert {
+            f"ptcekit.identifiers.{name}"
+            for name in ("siren", "siret", "rna", "naf", "commune", "currency", "legal_category")
+        } <= set(COMPACT_MODULES)
+
+    @pytest.mark.parametrize("module", COMPACT_MODULES)
     @given(data=st.data())
     def test_compact_leaves_wire_forms_unchanged(self, module: str, data: st.DataObject) -> None:
         """Each identifier's wire pattern is a compact form: compact() returns it unchanged."""
-        pattern, _ = IDENTIFIER_PATTERNS[module]
-        value = data.draw(st.from_regex(pattern, fullmatch=True))
-        assert importlib.import_module(module).compact(value) == value
+        found = importlib.import_module(module)
+        value = data.draw(st.from_regex(found.COMPACT_PATTERN, fullmatch=True))
+        assert found.compact(value) == value
 
     @given(st.from_regex(DECIMAL_PATTERN, fullmatch=True))
     def test_wire_decimals_are_finite(self, text: str) -> None:
@@ -515,16 +531,16 @@ class TestWhatTheFastPathReliesOn:
 class Mismatched:
     """Validators that do not match their fields' types: the fast path must check everything."""
 
-    flag: int = attrs.field(validator=c.boolean)
-    label: int = attrs.field(validator=c.text())
-    day: str = attrs.field(validator=c.date())
-    role: str = attrs.field(validator=c.member_of(MemberRole))
-    place: str = attrs.field(validator=c.instance(Place))
-    amount: int = attrs.field(validator=c.decimal())
-    part: int = attrs.field(validator=c.fraction())
-    number: int = attrs.field(validator=c.identifier_kind(siren.validate, "SIREN"))
-    count: str = attrs.field(validator=c.integer())
-    items: str = attrs.field(validator=c.tuple_of(c.text()))
+    flag: int = attrs.field(validator=c.Boolean())
+    label: int = attrs.field(validator=c.Text())
+    day: str = attrs.field(validator=c.Date())
+    role: str = attrs.field(validator=c.Member(MemberRole))
+    place: str = attrs.field(validator=c.Instance(Place))
+    amount: int = attrs.field(validator=c.DecimalRange())
+    part: int = attrs.field(validator=c.FractionRange())
+    number: int = attrs.field(validator=c.IdentifierOf(siren))
+    count: str = attrs.field(validator=c.Integer())
+    items: str = attrs.field(validator=c.TupleOf(c.Text()))
 
 
 def anything(inst: object, attribute: object, value: object) -> None:
@@ -535,11 +551,11 @@ def anything(inst: object, attribute: object, value: object) -> None:
 class Odd:
     """Unusual fields the fast path still builds itself."""
 
-    codes: tuple[str, ...] = attrs.field(default=(), validator=c.tuple_of(anything))
-    bad_default: int = attrs.field(default=-1, validator=c.integer(minimum=0))
-    needed: int | None = attrs.field(default=None, validator=c.integer())
+    codes: tuple[str, ...] = attrs.field(default=(), validator=c.TupleOf(anything))
+    bad_default: int = attrs.field(default=-1, validator=c.Integer(minimum=0))
+    needed: int | None = attrs.field(default=None, validator=c.Integer())
     ratio: Fraction = attrs.field(
-        default=Fraction(2), converter=c.to_fraction, validator=c.fraction(high=None)
+        default=Fraction(2), converter=c.ToFraction[Fraction], validator=c.FractionRange(high=None)
     )
     role: MemberRole | None = attrs.field(default=MemberRole.MEMBER, converter=MemberRole)
 
@@ -548,8 +564,8 @@ class Odd:
 class Loose:
     """A class the fast path does not build itself: it has a pre-init hook."""
 
-    name: str = attrs.field(validator=c.text())
-    note: str = attrs.field(default="-", validator=c.text())
+    name: str = attrs.field(validator=c.Text())
+    note: str = attrs.field(default="-", validator=c.Text())
 
     def __attrs_pre_init__(self) -> None:
         """A hook attrs calls first: the class must be called."""
@@ -559,14 +575,14 @@ class Loose:
 class Unslotted:
     """No slots: made by calling it."""
 
-    name: str = attrs.field(validator=c.text())
+    name: str = attrs.field(validator=c.Text())
 
 
 @attrs.frozen(kw_only=True)
 class WithFactory:
     """A field __init__ does not take, with a factory: made by calling it."""
 
-    name: str = attrs.field(validator=c.text())
+    name: str = attrs.field(validator=c.Text())
     cache: dict[str, int] = attrs.field(init=False, factory=dict, eq=False)
 
 
@@ -574,7 +590,7 @@ class WithFactory:
 class Mutable:
     """Not frozen: made by calling it."""
 
-    name: str = attrs.field(validator=c.text())
+    name: str = attrs.field(validator=c.Text())
 
 
 class Day(dt.date):
@@ -608,7 +624,7 @@ class Grouped:
     """Arrays of arrays of ids: items that are arrays get a function of their own."""
 
     groups: tuple[tuple[str, ...], ...] = attrs.field(
-        default=(), converter=tuple, validator=c.tuple_of(c.tuple_of(c.identifier()))
+        default=(), converter=tuple, validator=c.TupleOf(c.TupleOf(c.Id()))
     )
 
 

@@ -173,18 +173,23 @@ class InvalidValueError(PtcekitError, ValueError):
         field: the field's Python name, such as ``"siren"``.
         expected: what the field accepts, in words.
         got: the value that was given.
+        index: for an item of a tuple field, its position (``field`` is then
+            written ``"sirets[2]"``); ``None`` for the field as a whole.
     """
 
-    def __init__(self, cls: str, field: str, expected: str, got: object) -> None:
+    def __init__(
+        self, cls: str, field: str, expected: str, got: object, index: int | None = None
+    ) -> None:
         self.cls = cls
         self.field = field
         self.expected = expected
         self.got = got
+        self.index = index
         message = f"{cls}.{field}: expected {expected}, got {_short(got)}"
         super().__init__(message)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.cls, self.field, self.expected, self.got))
+        return (type(self), (self.cls, self.field, self.expected, self.got, self.index))
 
 
 class FieldTypeError(PtcekitError, TypeError):
@@ -193,16 +198,19 @@ class FieldTypeError(PtcekitError, TypeError):
     Attributes are those of :class:`InvalidValueError`.
     """
 
-    def __init__(self, cls: str, field: str, expected: str, got: object) -> None:
+    def __init__(
+        self, cls: str, field: str, expected: str, got: object, index: int | None = None
+    ) -> None:
         self.cls = cls
         self.field = field
         self.expected = expected
         self.got = got
+        self.index = index
         message = f"{cls}.{field}: expected {expected}, got {_short(got)} ({type(got).__name__})"
         super().__init__(message)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.cls, self.field, self.expected, self.got))
+        return (type(self), (self.cls, self.field, self.expected, self.got, self.index))
 
 
 class DuplicateIdError(InvalidValueError):

@@ -534,8 +534,8 @@ def repeated_id(path: str, where: str, first: str, key: object) -> Problem:
 def _split_field(error: InvalidValueError | FieldTypeError) -> tuple[str, int | None]:
     """The field an error names and the index of the item at fault, if any (``"sirets[2]"``)."""
     index = getattr(error, "index", None)
-    if isinstance(index, int):
-        return error.field, index
+    if isinstance(index, int):  # the field is then written "sirets[2]"
+        return error.field.partition("[")[0], index
     name, bracket, rest = error.field.partition("[")
     if bracket and rest.endswith("]") and rest[:-1].isdigit():
         return name, int(rest[:-1])
