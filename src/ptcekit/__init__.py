@@ -9,6 +9,8 @@ assets and partnership agreements, as typed, immutable classes.
 <Sector.ESS: 'ess'>
 """
 
+# ptcekit.plugins hooks the loading of installed plugins into the layers below
+from ptcekit import plugins as plugins
 from ptcekit._version import __version__
 from ptcekit.analysis import summarize
 from ptcekit.errors import (

@@ -26,6 +26,7 @@ from ptcekit.errors import IdentifierError
 from ptcekit.identifiers import legal_category, naf, rna, siren, siret
 from ptcekit.identifiers.naf import NafVersion
 from ptcekit.model import _checks as c
+from ptcekit.model import kinds
 from ptcekit.model._base import Value
 from ptcekit.model._enums import (
     AssociateRole,
@@ -156,12 +157,15 @@ def check_type_tag(cls: type) -> None:
     """
     tag = cls.__dict__.get("type_tag")
     if tag is None:
+        kinds.note_defined(cls)
         return
     builtin = cls.__module__.startswith("ptcekit.")
     pattern = BUILTIN_TAG if builtin else EXTENSION_TAG
     if type(tag) is not str or pattern.fullmatch(tag) is None:
         expected = "a snake_case tag" if builtin else "a namespaced tag 'prefix:name' in snake_case"
         raise c.FieldTypeError(cls.__name__, "type_tag", expected, tag)
+    # numbered once its tag is known good, so that a redefinition replaces it
+    kinds.note_defined(cls)
 
 
 def _sirets(value: Iterable[str]) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ $.poles[0].territory: PTCE002 not checked: pôle 'pole-sud' records no territory
 Found 0 errors, 1 warning and 0 infos; 2 checks could not run for lack of data (54 rules, as of 2024-06-30).
 """
 
-from ptcekit.rules._catalogue import builtin_rules, default_rules, validate
+from ptcekit.rules._catalogue import builtin_rules, default_rules, set_plugin_provider, validate
 from ptcekit.rules._docs import catalogue_markdown
 from ptcekit.rules._engine import (
     ENTRY_POINT_GROUP,
@@ -63,5 +63,6 @@ __all__ = [
     "catalogue_markdown",
     "default_rules",
     "load_plugins",
+    "set_plugin_provider",
     "validate",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 
 from ptcekit.errors import FieldTypeError
 from ptcekit.model import Ecosystem
@@ -18,9 +19,26 @@ from ptcekit.rules import (
     _ptce,
     _references,
 )
-from ptcekit.rules._engine import Report, RuleSet, as_rule_set, load_plugins, run_rules
+from ptcekit.rules._engine import Report, RuleSet, as_rule_set, run_rules
 
-__all__ = ["builtin_rules", "default_rules", "validate"]
+_NO_RULES = RuleSet(())
+
+__all__ = ["builtin_rules", "default_rules", "set_plugin_provider", "validate"]
+
+# one slot each: what gives the plugins' rules, and the default rules last built from them
+_provider: list[Callable[[], RuleSet]] = []
+_defaults: dict[str, tuple[RuleSet, RuleSet]] = {}
+
+
+def set_plugin_provider(provider: Callable[[], RuleSet] | None) -> None:
+    """Set the function :func:`default_rules` asks for the installed plugins' rules.
+
+    :mod:`ptcekit.plugins` sets it when ptcekit is imported, to a function
+    that loads the plugins once per process; ``None`` unsets it (no plugin
+    rules).
+    """
+    _provider[:] = [] if provider is None else [provider]
+    _defaults.clear()
 
 
 @functools.cache
@@ -47,15 +65,19 @@ def default_rules() -> RuleSet:
     """Return the rules :func:`validate` runs when given none.
 
     They are the built-in rules and those of the installed plugins (entry-point
-    group ``ptcekit.rules``), less the opt-in ones (such as the ``CALL``
-    funding criteria), which run only when selected.
-
-    Raises:
-        ImportError: (a :class:`~ptcekit.rules.PluginError`) naming a plugin
-            that cannot be loaded.
+    group ``ptcekit.rules``, loaded once per process by :mod:`ptcekit.plugins`;
+    a plugin that cannot be used is skipped with a warning), less the opt-in
+    ones (such as the ``CALL`` funding criteria), which run only when selected.
+    The set is built once for each set of plugin rules, so calling this
+    again costs nothing.
     """
-    builtin = builtin_rules()
-    return (builtin | load_plugins(reserved=builtin.codes)).defaults()
+    plugin_rules = _provider[0]() if _provider else _NO_RULES
+    cached = _defaults.get("last")
+    if cached is not None and cached[0] is plugin_rules:
+        return cached[1]
+    defaults = (builtin_rules() | plugin_rules).defaults()
+    _defaults["last"] = (plugin_rules, defaults)
+    return defaults
 
 
 def validate(
@@ -80,8 +102,6 @@ def validate(
     Raises:
         TypeError: (a :class:`~ptcekit.errors.FieldTypeError`) for an argument of
             the wrong type.
-        ImportError: (a :class:`~ptcekit.rules.PluginError`) when ``rules`` is
-            ``None`` and an installed plugin cannot be loaded.
 
     >>> from ptcekit.model import Association, Membership, Pole
     >>> eco = Ecosystem(actors=(Association(id="a", name="A"),),

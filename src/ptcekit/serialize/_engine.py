@@ -37,7 +37,7 @@ from ptcekit.errors import (
     Problem,
     PtcekitError,
 )
-from ptcekit.model import Ecosystem
+from ptcekit.model import Ecosystem, kinds
 from ptcekit.model.limits import MAX_DEPTH, MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS
 from ptcekit.serialize._codegen import Caches, constructible, field_code, slot_setter
 from ptcekit.serialize._fields import (
@@ -348,6 +348,7 @@ class Engine:
         self._choices: dict[type[Any], tuple[str, ...]] = {}
         self._bounded: dict[type[Any], bool] = {}
         self._tables: dict[type[Any], KindTable] = {}
+        self._kinds_seen = -1  # the kinds generation the tables were built at
         self._structure: dict[type[Any], Callable[[Any], Any]] = {}
         self._generic: dict[type[Any], Callable[[Any], Any]] = {}
         self._layouts: dict[
@@ -378,6 +379,27 @@ class Engine:
             table = self._tables[base] = kind_table(base)
             self._bounded.clear()  # a new kind may nest deeper
         return table
+
+    def sync_kinds(self) -> None:
+        """Rebuild the kind tables if a kind was defined since; a redefined kind replaces the old.
+
+        The structuring functions already made for a tag whose class changed
+        are replaced in place, so the fast path reads the new class.
+        """
+        seen = kinds.generation()
+        if seen == self._kinds_seen:
+            return
+        self._kinds_seen = seen
+        for base, old in list(self._tables.items()):
+            new = self.table(base, refresh=True)
+            dispatch = self._dispatch_in.get(base)
+            if dispatch is None:
+                continue
+            for tag, cls in old.by_tag.items():
+                if new.by_tag.get(tag) is not cls and tag in dispatch:
+                    del dispatch[tag]
+                    if tag in new.by_tag:
+                        dispatch[tag] = self.structure_fn(new.by_tag[tag])
 
     def kind(self, base: type[Any], tag: str) -> type[Any] | None:
         """Return the class of ``base``'s family with ``tag``, looking again for new kinds on a miss.
@@ -664,6 +686,7 @@ class Engine:
         Raises:
             ValueError: (a :class:`~ptcekit.errors.LoadError`) with every problem found.
         """
+        self.sync_kinds()
         node = _node_for(cls)
         # millions of fresh objects that hold no cycles: the cyclic collector
         # would walk them again and again for nothing during the load
