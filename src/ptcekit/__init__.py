@@ -13,6 +13,7 @@ assets and partnership agreements, as typed, immutable classes.
 from ptcekit import plugins as plugins
 from ptcekit._version import __version__
 from ptcekit.analysis import summarize
+from ptcekit.envelope import Envelope, check
 from ptcekit.errors import (
     DuplicateIdError,
     FieldTypeError,
@@ -127,6 +128,7 @@ __all__ = [
     "CostSharingMethod",
     "DuplicateIdError",
     "Ecosystem",
+    "Envelope",
     "EsusApproval",
     "FieldTypeError",
     "Finding",
@@ -189,6 +191,7 @@ __all__ = [
     "VotingScheme",
     "__version__",
     "builtin_rules",
+    "check",
     "default_rules",
     "dump",
     "dumps",
