@@ -25,6 +25,7 @@ from ptcekit.rules import (
     builtin_rules,
     catalogue_markdown,
 )
+from ptcekit.rules._context import Indexes
 from ptcekit.rules._docs import EXAMPLE_DATE, example_findings, example_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,7 +83,9 @@ class TestEveryRule:
         """A rule whose source is not confirmed is no error, and its findings are no errors."""
         if rule.confidence is Confidence.UNCONFIRMED:
             assert rule.severity <= Severity.WARNING
-            assert rule.finding("m", "$", severity=Severity.ERROR).severity is Severity.WARNING
+            eco = Ecosystem()
+            context = Context(eco, EXAMPLE_DATE, rule, Indexes(eco))
+            assert context.finding("m", "$", severity=Severity.ERROR).severity is Severity.WARNING
 
     @pytest.mark.parametrize("rule", RULES, ids=CODES)
     def test_versions_cover_the_examples(self, rule: Rule) -> None:

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -40,7 +41,17 @@ from ptcekit.rules import (
     load_plugins,
     validate,
 )
-from ptcekit.rules._engine import path_key
+from ptcekit.rules._context import Indexes
+from ptcekit.rules._paths import parse_path, path_key
+
+
+def _finding_of(
+    rule: Rule, message: str, path: str, *, as_of: dt.date = dt.date(2024, 1, 1), **options: Any
+) -> Finding:
+    """The finding ``rule`` gives through the context a run hands its check."""
+    eco = Ecosystem()
+    return Context(eco, as_of, rule, Indexes(eco)).finding(message, path, **options)
+
 
 DAY = dt.date(2024, 6, 30)
 
@@ -186,7 +197,7 @@ class TestPathKey:
             "$",
             "$.extra",
         ]
-        assert sorted(paths, key=path_key) == [
+        assert sorted(paths, key=lambda path: path_key(parse_path(path))) == [
             "$",
             "$.actors[9].siren",
             "$.actors[10]",
@@ -212,14 +223,14 @@ class TestRule:
     def test_finding_of_unconfirmed_rule_is_capped(self) -> None:
         """Even an explicit error severity becomes a warning for an unconfirmed rule."""
         rule = _rule(severity="warning", confidence="unconfirmed")
-        finding = rule.finding("m", "$", severity=Severity.ERROR)
+        finding = _finding_of(rule, "m", "$", severity=Severity.ERROR)
         assert finding.severity is Severity.WARNING
         assert finding.source == "Test source"
 
     def test_finding_severity_override(self) -> None:
         """A confirmed rule may give a finding of another severity."""
-        assert _rule().finding("m", "$", severity=Severity.INFO).severity is Severity.INFO
-        assert _rule().finding("m", "$", subject="x").subject == "x"
+        assert _finding_of(_rule(), "m", "$", severity=Severity.INFO).severity is Severity.INFO
+        assert _finding_of(_rule(), "m", "$", subject="x").subject == "x"
 
     @pytest.mark.parametrize(
         ("field", "value", "error"),
@@ -766,13 +777,13 @@ class TestDatedRule:
         again = validate(_eco(), rules=[only_since, other], as_of=CHANGE)
         assert again.rules == ("XYZ001", "XYZ002")
 
-    def test_rule_finding_without_a_date_cites_the_rule(self) -> None:
-        """Rule.finding with no date cites the rule's own source and no version."""
-        rule = self._rule()
-        finding = rule.finding("m", "$")
+    def test_finding_off_every_version_cites_the_rule(self) -> None:
+        """On a date no version covers, a finding cites the rule's own source and no version."""
+        rule = attrs.evolve(self._rule(), versions=(SINCE,))
+        finding = _finding_of(rule, "m", "$", as_of=dt.date(2000, 1, 1))
         assert (finding.source, finding.url, finding.law) == (rule.source, rule.url, None)
-        dated = rule.finding("m", "$", as_of=dt.date(2000, 1, 1))
-        assert (dated.source, dated.law) == (BEFORE.source, BEFORE.label)
+        dated = _finding_of(rule, "m", "$", as_of=CHANGE)
+        assert (dated.source, dated.law) == (SINCE.source, SINCE.label)
 
     def test_param_errors(self) -> None:
         """A parameter the version lacks, or a rule with no versions, gives a clear RuleError."""
@@ -799,7 +810,7 @@ class TestDatedRule:
     def test_url_of_a_rule(self) -> None:
         """A rule's url is a web address; findings carry it."""
         rule = _rule(url="https://www.legifrance.gouv.fr/loda/id/JORFTEXT000029313296")
-        assert rule.finding("m", "$").url == rule.url
+        assert _finding_of(rule, "m", "$").url == rule.url
         for bad, error in (("www.legifrance.gouv.fr", InvalidValueError), (3, FieldTypeError)):
             with pytest.raises(error) as raised:
                 _rule(url=bad)

@@ -19,7 +19,6 @@ import importlib.metadata
 import json
 import os
 import sys
-import textwrap
 import threading
 import time
 import traceback
@@ -482,13 +481,8 @@ def _print_problems(name: str, problems: Sequence[Problem], err: _Stream) -> Non
         err.write(f"{name}:   … and {more} more (--format json lists them all)\n")
 
 
-def _all_rules() -> rules.RuleSet:
-    """The built-in rules and those of installed plugins, opt-in ones included."""
-    return rules.builtin_rules() | plugins.rules()
-
-
 def _rule_set(args: argparse.Namespace) -> rules.RuleSet:
-    available = _all_rules()
+    available = rules.available_rules()
 
     def pick(codes: Sequence[str]) -> rules.RuleSet:
         return available if "ALL" in codes else available.select(*codes)
@@ -576,33 +570,8 @@ def _print_statistics(statistics: Counter[str], ruleset: rules.RuleSet, out: _St
         out.write(f"{count:>6}  {code:<9} {rule.severity.value:<8} {rule.title}\n")
 
 
-def _describe(rule: rules.Rule) -> str:
-    """The explanation of one rule, for ``ptcekit rules CODE``."""
-    lines = [
-        f"{rule.code}: {rule.title}",
-        "",
-        f"  severity:   {rule.severity.value}",
-        f"  kind:       {rule.kind.value}",
-        f"  source:     {rule.source}",
-        *([f"  read at:    {rule.url}"] if rule.url else []),
-        f"  confidence: {rule.confidence.words}",
-        f"  checks:     {', '.join(sorted(rule.applies_to))}",
-    ]
-    for version in rule.versions:
-        start = version.start.isoformat() if version.start else "…"
-        end = version.end.isoformat() if version.end else "…"
-        lines.append(f"  version:    {version.label} [{start}, {end}): {version.source}")
-        if version.url:
-            lines.append(f"              {version.url}")
-    if rule.opt_in:
-        lines.append("  opt-in:     runs only when selected (--select)")
-    lines.append("")
-    lines.extend(textwrap.fill(paragraph, width=88) for paragraph in rule.explanation.split("\n\n"))
-    return "\n".join(lines)
-
-
 def _rules(args: argparse.Namespace, out: _Stream, err: _Stream) -> int:
-    ruleset = _all_rules()
+    ruleset = rules.available_rules()
     if args.code is None:
         for rule in ruleset:
             marker = " (opt-in)" if rule.opt_in else ""
@@ -612,7 +581,7 @@ def _rules(args: argparse.Namespace, out: _Stream, err: _Stream) -> int:
     if code not in ruleset:
         err.write(f"ptcekit rules: no rule {args.code!r}; run 'ptcekit rules' for the list\n")
         return EXIT_USAGE
-    out.write(_describe(ruleset[code]) + "\n")
+    out.write(rules.describe_rule(ruleset[code]) + "\n")
     return EXIT_OK
 
 

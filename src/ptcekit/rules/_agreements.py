@@ -19,9 +19,11 @@ from ptcekit.model import (
     Sector,
     SharedPremises,
 )
-from ptcekit.rules._engine import Context, Example, Finding, Rule, Unchecked
+from ptcekit.rules._context import Context
+from ptcekit.rules._report import Finding, Unchecked
+from ptcekit.rules._rule import Example, Rule, Theme
 
-__all__ = ["RULES"]
+__all__ = ["RULES", "THEMES"]
 
 #: The model of agreements, which the heuristics read.
 _MODEL = "ptcekit model of partnership agreements: parties, a term, its renewal, dated commitments"
@@ -280,3 +282,5 @@ RULES: tuple[Rule, ...] = (
         passing_example=Example(build=_agr003_passes),
     ),
 )
+
+THEMES: tuple[Theme, ...] = (Theme(prefix="AGR", title="Agreements", rules=RULES),)

@@ -31,17 +31,12 @@ from ptcekit.model import (
     SharedEquipment,
     SharedPremises,
 )
-from ptcekit.rules._engine import (
-    Context,
-    Example,
-    Finding,
-    LawVersion,
-    Rule,
-    Unchecked,
-    fraction_text,
-)
+from ptcekit.rules._context import Context
+from ptcekit.rules._printer import fraction_text
+from ptcekit.rules._report import Finding, Unchecked
+from ptcekit.rules._rule import Example, LawVersion, Rule, Theme
 
-__all__ = ["RULES", "Segment", "sweep"]
+__all__ = ["RULES", "THEMES", "Segment", "sweep"]
 
 #: Day numbers (proleptic ordinals) standing for "no start" and "no end".
 _NO_START = dt.date.min.toordinal()
@@ -698,3 +693,5 @@ RULES: tuple[Rule, ...] = (
         passing_example=Example(build=_asset006_passes),
     ),
 )
+
+THEMES: tuple[Theme, ...] = (Theme(prefix="ASSET", title="Mutualised assets", rules=RULES),)

@@ -1,10 +1,9 @@
-"""The built-in catalogue, the default rule set, and :func:`validate`."""
+"""The built-in catalogue, by theme; the default rule set; and :func:`validate`."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
 
 from ptcekit.errors import FieldTypeError
 from ptcekit.model import Ecosystem
@@ -19,26 +18,31 @@ from ptcekit.rules import (
     _ptce,
     _references,
 )
-from ptcekit.rules._engine import Report, RuleSet, as_rule_set, run_rules
+from ptcekit.rules._plugins import plugin_rules
+from ptcekit.rules._report import Report
+from ptcekit.rules._rule import RuleSet, Theme, as_rule_set
+from ptcekit.rules._running import run_rules
 
-_NO_RULES = RuleSet(())
-
-__all__ = ["builtin_rules", "default_rules", "set_plugin_provider", "validate"]
-
-# one slot each: what gives the plugins' rules, and the default rules last built from them
-_provider: list[Callable[[], RuleSet]] = []
-_defaults: dict[str, tuple[RuleSet, RuleSet]] = {}
+__all__ = ["available_rules", "builtin_rules", "default_rules", "themes", "validate"]
 
 
-def set_plugin_provider(provider: Callable[[], RuleSet] | None) -> None:
-    """Set the function :func:`default_rules` asks for the installed plugins' rules.
+def themes() -> tuple[Theme, ...]:
+    """Return the themes of the built-in rules, in catalogue order.
 
-    :mod:`ptcekit.plugins` sets it when ptcekit is imported, to a function
-    that loads the plugins once per process; ``None`` unsets it (no plugin
-    rules).
+    >>> [theme.title for theme in themes()][:2]
+    ['References', 'Identifiers and legal forms']
     """
-    _provider[:] = [] if provider is None else [provider]
-    _defaults.clear()
+    return (
+        Theme(prefix="REF", title="References", rules=_references.RULES),
+        *_identity.THEMES,
+        *_places.THEMES,
+        *_ess.THEMES,
+        *_ptce.THEMES,
+        *_cooperatives.THEMES,
+        *_assets.THEMES,
+        *_agreements.THEMES,
+        *_governance.THEMES,
+    )
 
 
 @functools.cache
@@ -48,17 +52,20 @@ def builtin_rules() -> RuleSet:
     >>> len(builtin_rules()) > 40
     True
     """
-    return RuleSet(
-        _references.RULES
-        + _identity.RULES
-        + _places.RULES
-        + _ess.RULES
-        + _ptce.RULES
-        + _cooperatives.RULES
-        + _assets.RULES
-        + _agreements.RULES
-        + _governance.RULES
-    )
+    return RuleSet(tuple(rule for theme in themes() for rule in theme.rules))
+
+
+# one slot: the plugin rules the defaults were last built from, and those defaults
+_defaults: dict[str, tuple[RuleSet, RuleSet]] = {}
+
+
+def available_rules() -> RuleSet:
+    """Return the built-in rules and those of the installed plugins, opt-in ones included.
+
+    The plugins are loaded once per process by :mod:`ptcekit.plugins`; one
+    that cannot be used is skipped with a warning.
+    """
+    return builtin_rules() | plugin_rules()
 
 
 def default_rules() -> RuleSet:
@@ -69,14 +76,14 @@ def default_rules() -> RuleSet:
     a plugin that cannot be used is skipped with a warning), less the opt-in
     ones (such as the ``CALL`` funding criteria), which run only when selected.
     The set is built once for each set of plugin rules, so calling this
-    again costs nothing.
+    again costs next to nothing.
     """
-    plugin_rules = _provider[0]() if _provider else _NO_RULES
+    plugins = plugin_rules()
     cached = _defaults.get("last")
-    if cached is not None and cached[0] is plugin_rules:
+    if cached is not None and cached[0] is plugins:
         return cached[1]
-    defaults = (builtin_rules() | plugin_rules).defaults()
-    _defaults["last"] = (plugin_rules, defaults)
+    defaults = (builtin_rules() | plugins).defaults()
+    _defaults["last"] = (plugins, defaults)
     return defaults
 
 
@@ -102,6 +109,8 @@ def validate(
     Raises:
         TypeError: (a :class:`~ptcekit.errors.FieldTypeError`) for an argument of
             the wrong type.
+        ImportError: (a :class:`~ptcekit.rules.PluginError`) when ``rules`` is
+            ``None`` and an installed plugin cannot be loaded.
 
     >>> from ptcekit.model import Association, Membership, Pole
     >>> eco = Ecosystem(actors=(Association(id="a", name="A"),),

@@ -21,17 +21,12 @@ from ptcekit.model import (
     Governance,
     VotingScheme,
 )
-from ptcekit.rules._engine import (
-    Context,
-    Example,
-    Finding,
-    LawVersion,
-    Rule,
-    Unchecked,
-    fraction_text,
-)
+from ptcekit.rules._context import Context
+from ptcekit.rules._printer import fraction_text
+from ptcekit.rules._report import Finding, Unchecked
+from ptcekit.rules._rule import Example, LawVersion, Rule, Theme
 
-__all__ = ["LOI_2014_IN_FORCE", "RULES"]
+__all__ = ["LOI_2014_IN_FORCE", "RULES", "THEMES"]
 
 _LOI_1947 = "Loi n° 47-1775 du 10 septembre 1947 portant statut de la coopération"
 _LOI_1947_URL = "https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000684004"
@@ -1075,5 +1070,23 @@ RULES: tuple[Rule, ...] = (
         applies_to="actors",
         failing_example=Example(build=_coop003_fails, paths=("$.actors[0].governance.voting",)),
         passing_example=Example(build=_coop003_passes),
+    ),
+)
+
+THEMES: tuple[Theme, ...] = (
+    Theme(
+        prefix="SCIC",
+        title="SCIC",
+        rules=tuple(rule for rule in RULES if rule.code.rstrip("0123456789") == "SCIC"),
+    ),
+    Theme(
+        prefix="SCOP",
+        title="SCOP",
+        rules=tuple(rule for rule in RULES if rule.code.rstrip("0123456789") == "SCOP"),
+    ),
+    Theme(
+        prefix="COOP",
+        title="Every cooperative",
+        rules=tuple(rule for rule in RULES if rule.code.rstrip("0123456789") == "COOP"),
     ),
 )

@@ -27,9 +27,11 @@ from ptcekit.model import (
     TrainingBody,
     VotingScheme,
 )
-from ptcekit.rules._engine import Context, Example, Finding, Rule, Unchecked
+from ptcekit.rules._context import Context
+from ptcekit.rules._report import Finding, Unchecked
+from ptcekit.rules._rule import Example, Rule, Theme
 
-__all__ = ["RULES", "kind_of"]
+__all__ = ["RULES", "THEMES", "kind_of"]
 
 #: Loi n° 2014-856 du 31 juillet 2014 relative à l'économie sociale et solidaire, on Légifrance.
 LAW_2014_856_URL = "https://www.legifrance.gouv.fr/loda/id/JORFTEXT000029313296"
@@ -588,3 +590,5 @@ RULES: tuple[Rule, ...] = (
         passing_example=Example(build=_ess007_passes),
     ),
 )
+
+THEMES: tuple[Theme, ...] = (Theme(prefix="ESS", title="ESS and ESUS", rules=RULES),)

@@ -17,9 +17,12 @@ from ptcekit.model import (
     Pole,
     VotingScheme,
 )
-from ptcekit.rules._engine import Context, Example, Finding, Rule, fraction_text
+from ptcekit.rules._context import Context
+from ptcekit.rules._printer import fraction_text
+from ptcekit.rules._report import Finding
+from ptcekit.rules._rule import Example, Rule, Theme
 
-__all__ = ["RULES"]
+__all__ = ["RULES", "THEMES"]
 
 #: The governance rules check that the recorded data is consistent and usable;
 #: no legal text sets them (the SCIC's own bounds are SCIC005 and SCIC006).
@@ -258,3 +261,5 @@ RULES: tuple[Rule, ...] = (
         passing_example=Example(build=_gov004_passes),
     ),
 )
+
+THEMES: tuple[Theme, ...] = (Theme(prefix="GOV", title="Governance", rules=RULES),)

@@ -27,10 +27,12 @@ from ptcekit.model import (
     ResearchBody,
     TrainingBody,
 )
-from ptcekit.rules._engine import Context, Example, Finding, Rule, Unchecked
+from ptcekit.rules._context import Context
 from ptcekit.rules._ess import L3332_17_1_URL, SIRENE_VARIABLES_URL, kind_of
+from ptcekit.rules._report import Finding, Unchecked
+from ptcekit.rules._rule import Example, Rule, Theme
 
-__all__ = ["RULES"]
+__all__ = ["RULES", "THEMES"]
 
 #: INSEE's page of the nomenclature of catégories juridiques (levels I to III).
 INSEE_CATEGORIES_URL = "https://www.insee.fr/fr/information/2028129"
@@ -679,3 +681,5 @@ RULES: tuple[Rule, ...] = (
         passing_example=Example(build=_id008_passes),
     ),
 )
+
+THEMES: tuple[Theme, ...] = (Theme(prefix="ID", title="Identifiers and legal forms", rules=RULES),)

@@ -15,9 +15,11 @@ from ptcekit.model import (
     Territory,
     TerritoryLevel,
 )
-from ptcekit.rules._engine import Context, Example, Finding, Rule, Unchecked
+from ptcekit.rules._context import Context
+from ptcekit.rules._report import Finding, Unchecked
+from ptcekit.rules._rule import Example, Rule, Theme
 
-__all__ = ["RULES", "document_year"]
+__all__ = ["RULES", "THEMES", "document_year"]
 
 #: INSEE's page of the Code officiel géographique, with its yearly editions.
 COG_URL = "https://www.insee.fr/fr/information/2560452"
@@ -212,4 +214,8 @@ RULES: tuple[Rule, ...] = (
         failing_example=Example(build=_id010_fails, paths=("$.poles[0].territory.codes[1]",)),
         passing_example=Example(build=_id010_passes),
     ),
+)
+
+THEMES: tuple[Theme, ...] = (
+    Theme(prefix="ID", title="Seats and places in the Code officiel géographique", rules=RULES),
 )

@@ -54,18 +54,11 @@ from ptcekit.model import (
     Territory,
     TrainingBody,
 )
-from ptcekit.rules._engine import (
-    Context,
-    Example,
-    Finding,
-    LawVersion,
-    Member,
-    Rule,
-    Severity,
-    Unchecked,
-)
+from ptcekit.rules._context import Context, Member
+from ptcekit.rules._report import Finding, Unchecked
+from ptcekit.rules._rule import Example, LawVersion, Rule, Severity, Theme
 
-__all__ = ["RULES"]
+__all__ = ["RULES", "THEMES"]
 
 _ART9 = "Loi n° 2014-856 du 31 juillet 2014, art. 9, I"
 _LOI_URL = "https://www.legifrance.gouv.fr/loda/id/JORFTEXT000029313296"
@@ -1127,5 +1120,18 @@ RULES: tuple[Rule, ...] = (
         opt_in=True,
         failing_example=Example(build=_call005_fails, paths=("$.poles[0].labels",)),
         passing_example=Example(build=_call005_passes),
+    ),
+)
+
+THEMES: tuple[Theme, ...] = (
+    Theme(
+        prefix="PTCE",
+        title="Pôles territoriaux de coopération économique (art. 9)",
+        rules=tuple(rule for rule in RULES if rule.code.rstrip("0123456789") == "PTCE"),
+    ),
+    Theme(
+        prefix="CALL",
+        title="State calls for projects (décret n° 2015-431, opt-in)",
+        rules=tuple(rule for rule in RULES if rule.code.rstrip("0123456789") == "CALL"),
     ),
 )
