@@ -1,5 +1,7 @@
-"""Tests of the command line as scripts use it: envelopes per file, standard input, rule selection,
-statistics, output any terminal can take, several files at once.
+"""Tests of the command line as scripts use it.
+
+Envelopes per file, standard input, rule selection, statistics, output any
+terminal can take, several files at once.
 """
 
 from __future__ import annotations
@@ -114,9 +116,11 @@ class TestSeveralFiles:
         assert status == 2
         assert err.splitlines() == [
             f"{files['bad']}: cannot be loaded: 2 problems:",
-            (f"{files['bad']}:   $.actors[0].type: unknown actor type 'asociation'; expected one of: "
-            "association, company, cooperative, foundation, grouping, mutual, person, public_body, "
-            'research_body, training_body (did you mean "association"?)'),
+            (
+                f"{files['bad']}:   $.actors[0].type: unknown actor type 'asociation'; expected one of: "
+                "association, company, cooperative, foundation, grouping, mutual, person, public_body, "
+                'research_body, training_body (did you mean "association"?)'
+            ),
             f'{files["bad"]}:   $.actors[1].headcount: expected an integer, got "12" (a string)',
             f"{files['missing']}: cannot be read: No such file or directory",
         ]
