@@ -10,8 +10,10 @@ import importlib.metadata
 import io
 import json
 import os
+import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -336,3 +338,44 @@ class TestPluginsCommand:
         plugins_on.reload()
         assert run("--version")[0] == 0
         assert capsys.readouterr().out == f"ptcekit {ptcekit.__version__}\nplugins: none\n"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+class TestMovingProgress:
+    def test_the_time_moves_while_the_records_are_built(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """While a big file is being built, the line shows the seconds spent, updated."""
+        real = ptcekit.serialize.loads
+
+        def slow(data: bytes) -> Any:
+            time.sleep(0.6)
+            return real(data)
+
+        monkeypatch.setattr(cli, "BIG_FILE", 0)
+        monkeypatch.setattr(ptcekit.serialize, "loads", slow)
+        err = _Terminal()
+        assert (
+            cli.main(
+                ["validate", "-"],
+                out=io.StringIO(),
+                err=err,
+                stdin=io.BytesIO(POLE_SUD.read_bytes()),
+            )
+            == 0
+        )
+        assert re.search(r"building the records of -… 0\.[2-9]s", err.getvalue())
+
+
+class TestEnvelopeWithoutRules:
+    def test_codes_no_rule_set_knows(self) -> None:
+        """An envelope made without its rule set still writes its findings and rules, untitled."""
+        report = ptcekit.validate(ptcekit.loads(ONLY_ESS))
+        data = envelope.Envelope(status="checked", report=report).to_dict()
+        assert {f["title"] for f in data["findings"]} == {None}
+        assert {r["origin"] for r in data["rules"]} == {"unknown"}
+        jsonschema.Draft202012Validator(envelope.envelope_schema()).validate(data)

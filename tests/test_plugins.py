@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import importlib.metadata
+import io
 import json
 import os
 import subprocess
@@ -25,8 +26,9 @@ import pytest
 
 import ptcekit
 import ptcekit.plugins
+from ptcekit import cli
 from ptcekit.model import kinds
-from ptcekit.serialize import kind_table
+from ptcekit.serialize import kind_table, make_converter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import plugin_fixture
@@ -544,26 +546,32 @@ class TestRedefinedKind:
     )
 
     def test_the_newest_definition_is_read_and_written(self, cell_module: Any) -> None:
-        """Loading after a redefinition builds the new class; both can be written; the schema is made."""
+        """Loading after a redefinition builds the new class; both can be written; the schema is made.
+
+        A converter of the test's own reads and writes, so that the cells'
+        classes go with it and leave no tag behind for the other tests.
+        """
+        converter = make_converter()
+
+        def load() -> Any:
+            return converter.load(json.loads(self.DOC), ptcekit.Ecosystem)
+
         namespace = cell_module("notebook_cell")
         first = _run_cell(namespace, 0)
-        assert type(ptcekit.loads(self.DOC).actors[0]) is first
+        assert type(load().actors[0]) is first
         second = _run_cell(namespace, 5)
         assert kinds.serial(second) > kinds.serial(first)
-        loaded = ptcekit.loads(self.DOC)
+        loaded = load()
         assert type(loaded.actors[0]) is second
         assert getattr(loaded.actors[0], "surface") == 5  # noqa: B009 -- a field of the cell's class
         assert kind_table(ptcekit.Actor).by_tag["cell:tiers_lieu"] is second
-        assert b'"cell:tiers_lieu"' in ptcekit.dumps(
-            ptcekit.Ecosystem(actors=(second(id="s", name="S"),))
-        )
-        assert b'"cell:tiers_lieu"' in ptcekit.dumps(
-            ptcekit.Ecosystem(actors=(first(id="f", name="F"),))
-        )
+        for cls in (first, second):
+            written = converter.dump(ptcekit.Ecosystem(actors=(cls(id="s", name="S"),)))
+            assert written["actors"][0]["type"] == "cell:tiers_lieu"
         assert "cell:tiers_lieu" in json.dumps(ptcekit.json_schema())
         third = _run_cell(namespace, 7)
-        assert getattr(ptcekit.loads(self.DOC).actors[0], "surface") == 7  # noqa: B009 -- a field of the cell's class
-        assert type(ptcekit.loads(self.DOC).actors[0]) is third
+        assert type(load().actors[0]) is third
+        assert getattr(load().actors[0], "surface") == 7  # noqa: B009 -- a field of the cell's class
 
     def test_two_modules_claiming_one_tag_still_conflict(self, cell_module: Any) -> None:
         """Classes of different modules with one tag are a real conflict, reported as before."""
@@ -574,10 +582,12 @@ class TestRedefinedKind:
         assert "clash:tiers_lieu" in table.conflicts
         assert "clash:tiers_lieu" not in table.by_tag
 
-    def test_the_conflict_is_gone_after(self) -> None:
-        """The conflicting classes, never read nor written, are collected with their modules."""
+    def test_the_cells_are_gone_after(self) -> None:
+        """The cells' classes are collected with their modules and converter: no tag is left behind."""
         gc.collect()
-        assert "clash:tiers_lieu" not in kind_table(ptcekit.Actor).tags
+        tags = kind_table(ptcekit.Actor).tags
+        assert "clash:tiers_lieu" not in tags
+        assert "cell:tiers_lieu" not in tags
 
 
 class TestLayers:
@@ -601,3 +611,60 @@ class TestLayers:
             assert len(ptcekit.rules.available_rules()) == len(ptcekit.builtin_rules())
         finally:
             ptcekit.rules.set_plugin_provider(ptcekit.plugins.rules)
+
+
+class TestInProcessCommandLine:
+    """The command line in-process, with entry points made by the test."""
+
+    def test_broken_and_good_plugins(
+        self, module_dir: Path, monkeypatch: pytest.MonkeyPatch, plugins_on: Any
+    ) -> None:
+        """Each broken plugin is one line on standard error; plugins lists all, the failed marked."""
+        (module_dir / "inproc_good.py").write_text(
+            textwrap.dedent(
+                """
+                from ptcekit.rules import Rule
+
+                GOOD = Rule(code="INPROC002", title="Plugin rule", severity="info", kind="heuristic",
+                            confidence="reading", source="Charte, art. 1",
+                            explanation="A plugin rule.", check=lambda context: ())
+                """
+            ),
+            encoding="utf-8",
+        )
+        group = ptcekit.plugins.RULES_GROUP
+        found = {
+            group: [_ep("good", "inproc_good:GOOD", group), _ep("gone", "inproc_gone:RULES", group)]
+        }
+        monkeypatch.setattr(importlib.metadata, "entry_points", _entry_points(found))
+        ptcekit.plugins._cache.clear()
+        out, err = io.StringIO(), io.StringIO()
+        assert cli.main(["plugins"], out=out, err=err) == 0
+        assert err.getvalue() == (
+            "ptcekit: plugin 'gone' (ptcekit.rules entry point 'inproc_gone:RULES' of an unknown "
+            "distribution) cannot be used and is skipped: it failed to load: ModuleNotFoundError: "
+            "No module named 'inproc_gone'\n"
+        )
+        assert out.getvalue().splitlines() == [
+            (
+                "gone (rules, inproc_gone:RULES) from an unknown distribution: FAILED: it failed to "
+                "load: ModuleNotFoundError: No module named 'inproc_gone'"
+            ),
+            "good (rules, inproc_good:GOOD) from an unknown distribution: INPROC002",
+        ]
+
+    def test_an_unexpected_failure_of_the_rule_loader(
+        self, monkeypatch: pytest.MonkeyPatch, plugins_on: Any
+    ) -> None:
+        """Whatever a rule plugin raises, it is skipped with a warning naming the error."""
+        group = ptcekit.plugins.RULES_GROUP
+        found = {group: [_ep("odd", "inproc_odd:RULES", group)]}
+        monkeypatch.setattr(importlib.metadata, "entry_points", _entry_points(found))
+
+        def odd(*args: object, **kwargs: object) -> object:
+            raise RuntimeError("odd")
+
+        monkeypatch.setattr(ptcekit.rules, "load_plugins", odd)
+        with pytest.warns(ptcekit.plugins.PluginWarning, match="RuntimeError: odd"):
+            (plugin,) = ptcekit.plugins.reload()
+        assert plugin.error == "RuntimeError: odd"
