@@ -246,8 +246,8 @@ def check(
             once and pass them on each call: they are immutable.
         as_of: the date the rules run "as of" (see :func:`~ptcekit.rules.validate`).
         fail_on: the lowest severity that makes the result not :attr:`~Envelope.ok`.
-        loader: what reads ``source`` (by default :func:`ptcekit.load` for a
-            path, :func:`ptcekit.loads` otherwise); it raises
+        loader: what reads ``source`` (by default :func:`ptcekit.load <ptcekit.serialize.load>` for a
+            path, :func:`ptcekit.loads <ptcekit.serialize.loads>` otherwise); it raises
             :class:`~ptcekit.errors.LoadError` or :class:`OSError`.
 
     Returns:

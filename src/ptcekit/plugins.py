@@ -13,8 +13,8 @@ A kinds entry point names a module that defines kinds, a kind class, or an
 iterable of kind classes; a rules entry point names what
 :func:`ptcekit.rules.load_plugins` accepts. ptcekit loads both groups once,
 the first time anything needs them: reading a document, making the JSON
-Schema, building the default rules (and so :func:`ptcekit.validate` called
-without rules), or any command of the ``ptcekit`` command line. A plugin that
+Schema, building the default rules (and so
+:func:`ptcekit.validate <ptcekit.rules.validate>` called without rules), or any command of the ``ptcekit`` command line. A plugin that
 cannot be used is skipped with a :class:`PluginWarning` naming it, its
 distribution and its error; the others load, and validation goes on.
 
