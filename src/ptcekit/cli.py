@@ -16,6 +16,7 @@ import contextlib
 import datetime as dt
 import functools
 import importlib.metadata
+import io
 import json
 import os
 import sys
@@ -693,7 +694,8 @@ def main(
         except SystemExit as exit_:
             return EXIT_USAGE if exit_.code not in (0, None) else EXIT_OK
         command = args.command
-        args.stdin = sys.stdin.buffer if stdin is None else stdin
+        # no standard input at all (pythonw, a detached service): '-' reads nothing
+        args.stdin = getattr(sys.stdin, "buffer", None) or io.BytesIO() if stdin is None else stdin
         return _run(args, safe_out, safe_err)
     except KeyboardInterrupt:
         safe_err.write("ptcekit: interrupted\n")
