@@ -116,16 +116,19 @@ class TestSeveralFiles:
         """Text output: each file that fails is reported once, with its count; the others are checked."""
         status, out, err = run("validate", str(files["bad"]), str(POLE_SUD), str(files["missing"]))
         assert status == 2
-        assert err.splitlines() == [
-            f"{files['bad']}: cannot be loaded: 2 problems:",
-            (
-                f"{files['bad']}:   $.actors[0].type: unknown actor type 'asociation'; expected one of: "
-                "association, company, cooperative, foundation, grouping, mutual, person, public_body, "
-                'research_body, training_body (did you mean "association"?)'
-            ),
-            f'{files["bad"]}:   $.actors[1].headcount: expected an integer, got "12" (a string)',
-            f"{files['missing']}: cannot be read: No such file or directory",
-        ]
+        lines = err.splitlines()
+        assert len(lines) == 4
+        assert lines[0] == f"{files['bad']}: cannot be loaded: 2 problems:"
+        # the kinds other tests define join the list of expected tags: only its ends are fixed
+        assert lines[1].startswith(
+            f"{files['bad']}:   $.actors[0].type: unknown actor type 'asociation'; expected one of: association, "
+        )
+        assert lines[1].endswith('(did you mean "association"?)')
+        assert (
+            lines[2]
+            == f'{files["bad"]}:   $.actors[1].headcount: expected an integer, got "12" (a string)'
+        )
+        assert lines[3] == f"{files['missing']}: cannot be read: No such file or directory"
         assert out.splitlines()[-1].startswith(f"{POLE_SUD}: ")
 
     def test_many_problems_are_capped_in_text(self, tmp_path: Path) -> None:
