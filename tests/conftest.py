@@ -38,9 +38,14 @@ collect_ignore = ["extension_kinds.py"]
 
 @pytest.fixture
 def plugins_on(monkeypatch: pytest.MonkeyPatch) -> object:
-    """Turn plugins on for one test, and forget what was loaded after it."""
+    """Turn plugins on for one test, and forget what was loaded before and after it.
+
+    Nothing is loaded here: the test makes its entry points (monkeypatching
+    ``importlib.metadata.entry_points``) before anything loads them, so that
+    the plugins installed where the suite runs stay out of the process.
+    """
     monkeypatch.setenv(ptcekit.plugins.ENVIRONMENT_VARIABLE, "1")
-    ptcekit.plugins.reload()
+    ptcekit.plugins._cache.clear()
     yield ptcekit.plugins
     monkeypatch.undo()
-    ptcekit.plugins.reload()
+    ptcekit.plugins._cache.clear()

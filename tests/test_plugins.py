@@ -145,7 +145,9 @@ class TestFirstCallInAFreshProcess:
                               [p["distribution"] for p in data["plugins"]]]))
             """,
         )
-        assert json.loads(out) == ["checked", ["FIXT001"], ["ptcekit-fixture", "ptcekit-fixture"]]
+        status, codes, distributions = json.loads(out)
+        assert (status, codes) == ("checked", ["FIXT001"])
+        assert distributions.count("ptcekit-fixture") == 2
 
 
 class TestEveryCommand:
@@ -159,7 +161,8 @@ class TestEveryCommand:
             f"{document}: $.actors[0].reach: FIXT001 warning: network 'net' records no reach"
             in (done.stdout)
         )
-        assert done.stderr == ""
+        # plugins installed where the suite runs may warn; the fixture never does
+        assert "ptcekit-fixture" not in done.stderr
 
     def test_summary(self, installed: Path, document: Path) -> None:
         """Summary reads the kinds."""
@@ -185,7 +188,8 @@ class TestEveryCommand:
         """Plugins lists each entry point, its package and what it brings."""
         done = python(installed, "-m", "ptcekit", "plugins")
         assert done.returncode == 0
-        assert done.stdout.splitlines() == [
+        lines = done.stdout.splitlines()
+        assert [line for line in lines if "from ptcekit-fixture " in line] == [
             (
                 "fixture (kinds, ptcekit_fixture.kinds) from ptcekit-fixture 0.1: "
                 "fixture:kitchen, fixture:network"
