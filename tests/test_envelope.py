@@ -164,8 +164,14 @@ class TestCheck:
         def unreadable(source: Any) -> ptcekit.Ecosystem:
             raise PermissionError(13, "Permission denied")
 
-        assert ptcekit.check(text, loader=unreadable).problems == (
-            Problem("$", "cannot be read: Permission denied"),
+        refused = ptcekit.check(text, loader=unreadable)
+        assert (refused.status, refused.unreadable) == (
+            "read-error",
+            "cannot be read: Permission denied",
+        )
+        assert (
+            valid(refused.to_dict())["problems"][0]["message"]
+            == "cannot be read: Permission denied"
         )
 
     def test_fail_on(self) -> None:

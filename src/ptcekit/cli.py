@@ -442,8 +442,8 @@ def _read(name: str, progress: _Progress, stdin: BinaryIO) -> _Input:
 
 def _load(
     name: str, progress: _Progress, err: _Stream, stdin: BinaryIO, *, report: bool = True
-) -> tuple[Ecosystem | None, tuple[Problem, ...], str | None]:
-    """Read and load ``name``; the ecosystem, or its load problems, or why it cannot be read.
+) -> tuple[Ecosystem | None, LoadError | None, str | None]:
+    """Read and load ``name``; the ecosystem, or the error that refused it, or why it cannot be read.
 
     With ``report``, a file that cannot be read or loaded is reported on ``err``.
     """
@@ -452,7 +452,7 @@ def _load(
         progress.done()
         if report:
             err.write(f"{name}: {given.error}\n")
-        return None, (), given.error
+        return None, None, given.error
     try:
         with progress.ticking(f"building the records of {name}"):
             ecosystem = serialize.loads(given.data)
@@ -460,10 +460,10 @@ def _load(
         progress.done()
         if report:
             _print_problems(name, error.problems, err)
-        return None, error.problems, None
+        return None, error, None
     records = sum(len(part) for part in ecosystem_parts(ecosystem))
     progress.show(f"{name}: {records:,} records built")
-    return ecosystem, (), None
+    return ecosystem, None, None
 
 
 def ecosystem_parts(ecosystem: Ecosystem) -> tuple[tuple[Any, ...], ...]:
@@ -526,14 +526,16 @@ def _validate(args: argparse.Namespace, out: _Stream, err: _Stream) -> int:
     status = EXIT_OK
     statistics: Counter[str] = Counter()
     for name in args.files:
-        ecosystem, problems, unread = _load(name, progress, err, args.stdin, report=not as_json)
+        ecosystem, refused, unread = _load(name, progress, err, args.stdin, report=not as_json)
         if ecosystem is None:
             status = EXIT_USAGE
             if as_json:
                 result = envelope.Envelope(
                     file=name,
                     status="read-error" if unread is not None else "load-error",
-                    problems=(Problem("$", unread),) if unread is not None else problems,
+                    problems=() if refused is None else refused.problems,
+                    unreadable=unread,
+                    truncated=bool(getattr(refused, "truncated", False)),
                     rules=ruleset,
                     fail_on=threshold,
                 )

@@ -121,6 +121,9 @@ class Envelope:
         status: ``"checked"``, ``"load-error"`` (the loader refused it) or
             ``"read-error"`` (it could not be read at all).
         problems: the load problems (none once it loaded).
+        unreadable: why the file could not be read at all (``status="read-error"``).
+        truncated: whether the loader stopped collecting problems (at its
+            ``max_problems``), so that the document may hold more.
         report: the report of the rules, when it loaded.
         rules: the rule set it was checked against.
         ecosystem: the document, when it loaded (not written in :meth:`to_dict`).
@@ -130,6 +133,8 @@ class Envelope:
     file: str | None = None
     status: Status
     problems: tuple[Problem, ...] = ()
+    unreadable: str | None = None
+    truncated: bool = False
     report: rules_layer.Report | None = None
     rules: rules_layer.RuleSet | None = None
     ecosystem: Ecosystem | None = attrs.field(default=None, eq=False)
@@ -163,7 +168,7 @@ class Envelope:
             by_code = counted["code"]
             unchecked = len(self.report.unchecked)
         return {
-            "problems": len(self.problems),
+            "problems": len(self._problems()),
             "findings": sum(by_severity.values()),
             "severity": by_severity,
             "code": by_code,
@@ -186,7 +191,8 @@ class Envelope:
             "fail_on": self.fail_on.value,
             "as_of": None if as_of is None else as_of.isoformat(),
             "counts": self.counts(),
-            "problems": [_problem(problem) for problem in self.problems],
+            "truncated": self.truncated,
+            "problems": self._problems(),
             "findings": [] if report is None else [_finding(f, known) for f in report.findings],
             "unchecked": [] if report is None else [note.to_dict() for note in report.unchecked],
             "rules": []
@@ -195,23 +201,31 @@ class Envelope:
             "plugins": [plugin.to_dict() for plugin in plugins.load()],
         }
 
+    def _problems(self) -> list[dict[str, Any]]:
+        if self.unreadable is not None:
+            # not a load problem: no code of the load-problem catalogue applies
+            return [
+                {
+                    "code": None,
+                    "severity": "error",
+                    "path": "$",
+                    "pointer": "",
+                    "message": self.unreadable,
+                }
+            ]
+        return [_problem(problem) for problem in self.problems]
+
     def to_json(self, *, indent: int | None = None) -> str:
         """Return :meth:`to_dict` as JSON text (one line by default)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
 
-def _read(
-    source: bytes | str | os.PathLike[str],
-) -> tuple[Ecosystem | None, tuple[Problem, ...], str | None]:
-    """Load ``source``; the ecosystem, or the problems; a read failure's message."""
-    try:
-        if isinstance(source, os.PathLike):
-            return serialize.load(Path(source)), (), None
-        return serialize.loads(source), (), None
-    except LoadError as error:
-        return None, error.problems, None
-    except OSError as error:
-        return None, (), f"cannot be read: {error.strerror or error}"
+def _default_loader(source: bytes | str | os.PathLike[str]) -> Ecosystem:
+    """Read ``source`` with :func:`ptcekit.serialize.load` (a path) or :func:`ptcekit.serialize.loads`."""
+    if isinstance(source, os.PathLike):
+        loaded: Ecosystem = serialize.load(Path(source))
+        return loaded
+    return serialize.loads(source)
 
 
 def _severity(value: object) -> rules_layer.Severity:
@@ -266,30 +280,27 @@ def check(
     if isinstance(source, os.PathLike) and file is None:
         file = os.fspath(source)
     if isinstance(source, Ecosystem):
-        ecosystem: Ecosystem | None = source
-        problems: tuple[Problem, ...] = ()
-        unread = None
-    elif loader is not None:
-        try:
-            ecosystem, problems, unread = loader(source), (), None
-        except LoadError as error:
-            ecosystem, problems, unread = None, error.problems, None
-        except OSError as error:
-            ecosystem, problems, unread = None, (), f"cannot be read: {error.strerror or error}"
+        ecosystem = source
     else:
-        ecosystem, problems, unread = _read(source)
-    if unread is not None:
-        return Envelope(
-            file=file,
-            status="read-error",
-            problems=(Problem("$", unread),),
-            rules=rule_set,
-            fail_on=threshold,
-        )
-    if ecosystem is None:
-        return Envelope(
-            file=file, status="load-error", problems=problems, rules=rule_set, fail_on=threshold
-        )
+        try:
+            ecosystem = (loader or _default_loader)(source)
+        except LoadError as error:
+            return Envelope(
+                file=file,
+                status="load-error",
+                problems=error.problems,
+                truncated=bool(getattr(error, "truncated", False)),
+                rules=rule_set,
+                fail_on=threshold,
+            )
+        except OSError as error:
+            return Envelope(
+                file=file,
+                status="read-error",
+                unreadable=f"cannot be read: {error.strerror or error}",
+                rules=rule_set,
+                fail_on=threshold,
+            )
     report = rules_layer.validate(ecosystem, rules=rule_set, as_of=as_of)
     return Envelope(
         file=file,
