@@ -16,6 +16,7 @@ import pytest
 from hypothesis import settings
 
 import ptcekit.plugins
+from ptcekit.serialize import _diagnose
 
 # Installed plugins stay out of the suite's expectations (rule counts, reports,
 # the schema), so that it passes in an environment where a third-party plugin
@@ -34,6 +35,10 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 # name, after ptcekit is in use; collecting it for doctests would import it a
 # second time and declare its kind tags twice.
 collect_ignore = ["extension_kinds.py"]
+
+# A generated structuring function that refuses a value its class accepts is a
+# bug of ptcekit: in the tests it raises instead of falling back to the slow path.
+_diagnose.RAISE_ON_REFUSAL = True
 
 
 @pytest.fixture

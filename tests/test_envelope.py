@@ -12,7 +12,7 @@ import pytest
 
 import ptcekit
 from ptcekit import envelope
-from ptcekit.errors import FieldTypeError, InvalidValueError, Problem, UnknownRuleError
+from ptcekit.errors import FieldTypeError, InvalidValueError, UnknownRuleError
 
 ROOT = Path(__file__).resolve().parent.parent
 TETRIS = ROOT / "examples" / "tetris.json"
@@ -115,17 +115,27 @@ class TestCheck:
         assert data["findings"] == data["rules"] == data["unchecked"] == []
         assert result.ecosystem is None
 
-    @pytest.mark.skipif(
-        not hasattr(Problem("$", "x"), "code"),
-        reason="load problems get their codes from the load-problem catalogue (branch wire-engine); "
-        "until it is merged, the envelope writes null and this test waits for it",
-    )
     def test_load_problems_carry_their_codes(self) -> None:
-        """Once the loader gives codes, the envelope carries them."""
+        """Each load problem is written as the loader gives it: its code from the load-problem catalogue."""
         data = valid(ptcekit.check(BAD).to_dict())
-        assert all(
-            isinstance(p["code"], str) and p["code"].startswith("LOAD") for p in data["problems"]
+        assert [p["code"] for p in data["problems"]] == ["LOAD006", "LOAD002"]
+        with pytest.raises(ptcekit.LoadError) as raised:
+            ptcekit.loads(BAD)
+        assert data["problems"] == raised.value.to_dict()["problems"]
+        assert data["truncated"] is False
+
+    def test_a_capped_load_says_it_is_truncated(self) -> None:
+        """A loader that stops at max_problems makes the envelope say the list is cut short."""
+        actors = ", ".join(
+            f'{{"type": "company", "id": "c{i}", "name": "C", "headcount": "1"}}' for i in range(5)
         )
+        text = f'{{"ptcekit": "1", "actors": [{actors}]}}'
+
+        def capped(source: Any) -> ptcekit.Ecosystem:
+            return ptcekit.loads(source, max_problems=2)
+
+        data = valid(ptcekit.check(text, loader=capped).to_dict())
+        assert (data["truncated"], data["counts"]["problems"]) == (True, 2)
 
     def test_a_file_that_cannot_be_read(self, tmp_path: Path) -> None:
         """A path that cannot be read gives a read-error envelope naming the file."""

@@ -11,6 +11,7 @@ from ptcekit import errors
 from ptcekit.errors import (
     DuplicateIdError,
     FieldTypeError,
+    GeneratedCodeError,
     IdentifierError,
     InvalidChecksum,
     InvalidComponent,
@@ -38,11 +39,14 @@ EXAMPLES: list[PtcekitError] = [
     FieldTypeError("Pole", "memberships[2]", "a Membership", 3),
     DuplicateIdError("Ecosystem", "poles", "a", "actors[0]", "poles[1]"),
     UnknownIdError("ghost", "actor"),
-    LoadError([Problem("$.actors[0].siren", "expected a SIREN, got '1'")]),
+    LoadError(
+        [Problem(path="$.actors[0].siren", message="expected a SIREN, got '1'", code="LOAD003")]
+    ),
     KindError("tests.Network", "it declares no type_tag of its own"),
     RuleError("rule code 'A001' is used by two different rules"),
     UnknownRuleError("XYZ"),
     PluginError("aura", "ptcekit_aura.rules:RULES", "it failed to load: ImportError: no"),
+    GeneratedCodeError("Association", ValueError("refused")),
 ]
 
 

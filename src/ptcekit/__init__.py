@@ -17,6 +17,7 @@ from ptcekit.envelope import Envelope, check
 from ptcekit.errors import (
     DuplicateIdError,
     FieldTypeError,
+    GeneratedCodeError,
     IdentifierError,
     InvalidChecksum,
     InvalidComponent,
@@ -136,6 +137,7 @@ __all__ = [
     "FieldTypeError",
     "Finding",
     "Foundation",
+    "GeneratedCodeError",
     "Governance",
     "Grouping",
     "GroupingKind",

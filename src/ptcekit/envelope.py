@@ -63,17 +63,8 @@ def pointer(path: str) -> str:
 
 
 def _problem(problem: Problem) -> dict[str, Any]:
-    """A load problem as the envelope writes it (its code and pointer when the loader gives them)."""
-    code = getattr(problem, "code", None)
-    severity = getattr(problem, "severity", None)
-    given_pointer = getattr(problem, "pointer", None)
-    return {
-        "code": code if isinstance(code, str) else None,
-        "severity": str(getattr(severity, "value", severity) or "error"),
-        "path": problem.path,
-        "pointer": given_pointer if isinstance(given_pointer, str) else pointer(problem.path),
-        "message": problem.message,
-    }
+    """A load problem as the envelope writes it: code, severity, path, JSON Pointer and message."""
+    return problem.to_dict()
 
 
 @functools.cache

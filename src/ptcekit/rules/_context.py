@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from ptcekit.errors import RuleError
+from ptcekit.errors import RuleError, UnknownIdError
 from ptcekit.model import (
     Actor,
     Ecosystem,
@@ -18,7 +18,6 @@ from ptcekit.model import (
     Pole,
     Record,
 )
-from ptcekit.model import _checks as c
 from ptcekit.rules._paths import RECORD_LISTS, Keys, render_path
 from ptcekit.rules._report import Finding, Unchecked
 from ptcekit.rules._rule import Confidence, LawVersion, Rule, Severity
@@ -199,7 +198,7 @@ class Context:
         key = record if isinstance(record, str) else record.id
         found = self._indexes.positions.get(key)
         if found is None:
-            raise c.UnknownIdError(key, "record")
+            raise UnknownIdError(key, "record")
         return (*found, *keys)
 
     def path(self, id: str) -> str:  # noqa: A002 -- "id" is the domain's name for it

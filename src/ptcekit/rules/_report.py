@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from ptcekit.errors import FieldTypeError, InvalidValueError
-from ptcekit.model import _checks as c
+from ptcekit.model import validators as c
 from ptcekit.rules import _display, _printer
 from ptcekit.rules._paths import Keys, is_keys, path_key, render_path, to_keys
 from ptcekit.rules._rule import Severity, _code, _to_severity, _tuple, _url
@@ -64,15 +64,15 @@ class Finding:
     """
 
     code: str = attrs.field(validator=_code)
-    severity: Severity = attrs.field(converter=_to_severity, validator=c.member_of(Severity))
-    message: str = attrs.field(validator=c.text(multiline=False))
+    severity: Severity = attrs.field(converter=_to_severity, validator=c.Member(Severity))
+    message: str = attrs.field(validator=c.Text(multiline=False))
     location: Keys = attrs.field(alias="path", converter=to_keys, validator=_keys, repr=_shown)
     subject: str | None = attrs.field(
-        default=None, validator=c.text(optional=True, multiline=False)
+        default=None, validator=c.Text(optional=True, multiline=False)
     )
-    source: str | None = attrs.field(default=None, validator=c.text(optional=True, multiline=False))
+    source: str | None = attrs.field(default=None, validator=c.Text(optional=True, multiline=False))
     url: str | None = attrs.field(default=None, validator=_url)
-    law: str | None = attrs.field(default=None, validator=c.text(optional=True, multiline=False))
+    law: str | None = attrs.field(default=None, validator=c.Text(optional=True, multiline=False))
 
     @property
     def path(self) -> str:
@@ -167,9 +167,9 @@ class Unchecked:
 
     code: str = attrs.field(validator=_code)
     location: Keys = attrs.field(alias="path", converter=to_keys, validator=_keys, repr=_shown)
-    reason: str = attrs.field(validator=c.text(multiline=False))
+    reason: str = attrs.field(validator=c.Text(multiline=False))
     subject: str | None = attrs.field(
-        default=None, validator=c.text(optional=True, multiline=False)
+        default=None, validator=c.Text(optional=True, multiline=False)
     )
 
     @property
@@ -283,9 +283,9 @@ class Report:
     findings: tuple[Finding, ...] = attrs.field(
         default=(), converter=_sorted_findings, validator=c.tuple_of_type(Finding)
     )
-    as_of: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
+    as_of: dt.date | None = attrs.field(default=None, validator=c.Date(optional=True))
     rules: tuple[str, ...] = attrs.field(
-        default=(), converter=_codes, validator=c.tuple_of(_code, what="rule codes")
+        default=(), converter=_codes, validator=c.TupleOf(_code, what="rule codes")
     )
     unchecked: tuple[Unchecked, ...] = attrs.field(
         default=(), converter=_sorted_unchecked, validator=c.tuple_of_type(Unchecked)

@@ -14,7 +14,7 @@ import attrs
 
 from ptcekit.errors import FieldTypeError, InvalidValueError, RuleError, UnknownRuleError
 from ptcekit.model import Ecosystem
-from ptcekit.model import _checks as c
+from ptcekit.model import validators as c
 from ptcekit.rules._paths import PATH_PATTERN, RECORD_LISTS
 
 if TYPE_CHECKING:
@@ -235,10 +235,10 @@ class LawVersion:
     (False, True)
     """
 
-    label: str = attrs.field(validator=c.text(multiline=False))
-    start: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
-    end: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
-    source: str = attrs.field(validator=c.text(multiline=False))
+    label: str = attrs.field(validator=c.Text(multiline=False))
+    start: dt.date | None = attrs.field(default=None, validator=c.Date(optional=True))
+    end: dt.date | None = attrs.field(default=None, validator=c.Date(optional=True))
+    source: str = attrs.field(validator=c.Text(multiline=False))
     url: str | None = attrs.field(default=None, validator=_url)
     params: Mapping[str, Any] = attrs.field(
         factory=dict, converter=_params, validator=_params_check, hash=False
@@ -297,7 +297,7 @@ class Example:
 
     build: Callable[[], Ecosystem] = attrs.field(validator=_build)
     paths: tuple[str, ...] = attrs.field(
-        default=(), converter=_paths, validator=c.tuple_of(_path, what="paths")
+        default=(), converter=_paths, validator=c.TupleOf(_path, what="paths")
     )
 
 
@@ -355,24 +355,22 @@ class Rule:
     """
 
     code: str = attrs.field(validator=_code)
-    title: str = attrs.field(validator=c.text(multiline=False))
-    severity: Severity = attrs.field(converter=_to_severity, validator=c.member_of(Severity))
-    kind: RuleKind = attrs.field(converter=_to_kind, validator=c.member_of(RuleKind))
-    confidence: Confidence = attrs.field(
-        converter=_to_confidence, validator=c.member_of(Confidence)
-    )
-    source: str = attrs.field(validator=c.text(multiline=False))
-    explanation: str = attrs.field(validator=c.text())
+    title: str = attrs.field(validator=c.Text(multiline=False))
+    severity: Severity = attrs.field(converter=_to_severity, validator=c.Member(Severity))
+    kind: RuleKind = attrs.field(converter=_to_kind, validator=c.Member(RuleKind))
+    confidence: Confidence = attrs.field(converter=_to_confidence, validator=c.Member(Confidence))
+    source: str = attrs.field(validator=c.Text(multiline=False))
+    explanation: str = attrs.field(validator=c.Text())
     check: Callable[[Context], Iterable[Finding | Unchecked]] = attrs.field(validator=_check)
     applies_to: frozenset[str] = attrs.field(
         default=frozenset(RECORD_LISTS), converter=_record_kinds, validator=_applies_to
     )
-    opt_in: bool = attrs.field(default=False, validator=c.boolean)
+    opt_in: bool = attrs.field(default=False, validator=c.Boolean())
     failing_example: Example | None = attrs.field(
-        default=None, validator=c.instance(Example, optional=True)
+        default=None, validator=c.Instance(Example, optional=True)
     )
     passing_example: Example | None = attrs.field(
-        default=None, validator=c.instance(Example, optional=True)
+        default=None, validator=c.Instance(Example, optional=True)
     )
     url: str | None = attrs.field(default=None, validator=_url)
     versions: tuple[LawVersion, ...] = attrs.field(
@@ -582,7 +580,7 @@ class Theme:
     """
 
     prefix: str = attrs.field(validator=_prefix)
-    title: str = attrs.field(validator=c.text(multiline=False))
+    title: str = attrs.field(validator=c.Text(multiline=False))
     rules: tuple[Rule, ...] = attrs.field(converter=_theme_rules, validator=_theme_rules_check)
 
     @property
