@@ -33,7 +33,7 @@ def themes() -> tuple[Theme, ...]:
     ['References', 'Identifiers and legal forms']
     """
     return (
-        Theme(prefix="REF", title="References", rules=_references.RULES),
+        *_references.THEMES,
         *_identity.THEMES,
         *_places.THEMES,
         *_ess.THEMES,
@@ -109,7 +109,7 @@ def validate(
     Raises:
         TypeError: (a :class:`~ptcekit.errors.FieldTypeError`) for an argument of
             the wrong type.
-        ImportError: (a :class:`~ptcekit.rules.PluginError`) when ``rules`` is
+        ImportError: (a :class:`~ptcekit.errors.PluginError`) when ``rules`` is
             ``None`` and an installed plugin cannot be loaded.
 
     >>> from ptcekit.model import Association, Membership, Pole

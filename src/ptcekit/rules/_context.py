@@ -116,7 +116,7 @@ class Context:
         """Return the parameter ``name`` of the version in force (see :attr:`law`).
 
         Raises:
-            ValueError: (a :class:`RuleError`) if the rule has no version in
+            ValueError: (a :class:`~ptcekit.errors.RuleError`) if the rule has no version in
                 force or that version has no such parameter.
         """
         law = self.law
@@ -199,7 +199,7 @@ class Context:
         found = self._indexes.positions.get(key)
         if found is None:
             raise UnknownIdError(key, "record")
-        return (*found, *keys)
+        return found + keys
 
     def path(self, id: str) -> str:  # noqa: A002 -- "id" is the domain's name for it
         """Return the path of the record with ``id``, such as ``"$.actors[3]"``.

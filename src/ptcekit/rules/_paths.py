@@ -44,7 +44,7 @@ def render_path(keys: Keys) -> str:
     >>> render_path(())
     '$'
     """
-    return "$" + "".join(f"[{key}]" if type(key) is int else f".{key}" for key in keys)
+    return "$" + "".join([f"[{key}]" if type(key) is int else f".{key}" for key in keys])
 
 
 def parse_path(path: str) -> Keys:
@@ -64,10 +64,14 @@ def is_keys(value: object) -> bool:
     """
     if type(value) is not tuple:
         return False
-    return all(
-        (type(key) is int and key >= 0) or (type(key) is str and KEY_PATTERN.fullmatch(key))
-        for key in value
-    )
+    for key in value:
+        if type(key) is str:
+            # an ASCII identifier is a key; the pattern decides the rest (keys with ':')
+            if not (key.isascii() and key.isidentifier()) and not KEY_PATTERN.fullmatch(key):
+                return False
+        elif type(key) is not int or key < 0:
+            return False
+    return True
 
 
 def to_keys(value: object) -> object:
@@ -76,6 +80,8 @@ def to_keys(value: object) -> object:
     What is neither is left for a validator to refuse with a message naming
     the field.
     """
+    if type(value) is tuple:
+        return value
     if type(value) is str:
         return parse_path(value) if PATH_PATTERN.fullmatch(value) else value
     if isinstance(value, list | tuple):

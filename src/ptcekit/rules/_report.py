@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -32,11 +33,16 @@ def _keys(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     raise FieldTypeError(where, name, "a path (str)", value)
 
 
-def _shown(keys: Keys) -> str:
-    return repr(render_path(keys))
+def _repr(value: Finding | Unchecked) -> str:
+    """The repr attrs would write, with the path in wire names under the name users give it."""
+    fields = attrs.fields(type(value))
+    shown = ", ".join(
+        f"{field.alias}={getattr(value, field.alias or field.name)!r}" for field in fields
+    )
+    return f"{type(value).__name__}({shown})"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Finding:
     """One problem a rule found, pointing at the element that has it.
 
@@ -46,9 +52,8 @@ class Finding:
         message: what is wrong, in English, with the numbers.
         location: where, as keys and indices from the document's root, such
             as ``("poles", 0, "memberships", 2, "actor")``; given as ``path=``,
-            either so or in wire names (``"$.poles[0].memberships[2].actor"``).
-        path: (read-only) the location in wire names,
-            ``"$.poles[0].memberships[2].actor"``.
+            either so or in wire names (``"$.poles[0].memberships[2].actor"``);
+            ``path`` gives it in wire names.
         subject: the id of the record concerned, when there is one.
         source: the legal or other source of the rule (of the version of the
             law applied, for a rule with dated versions).
@@ -66,7 +71,7 @@ class Finding:
     code: str = attrs.field(validator=_code)
     severity: Severity = attrs.field(converter=_to_severity, validator=c.Member(Severity))
     message: str = attrs.field(validator=c.Text(multiline=False))
-    location: Keys = attrs.field(alias="path", converter=to_keys, validator=_keys, repr=_shown)
+    location: Keys = attrs.field(alias="path", converter=to_keys, validator=_keys)
     subject: str | None = attrs.field(
         default=None, validator=c.Text(optional=True, multiline=False)
     )
@@ -74,7 +79,10 @@ class Finding:
     url: str | None = attrs.field(default=None, validator=_url)
     law: str | None = attrs.field(default=None, validator=c.Text(optional=True, multiline=False))
 
-    @property
+    def __repr__(self) -> str:
+        return _repr(self)
+
+    @functools.cached_property
     def path(self) -> str:
         """Where, in wire names, such as ``"$.poles[0].memberships[2].actor"``."""
         return render_path(self.location)
@@ -146,7 +154,7 @@ class Finding:
             ) from None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Unchecked:
     """A check a rule could not run on one record, for lack of data.
 
@@ -156,8 +164,8 @@ class Unchecked:
     Attributes:
         code: the rule's code.
         location: the record or element that lacks the data, as keys and
-            indices; given as ``path=``, either so or in wire names.
-        path: (read-only) the location in wire names.
+            indices; given as ``path=``, either so or in wire names;
+            ``path`` gives it in wire names.
         reason: what is missing, in English.
         subject: the id of the record concerned, when there is one.
 
@@ -166,13 +174,16 @@ class Unchecked:
     """
 
     code: str = attrs.field(validator=_code)
-    location: Keys = attrs.field(alias="path", converter=to_keys, validator=_keys, repr=_shown)
+    location: Keys = attrs.field(alias="path", converter=to_keys, validator=_keys)
     reason: str = attrs.field(validator=c.Text(multiline=False))
     subject: str | None = attrs.field(
         default=None, validator=c.Text(optional=True, multiline=False)
     )
 
-    @property
+    def __repr__(self) -> str:
+        return _repr(self)
+
+    @functools.cached_property
     def path(self) -> str:
         """The location in wire names, such as ``"$.actors[2]"``."""
         return render_path(self.location)

@@ -459,7 +459,7 @@ class RuleSet:
         """Return the rule with ``code``.
 
         Raises:
-            KeyError: (an :class:`UnknownRuleError`) if there is none.
+            KeyError: (an :class:`~ptcekit.errors.UnknownRuleError`) if there is none.
         """
         for rule in self.rules:
             if rule.code == code:
@@ -494,7 +494,7 @@ class RuleSet:
         """Return the rules whose code is, or starts with, one of ``patterns``.
 
         Raises:
-            KeyError: (an :class:`UnknownRuleError`) for a pattern that matches no rule.
+            KeyError: (an :class:`~ptcekit.errors.UnknownRuleError`) for a pattern that matches no rule.
         """
         chosen = self._matching(patterns)
         return RuleSet(tuple(rule for rule in self.rules if rule.code in chosen))
@@ -503,7 +503,7 @@ class RuleSet:
         """Return the rules whose code neither is nor starts with one of ``patterns``.
 
         Raises:
-            KeyError: (an :class:`UnknownRuleError`) for a pattern that matches no rule.
+            KeyError: (an :class:`~ptcekit.errors.UnknownRuleError`) for a pattern that matches no rule.
         """
         dropped = self._matching(patterns)
         return RuleSet(tuple(rule for rule in self.rules if rule.code not in dropped))
@@ -512,7 +512,7 @@ class RuleSet:
         """Return this set with ``rules`` added.
 
         Raises:
-            ValueError: (a :class:`RuleError`) if a code is already used by another rule.
+            ValueError: (a :class:`~ptcekit.errors.RuleError`) if a code is already used by another rule.
         """
         return RuleSet(self.rules + rules)
 
