@@ -16,6 +16,7 @@ from typing import Any, Literal, TypeVar, overload
 from ptcekit.errors import FieldTypeError, InvalidValueError, LoadError, Problem
 from ptcekit.model import Ecosystem
 from ptcekit.model.limits import MAX_INTEGER_DIGITS
+from ptcekit.serialize import _fast
 from ptcekit.serialize._converter import default_converter
 from ptcekit.serialize._engine import Unknown
 from ptcekit.serialize._gc import paused
@@ -292,6 +293,10 @@ def loads(
     converter = default_converter(unknown)
     target = cls or Ecosystem
     with paused(pause_gc):
+        if backend is None and unknown == "forbid" and target is Ecosystem:
+            result = _fast.read_document(text)  # None: msgspec absent, or the engine must read it
+            if result is not None:
+                return result
         if chosen == "orjson":
             try:
                 data = orjson.loads(text)
@@ -346,6 +351,10 @@ def dumps(
 
 
 def _dumps(obj: object, *, pretty: bool, backend: Backend | None) -> bytes:
+    if backend is None and not pretty:
+        fast = _fast.write(obj)  # None: msgspec absent, or the engine must write it
+        if fast is not None:
+            return fast
     converter = default_converter()
     if _backend(backend) == "orjson":
         data = converter.dump(obj, "orjson")
