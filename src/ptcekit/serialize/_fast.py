@@ -489,28 +489,15 @@ class _Writer:
             found = self.functions[cls] = self.generate(cls)
         return found
 
-    def generate(self, cls: type[Any]) -> Callable[[Any], Any]:
+    def generate(self, cls: type[Any]) -> Callable[[Any], Any]:  # noqa: PLR0915 -- one generator, read top to bottom
         family = family_of(cls)
         if family is not None and (not is_attrs_class(cls) or own_tag(cls) is None):
             raise _Refused(cls)  # the engine says why it cannot be written
         if family is not None and kind_table(family[0]).by_tag.get(own_tag(cls) or "") is not cls:
             raise _Refused(cls)  # a tag claimed twice: the engine says so
         spec = class_spec(cls)
-        fields = [(field.name, Any, _OMIT) for field in spec.fields]
-        if cls is Ecosystem:
-            fields.insert(0, (VERSION_KEY, Any, _OMIT))
-        options: dict[str, Any] = {}
-        if spec.tag is not None:
-            options = {"tag_field": "type", "tag": spec.tag}
-        try:
-            struct = msgspec.defstruct(
-                f"{cls.__name__}Out", fields, omit_defaults=True, gc=False, **options
-            )
-        except (TypeError, ValueError) as error:  # a name msgspec refuses
-            raise _Refused(cls) from error
         names: dict[str, Any] = {
             "OMIT": _OMIT,
-            "OUT": struct,
             "DAY": dt.date,
             "FN": self.functions,
             "MAKE": self.function,
@@ -519,18 +506,20 @@ class _Writer:
         bind = _fresh_names(names)
 
         def expression(node: Node, var: str) -> str:  # noqa: PLR0911 -- one branch per kind of node
+            """The value msgspec writes as the engine writes ``var`` (not ``None``)."""
             if isinstance(node, Scalar):
-                if node.name in ("str", "int", "bool"):
-                    return var
+                if node.name in ("str", "int", "bool", "decimal"):
+                    return var  # msgspec writes a Decimal as str() does, quoted
                 if node.name == "float":
                     # msgspec and orjson write these floats alike; the engine writes the others
                     plain = f"{var}.__class__ is int or 1e-4 <= abs({var}) < 1e16 or {var} == 0"
                     return f"({var} if {plain} else REFUSE({var}))"
                 if node.name == "date":
                     return f"({var} if {var}.__class__ is DAY else {var}.isoformat())"
-                return f"str({var})"
+                top, bottom = f"{var}.numerator", f"{var}.denominator"
+                return f'(str({top}) if {bottom} == 1 else f"{{{top}}}/{{{bottom}}}")'
             if isinstance(node, EnumOf):
-                return f"{var}._value_"
+                return var  # msgspec writes a member as its value
             if isinstance(node, Obj):  # written as the declared class, as the engine does
                 declared = bind(node.cls)
                 return f"(FN.get({declared}) or MAKE({declared}))({var})"
@@ -540,27 +529,48 @@ class _Writer:
                 inner = expression(node.inner, var)
                 return var if inner == var else f"(None if {var} is None else {inner})"
             inner = expression(node.inner, "x")
-            return f"list({var})" if inner == "x" else f"[{inner} for x in {var}]"
+            return var if inner == "x" else f"[{inner} for x in {var}]"  # msgspec writes tuples
 
-        lines = ["def generated(o):"]
+        fields: list[tuple[str, Any, Any]] = []
+        if cls is Ecosystem:
+            fields.append((VERSION_KEY, Any, _OMIT))
         arguments = [repr(FORMAT_VERSION)] if cls is Ecosystem else []
+        lines = ["def generated(o):"]
         for position, field in enumerate(spec.fields):
             var = f"f{position}"
             lines.append(f"    {var} = o.{field.name}")
-            if field.required:
-                arguments.append(expression(field.node, var))
-                continue
             default = field.default
-            if default is None:
-                test = f"{var} is not None"
-            elif default == () and isinstance(default, tuple):
-                test = var
-            elif isinstance(default, bool | enum.Enum):
-                test = f"{var} is not {bind(default)}"
+            node = field.node
+            if field.required:
+                fields.append((field.name, Any, _OMIT))
+                arguments.append(expression(node, var))
+                continue
+            if default is None and isinstance(node, Opt):
+                # msgspec leaves out a value that is its default: None, the empty tuple,
+                # a bool, an enumeration member are each one object
+                fields.append((field.name, Any, None))
+                inner = expression(node.inner, var)
+                arguments.append(var if inner == var else f"({inner} if {var} is not None else None)")
+            elif default == () and isinstance(default, tuple) and isinstance(node, Seq):
+                fields.append((field.name, Any, ()))
+                value = expression(node, var)
+                arguments.append(var if value == var else f"({value} if {var} else ())")
+            elif isinstance(default, bool | enum.Enum) and expression(node, var) == var:
+                fields.append((field.name, Any, default))
+                arguments.append(var)
             else:
+                fields.append((field.name, Any, _OMIT))
                 test = f"{var} != {bind(default)}"
-            node = field.node.inner if isinstance(field.node, Opt) and default is None else field.node
-            arguments.append(f"({expression(node, var)} if {test} else OMIT)")
+                arguments.append(f"({expression(node, var)} if {test} else OMIT)")
+        options: dict[str, Any] = {}
+        if spec.tag is not None:
+            options = {"tag_field": "type", "tag": spec.tag}
+        try:
+            names["OUT"] = msgspec.defstruct(
+                f"{cls.__name__}Out", fields, omit_defaults=True, gc=False, **options
+            )
+        except (TypeError, ValueError) as error:  # a name msgspec refuses
+            raise _Refused(cls) from error
         lines.append(f"    return OUT({', '.join(arguments)})")
         return _compile("\n".join(lines), names, f"write_{cls.__name__}")
 
