@@ -43,6 +43,7 @@ from ptcekit.serialize._fields import (
     IDENTIFIER_PATTERNS,
     ClassSpec,
     EnumOf,
+    FieldSpec,
     Node,
     Obj,
     Opt,
@@ -477,102 +478,51 @@ def _refuse(value: object) -> Any:
 
 
 class _Writer:
-    """Output Structs and the functions that fill them, per class, made on first use."""
+    """Output Structs and the functions that fill them, per class, made on first use.
+
+    A function writes its object's nested objects inline (no call per
+    Period, Place or Share, nor per item of an array of them); the kinds of
+    a family, which only the value's class tells apart, are written by
+    their own functions.
+    """
 
     def __init__(self) -> None:
         self.functions: dict[type[Any], Callable[[Any], Any]] = {}
+        self.structs: dict[type[Any], tuple[ClassSpec, Any]] = {}
         self.encode = msgspec.json.Encoder().encode
 
     def function(self, cls: type[Any]) -> Callable[[Any], Any]:
         found = self.functions.get(cls)
         if found is None:
-            found = self.functions[cls] = self.generate(cls)
+            found = self.functions[cls] = _Output(self, cls).generate()
         return found
 
-    def generate(self, cls: type[Any]) -> Callable[[Any], Any]:  # noqa: PLR0915 -- one generator, read top to bottom
+    def struct(self, cls: type[Any]) -> tuple[ClassSpec, Any]:
+        """Return the spec of ``cls`` and its output Struct, made once."""
+        found = self.structs.get(cls)
+        if found is not None:
+            return found
         family = family_of(cls)
         if family is not None and (not is_attrs_class(cls) or own_tag(cls) is None):
             raise _Refused(cls)  # the engine says why it cannot be written
         if family is not None and kind_table(family[0]).by_tag.get(own_tag(cls) or "") is not cls:
             raise _Refused(cls)  # a tag claimed twice: the engine says so
         spec = class_spec(cls)
-        names: dict[str, Any] = {
-            "OMIT": _OMIT,
-            "DAY": dt.date,
-            "FN": self.functions,
-            "MAKE": self.function,
-            "REFUSE": _refuse,
-        }
-        bind = _fresh_names(names)
-
-        def expression(node: Node, var: str) -> str:  # noqa: PLR0911 -- one branch per kind of node
-            """The value msgspec writes as the engine writes ``var`` (not ``None``)."""
-            if isinstance(node, Scalar):
-                if node.name in ("str", "int", "bool", "decimal"):
-                    return var  # msgspec writes a Decimal as str() does, quoted
-                if node.name == "float":
-                    # msgspec and orjson write these floats alike; the engine writes the others
-                    plain = f"{var}.__class__ is int or 1e-4 <= abs({var}) < 1e16 or {var} == 0"
-                    return f"({var} if {plain} else REFUSE({var}))"
-                if node.name == "date":
-                    return f"({var} if {var}.__class__ is DAY else {var}.isoformat())"
-                top, bottom = f"{var}.numerator", f"{var}.denominator"
-                return f'(str({top}) if {bottom} == 1 else f"{{{top}}}/{{{bottom}}}")'
-            if isinstance(node, EnumOf):
-                return var  # msgspec writes a member as its value
-            if isinstance(node, Obj):  # written as the declared class, as the engine does
-                declared = bind(node.cls)
-                return f"(FN.get({declared}) or MAKE({declared}))({var})"
-            if isinstance(node, Poly):
-                return f"(FN.get({var}.__class__) or MAKE({var}.__class__))({var})"
-            if isinstance(node, Opt):
-                inner = expression(node.inner, var)
-                return var if inner == var else f"(None if {var} is None else {inner})"
-            inner = expression(node.inner, "x")
-            return var if inner == "x" else f"[{inner} for x in {var}]"  # msgspec writes tuples
-
         fields: list[tuple[str, Any, Any]] = []
         if cls is Ecosystem:
             fields.append((VERSION_KEY, Any, _OMIT))
-        arguments = [repr(FORMAT_VERSION)] if cls is Ecosystem else []
-        lines = ["def generated(o):"]
-        for position, field in enumerate(spec.fields):
-            var = f"f{position}"
-            lines.append(f"    {var} = o.{field.name}")
-            default = field.default
-            node = field.node
-            if field.required:
-                fields.append((field.name, Any, _OMIT))
-                arguments.append(expression(node, var))
-                continue
-            if default is None and isinstance(node, Opt):
-                # msgspec leaves out a value that is its default: None, the empty tuple,
-                # a bool, an enumeration member are each one object
-                fields.append((field.name, Any, None))
-                inner = expression(node.inner, var)
-                arguments.append(var if inner == var else f"({inner} if {var} is not None else None)")
-            elif default == () and isinstance(default, tuple) and isinstance(node, Seq):
-                fields.append((field.name, Any, ()))
-                value = expression(node, var)
-                arguments.append(var if value == var else f"({value} if {var} else ())")
-            elif isinstance(default, bool | enum.Enum) and expression(node, var) == var:
-                fields.append((field.name, Any, default))
-                arguments.append(var)
-            else:
-                fields.append((field.name, Any, _OMIT))
-                test = f"{var} != {bind(default)}"
-                arguments.append(f"({expression(node, var)} if {test} else OMIT)")
+        fields += [(field.name, Any, _default(field)) for field in spec.fields]
         options: dict[str, Any] = {}
         if spec.tag is not None:
             options = {"tag_field": "type", "tag": spec.tag}
         try:
-            names["OUT"] = msgspec.defstruct(
+            struct = msgspec.defstruct(
                 f"{cls.__name__}Out", fields, omit_defaults=True, gc=False, **options
             )
         except (TypeError, ValueError) as error:  # a name msgspec refuses
             raise _Refused(cls) from error
-        lines.append(f"    return OUT({', '.join(arguments)})")
-        return _compile("\n".join(lines), names, f"write_{cls.__name__}")
+        found = self.structs[cls] = (spec, struct)
+        return found
 
     def write(self, obj: object) -> bytes:
         cls = type(obj)
@@ -580,6 +530,131 @@ class _Writer:
         written: bytes = self.encode(function(obj))
         return written
 
+
+def _default(field: FieldSpec) -> Any:
+    """The default of ``field`` in its output Struct.
+
+    msgspec leaves out a value that *is* its field's default: ``None``, the
+    empty tuple, ``True`` and ``False`` and enumeration members are each one
+    object, so they are the defaults themselves; other defaults (``"EUR"``)
+    are replaced by :data:`_OMIT` where the value equals them.
+    """
+    default = field.default
+    if field.required:
+        return _OMIT
+    if default is None and isinstance(field.node, Opt):
+        return None
+    if default == () and isinstance(default, tuple) and isinstance(field.node, Seq):
+        return ()
+    if isinstance(default, bool | enum.Enum) and _native(field.node):
+        return default
+    return _OMIT
+
+
+def _native(node: Node) -> bool:
+    """Whether msgspec writes a value of ``node`` as the engine does, as it is."""
+    if isinstance(node, Scalar):
+        return node.name in ("str", "int", "bool", "decimal")  # a Decimal as str() writes it
+    if isinstance(node, Opt | Seq):
+        return _native(node.inner)  # a tuple as an array
+    return isinstance(node, EnumOf)  # a member as its value
+
+
+class _Output:
+    """Writes the function that makes the output Struct of one class."""
+
+    def __init__(self, writer: _Writer, cls: type[Any]) -> None:
+        self.writer = writer
+        self.cls = cls
+        self.names: dict[str, Any] = {
+            "OMIT": _OMIT,
+            "DAY": dt.date,
+            "FN": writer.functions,
+            "MAKE": writer.function,
+            "REFUSE": _refuse,
+        }
+        self.bind = _fresh_names(self.names)
+        self.counter = 0
+        self.inline: set[type[Any]] = set()
+
+    def fresh(self) -> str:
+        self.counter += 1
+        return f"w{self.counter}"
+
+    def generate(self) -> Callable[[Any], Any]:
+        lines = ["def generated(o):"]
+        result = self.obj(self.cls, "o", "    ", lines)
+        lines.append(f"    return {result}")
+        return _compile("\n".join(lines), self.names, f"write_{self.cls.__name__}")
+
+    def obj(self, cls: type[Any], source: str, pad: str, lines: list[str]) -> str:
+        """Write lines that make the output Struct of the ``cls`` in ``source``; return its variable."""
+        spec, struct = self.writer.struct(cls)
+        self.inline.add(cls)
+        arguments = [repr(FORMAT_VERSION)] if cls is Ecosystem else []
+        for field in spec.fields:
+            var = self.fresh()
+            lines.append(f"{pad}{var} = {source}.{field.name}")
+            default = _default(field)
+            node = field.node
+            if field.required or default is not _OMIT:
+                # None, () and the other defaults above pass through as they are
+                value = self.value(node, var, pad, lines)
+                if value != var and default == ():
+                    value = f"({value} if {var} else ())"
+                arguments.append(value)
+                continue
+            inner: list[str] = []
+            value = self.value(node, var, pad + "    ", inner)
+            lines.append(f"{pad}if {var} != {self.bind(field.default)}:")
+            lines += [*inner, f"{pad}    {var} = {value}"]
+            lines.append(f"{pad}else: {var} = OMIT")
+            arguments.append(var)
+        self.inline.discard(cls)
+        made = self.fresh()
+        lines.append(f"{pad}{made} = {self.bind(struct)}({', '.join(arguments)})")
+        return made
+
+    def value(self, node: Node, var: str, pad: str, lines: list[str]) -> str:  # noqa: PLR0911 -- one branch per kind of node
+        """Return the value msgspec writes as the engine writes ``var``, with the lines it needs first."""
+        if isinstance(node, Scalar):
+            if node.name in ("str", "int", "bool", "decimal"):
+                return var
+            if node.name == "float":
+                # msgspec and orjson write these floats alike; the engine writes the others
+                plain = f"{var}.__class__ is int or 1e-4 <= abs({var}) < 1e16 or {var} == 0"
+                return f"({var} if {plain} else REFUSE({var}))"
+            if node.name == "date":
+                return f"({var} if {var}.__class__ is DAY else {var}.isoformat())"
+            top, bottom = f"{var}.numerator", f"{var}.denominator"
+            return f'(str({top}) if {bottom} == 1 else f"{{{top}}}/{{{bottom}}}")'
+        if isinstance(node, EnumOf):
+            return var
+        if isinstance(node, Obj):
+            if node.cls in self.inline:  # a class that holds itself: a call per level
+                declared = self.bind(node.cls)
+                return f"(FN.get({declared}) or MAKE({declared}))({var})"
+            return self.obj(node.cls, var, pad, lines)
+        if isinstance(node, Poly):
+            return f"(FN.get({var}.__class__) or MAKE({var}.__class__))({var})"
+        if isinstance(node, Opt):
+            inner: list[str] = []
+            value = self.value(node.inner, var, pad + "    ", inner)
+            if value == var:
+                return var
+            lines += [f"{pad}if {var} is not None:", *inner, f"{pad}    {var} = {value}"]
+            return var
+        item: list[str] = []
+        each = self.fresh()
+        value = self.value(node.inner, each, pad + "    ", item)
+        if value == each:
+            return var  # msgspec writes a tuple as an array
+        if not item:
+            return f"[{value} for {each} in {var}]"
+        made = self.fresh()
+        lines += [f"{pad}{made} = []", f"{pad}for {each} in {var}:", *item]
+        lines.append(f"{pad}    {made}.append({value})")
+        return made
 
 # ---------------------------------------------------------------------- entry points
 
