@@ -61,7 +61,9 @@ __all__ = ["available", "mirror_decoder", "read_document", "write"]
 msgspec: Any
 try:
     msgspec = importlib.import_module("msgspec")
-except ImportError:  # pragma: no cover -- the test extra installs msgspec; tests cover its absence by patching
+except (
+    ImportError
+):  # pragma: no cover -- the test extra installs msgspec; tests cover its absence by patching
     msgspec = None
 
 _ID_MAX = 200  # the longest id ID_SHAPE accepts
@@ -100,8 +102,12 @@ def _compile(source: str, names: dict[str, Any], name: str) -> Callable[..., Any
 
 
 # the lines field_code writes for an identifier check, on a value in a variable
-_ACCEPT_LINE = re.compile(r"(?P<pad> *)if not (?P<accept>_\d+)\((?P<var>\w+)\): (?P<call>_\d+\((?P=var)\))")
-_CACHED_LINE = re.compile(r"(?P<pad> *)if (?P<var>\w+) not in (?P<seen>_\d+): (?P<call>_\d+\((?P=var)\))")
+_ACCEPT_LINE = re.compile(
+    r"(?P<pad> *)if not (?P<accept>_\d+)\((?P<var>\w+)\): (?P<call>_\d+\((?P=var)\))"
+)
+_CACHED_LINE = re.compile(
+    r"(?P<pad> *)if (?P<var>\w+) not in (?P<seen>_\d+): (?P<call>_\d+\((?P=var)\))"
+)
 
 
 class _Reader:
@@ -148,7 +154,7 @@ class _Reader:
                 raise _Unsupported(node.base)
             return typing.Union[tuple(structs)]  # noqa: UP007 -- a union of runtime values
         if isinstance(node, Opt):
-            return typing.Optional[self.wire_type(node.inner)]  # noqa: UP007 -- as above
+            return self.wire_type(node.inner) | None
         return tuple[self.wire_type(node.inner), ...]  # type: ignore[misc]  # a runtime type
 
     def struct(self, cls: type[Any]) -> Any:
@@ -270,40 +276,13 @@ class _Conversion:
             lines.append(f"{pad}if {source}.{VERSION_KEY} != VERSION: raise BAD")
         lines.append(f"{pad}n += {keys}")
         fast = constructible(cls)
-        attributes = attrs.fields_dict(cls)
         variables = []
         later: list[str] = []
         for position, field in enumerate(spec.fields):
             var = f"{prefix}_{position}"
             variables.append(var)
-            node = field.node
-            code = None
-            if fast:
-                caches = self.reader.checked.setdefault(_pattern(node), Caches())
-                inner_pad = pad + "        " if isinstance(node, Opt) else pad + "    "
-                code = field_code(
-                    attributes[field.name], node, var, pad=inner_pad, bind=self.bind, caches=caches
-                )
-            checks, lazy = self.lazy(code.checks if code is not None else (), node)
-            body = self.value(node, var, pad + "    ", lazy=lazy, checks=checks)
-            if code is not None:
-                if isinstance(node, Opt) and code.none_fails:
-                    body.append(f"{pad}    else: raise BAD")
-                if code.convert is not None:
-                    body.append(f"{pad}    {code.convert}")
-                attribute = self.bind(attributes[field.name])
-                later += [f"{self.bind(check)}({{o}}, {attribute}, {var})" for check in code.later]
             lines.append(f"{pad}{var} = {source}.{field.name}")
-            if field.required:
-                lines += [line[4:] for line in body]  # one level less: always present
-                continue
-            if code is None:
-                absent = f"{var} = {self.bind(field.default)}"
-            elif code.absent_fails:
-                absent = "raise BAD"
-            else:
-                absent = f"{var} = {self.bind(code.default)}"
-            lines += [f"{pad}if {var} is UNSET: {absent}", f"{pad}else:", f"{pad}    n += 1", *body]
+            lines += self.field(cls, field, var, pad, later, fast=fast)
         if not fast:
             arguments = ", ".join(
                 f"{field.alias}={var}" for field, var in zip(spec.fields, variables, strict=True)
@@ -322,6 +301,42 @@ class _Conversion:
         if post_init is not None:
             lines.append(f"{pad}{self.bind(post_init)}({prefix})")
         return prefix
+
+    def field(
+        self,
+        cls: type[Any],
+        field: FieldSpec,
+        var: str,
+        pad: str,
+        later: list[str],
+        *,
+        fast: bool,
+    ) -> list[str]:
+        """Lines that check and convert one field read into ``var``; the validators left for later go to ``later``."""
+        node = field.node
+        code = None
+        if fast:
+            attribute = attrs.fields_dict(cls)[field.name]
+            caches = self.reader.checked.setdefault(_pattern(node), Caches())
+            inner_pad = pad + "        " if isinstance(node, Opt) else pad + "    "
+            code = field_code(attribute, node, var, pad=inner_pad, bind=self.bind, caches=caches)
+            bound = self.bind(attribute)
+            later += [f"{self.bind(check)}({{o}}, {bound}, {var})" for check in code.later]
+        checks, lazy = self.lazy(code.checks if code is not None else (), node)
+        body = self.value(node, var, pad + "    ", lazy=lazy, checks=checks)
+        if code is not None and isinstance(node, Opt) and code.none_fails:
+            body.append(f"{pad}    else: raise BAD")
+        if code is not None and code.convert is not None:
+            body.append(f"{pad}    {code.convert}")
+        if field.required:
+            return [line[4:] for line in body]  # one level less: always present
+        if code is None:
+            absent = f"{var} = {self.bind(field.default)}"
+        elif code.absent_fails:
+            absent = "raise BAD"
+        else:
+            absent = f"{var} = {self.bind(code.default)}"
+        return [f"{pad}if {var} is UNSET: {absent}", f"{pad}else:", f"{pad}    n += 1", *body]
 
     def lazy(self, checks: tuple[str, ...], node: Node) -> tuple[list[str], bool]:
         """Put the wire pattern of ``node`` on the slow branch of an identifier check, where one is.
@@ -342,9 +357,11 @@ class _Conversion:
             if found is not None:
                 accept = self.names[found["accept"]]
                 shape = IDENTIFIER_PATTERNS.get(getattr(accept, "__module__", ""))
-                if getattr(accept, "__name__", "") != "is_valid_compact" or shape is None:
-                    found = None
-                elif shape[0] != pattern:
+                if (
+                    getattr(accept, "__name__", "") != "is_valid_compact"
+                    or shape is None
+                    or shape[0] != pattern
+                ):
                     found = None
             else:
                 found = _CACHED_LINE.fullmatch(line)
@@ -356,7 +373,9 @@ class _Conversion:
                 out.append(line)
                 continue
             pad, var = found["pad"], found["var"]
-            head = line[: line.index(":", len(pad) + 3)]  # "if not accept(var)" / "if var not in seen"
+            head = line[
+                : line.index(":", len(pad) + 3)
+            ]  # "if not accept(var)" / "if var not in seen"
             out += [
                 f"{head}:",
                 f"{pad}    if {match}({var}) is None: raise BAD",
@@ -399,7 +418,9 @@ class _Conversion:
             built = self.build(class_spec(node.cls), var, pad, lines)
             return [*lines, f"{pad}{var} = {built}"]
         if isinstance(node, Poly):
-            return [f"{pad}{var} = {self.bind(self.reader.dispatcher(node.base))}[{var}.__class__]({var}, T)"]
+            return [
+                f"{pad}{var} = {self.bind(self.reader.dispatcher(node.base))}[{var}.__class__]({var}, T)"
+            ]
         if isinstance(node, Opt):
             inner = self.scalar(node.inner, var, pad + "    ", lazy=lazy)
             return [f"{pad}if {var} is not None:", *inner, f"{pad}    pass"]
@@ -656,6 +677,7 @@ class _Output:
         lines.append(f"{pad}    {made}.append({value})")
         return made
 
+
 # ---------------------------------------------------------------------- entry points
 
 _lock = threading.Lock()
@@ -691,24 +713,23 @@ def read_document(text: str | bytes) -> Ecosystem | None:
     decoder, or anything else the fast path does not read exactly as the
     engine does.
     """
-    if msgspec is None:
-        return None
-    reader = _current_reader()
+    reader = _current_reader() if msgspec is not None else None
     if reader is None:
         return None
     try:
         return reader.read(text)
-    except Exception:  # noqa: BLE001 -- any failure: the engine reads it and says why
-        pass
+    except Exception:  # any failure: the engine reads the document and says why
+        stale = any(dict(kind_table(base).by_tag) != reader.tables[base] for base, _ in KIND_ROOTS)
+        if not stale:
+            return None
     # a kind defined since the decoder was made: make it again, and try once more
-    if any(dict(kind_table(base).by_tag) != reader.tables[base] for base, _ in KIND_ROOTS):
-        reader = _current_reader(rebuild=True)
-        if reader is not None:
-            try:
-                return reader.read(text)
-            except Exception:  # noqa: BLE001 -- as above
-                return None
-    return None
+    reader = _current_reader(rebuild=True)
+    if reader is None:
+        return None
+    try:
+        return reader.read(text)
+    except Exception:  # as above
+        return None
 
 
 def write(obj: object) -> bytes | None:
@@ -723,5 +744,5 @@ def write(obj: object) -> bytes | None:
             _writer.append(_Writer())
     try:
         return _writer[0].write(obj)
-    except Exception:  # noqa: BLE001 -- any failure: the engine writes it, or says why it cannot
+    except Exception:  # any failure: the engine writes the value, or says why it cannot
         return None
