@@ -273,6 +273,10 @@ def loads(
             read as, and written in its shortest form.
         upgrades: upgrades for documents of older format versions.
         backend: ``"orjson"`` or ``"json"``; the fastest installed by default.
+            By default a document (``cls`` left out) is first read by msgspec
+            when installed (the ``fast`` extra), into structures generated
+            from the classes; what it does not read exactly as the loader
+            does goes to the loader, so results and messages are the same.
         repeated: ``"forbid"`` (default) reports a key repeated in an object
             as a problem at its path; ``"last"``, allowed with
             ``unknown="keep"`` only, keeps the last value as JSON readers do.
@@ -333,7 +337,8 @@ def dumps(
 
     The same value always gives the same bytes, with either backend: keys in
     field order, no spaces (or an indent of two with ``pretty``), non-ASCII
-    characters as UTF-8. The automatic cyclic collections are paused while
+    characters as UTF-8. With no ``backend`` given and msgspec installed, compact
+    output is written by msgspec, in the same bytes. The automatic cyclic collections are paused while
     the wire data is made, as in :func:`loads`, unless ``pause_gc`` is false.
 
     Raises:
