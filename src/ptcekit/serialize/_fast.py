@@ -621,7 +621,7 @@ class _Output:
             if field.required or default is not _OMIT:
                 # None, () and the other defaults above pass through as they are
                 value = self.value(node, var, pad, lines)
-                if value != var and default == ():
+                if value != var and default == () and value.startswith("["):
                     value = f"({value} if {var} else ())"
                 arguments.append(value)
                 continue
@@ -673,8 +673,9 @@ class _Output:
         if not item:
             return f"[{value} for {each} in {var}]"
         made = self.fresh()
-        lines += [f"{pad}{made} = []", f"{pad}for {each} in {var}:", *item]
-        lines.append(f"{pad}    {made}.append({value})")
+        lines += [f"{pad}{made} = ()", f"{pad}if {var}:", f"{pad}    {made} = []"]
+        lines += [f"{pad}    for {each} in {var}:", *("    " + line for line in item)]
+        lines.append(f"{pad}        {made}.append({value})")
         return made
 
 
