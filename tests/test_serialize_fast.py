@@ -11,13 +11,19 @@ are the engine's.
 from __future__ import annotations
 
 import copy
+import datetime as dt
+import enum
 import gc
 import json
 import subprocess
 import sys
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import attrs
+import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -385,3 +391,97 @@ class TestBenchmark:
             "gives the same bytes: yes",
         ):
             assert line in out, out
+
+
+class Colon(enum.Enum):
+    """An enumeration whose values hold colons, which the key count must see."""
+
+    A = "a:1"
+    B = "b"
+
+
+@attrs.frozen(kw_only=True)
+class Odd:
+    """Field shapes the built-in model does not use, for the generators' other branches."""
+
+    days: tuple[dt.date, ...] = ()
+    amounts: tuple[Decimal, ...] = ()
+    parts: tuple[Fraction, ...] = ()
+    colons: tuple[Colon, ...] = ()
+    grid: tuple[tuple[int, ...], ...] = ()
+    maybe: tuple[str | None, ...] = ()
+    mark: Colon = Colon.B
+    count: int = 0
+    ratio: float | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Called:
+    """A class the generated code must call (it has a pre-init hook)."""
+
+    name: str
+    size: int = attrs.field(default=1, validator=attrs.validators.ge(0))
+
+    def __attrs_pre_init__(self) -> None:
+        pass
+
+
+@attrs.frozen(kw_only=True)
+class Tree:
+    """A class that holds itself: left to the engine."""
+
+    children: tuple[Tree, ...] = ()
+    first: Tree | None = None
+
+
+class TestOtherShapes:
+    """The generators on shapes a downstream class may have, against the engine."""
+
+    @staticmethod
+    def read(text: bytes, cls: type[Any]) -> Any:
+        reader = _fast._current_reader()
+        assert reader is not None
+        count = [0]
+        result = reader.function(cls)(msgspec.json.decode(text, type=reader.struct(cls)), count)
+        assert count[0] == text.count(b":")
+        return result
+
+    @given(
+        st.builds(
+            Odd,
+            days=st.lists(st.dates(), max_size=3).map(tuple),
+            amounts=st.lists(
+                st.decimals(allow_nan=False, allow_infinity=False, places=2), max_size=3
+            ).map(tuple),
+            parts=st.lists(st.fractions(max_denominator=9), max_size=3).map(tuple),
+            colons=st.lists(st.sampled_from(Colon), max_size=3).map(tuple),
+            grid=st.lists(st.lists(st.integers(-5, 5), max_size=2).map(tuple), max_size=2).map(
+                tuple
+            ),
+            maybe=st.lists(st.none() | st.text(max_size=3), max_size=3).map(tuple),
+            mark=st.sampled_from(Colon),
+            count=st.integers(-5, 5),
+            ratio=st.none() | st.floats(-1e3, 1e3) | st.integers(-5, 5),
+        )
+    )
+    def test_odd_fields(self, odd: Odd) -> None:
+        """Arrays of dates, decimals, fractions, enumerations, arrays and optional items read and write alike."""
+        text = dumps(odd, backend="orjson")
+        assert self.read(text, Odd) == loads(text, Odd, backend="orjson")
+        assert _fast.write(odd) in (None, text)
+
+    def test_a_class_that_is_called(self) -> None:
+        """A class with a pre-init hook is called with its keywords; its validators judge."""
+        assert self.read(b'{"name":"x"}', Called) == Called(name="x")
+        assert self.read(b'{"name":"x","size":3}', Called) == Called(name="x", size=3)
+        with pytest.raises(ValueError, match="size"):
+            self.read(b'{"name":"x","size":-1}', Called)
+        assert _fast.write(Called(name="x", size=2)) == b'{"name":"x","size":2}'
+
+    def test_a_class_that_holds_itself(self) -> None:
+        """The fast path leaves a recursive class to the engine, both ways."""
+        reader = _fast._current_reader()
+        assert reader is not None
+        with pytest.raises(_fast._Unsupported):
+            reader.struct(Tree)
+        assert _fast.write(Tree(children=(Tree(),))) is None

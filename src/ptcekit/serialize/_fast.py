@@ -435,14 +435,15 @@ class _Conversion:
         if isinstance(inner, Poly):
             table = self.bind(self.reader.dispatcher(inner.base))
             return [f"{pad}{var} = tuple([{table}[x.__class__](x, T) for x in {var}])"]
-        item = self.scalar(inner, "x", pad + "    ", lazy=lazy)
+        each = f"{var}_"  # not the variable of an enclosing loop
+        item = self.scalar(inner, each, pad + "    ", lazy=lazy)
         if not item:
             return []
         if isinstance(inner, Scalar) and inner.name in ("decimal", "date", "fraction"):
             expression = item[0].strip().partition(" = ")[2]
-            return [f"{pad}{var} = tuple([{expression} for x in {var}])"]
+            return [f"{pad}{var} = tuple([{expression} for {each} in {var}])"]
         if isinstance(inner, Scalar | EnumOf):  # checked in place
-            return [f"{pad}for x in {var}:", *item]
+            return [f"{pad}for {each} in {var}:", *item]
         # nested arrays and optional items: a generated function per item
         function = self.bind(_ItemConversion(self.reader, inner).generate())
         return [f"{pad}{var} = tuple([{function}(x, T) for x in {var}])"]
@@ -652,9 +653,8 @@ class _Output:
         if isinstance(node, EnumOf):
             return var
         if isinstance(node, Obj):
-            if node.cls in self.inline:  # a class that holds itself: a call per level
-                declared = self.bind(node.cls)
-                return f"(FN.get({declared}) or MAKE({declared}))({var})"
+            if node.cls in self.inline:  # a class that holds itself: as the engine does, or fails
+                raise _Refused(node.cls)
             return self.obj(node.cls, var, pad, lines)
         if isinstance(node, Poly):
             return f"(FN.get({var}.__class__) or MAKE({var}.__class__))({var})"
