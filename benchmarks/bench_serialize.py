@@ -24,6 +24,8 @@ their range over ``--processes`` processes:
   decoded into the Structs generated from the class specs (when msgspec is
   installed);
 - ``dumps`` against ``orjson.dumps`` of the equivalent plain dict;
+- with msgspec installed, the same with ``backend="orjson"``, the path
+  without msgspec, and ``loads`` and ``dumps`` against it;
 - ``validate`` (default rules) against ``loads`` of the same document;
 - linearity: the median ``loads`` time of the full document over that of
   the half one (each in its own processes);
@@ -231,6 +233,9 @@ def worker_times(text: bytes, repeats: int, *, validating: bool) -> dict[str, fl
             note("msgspec Structs", _timed(lambda: decode(text)))
         note("orjson.dumps", _timed(lambda: orjson.dumps(plain)))
         note("dumps", _timed(lambda: dumps(eco)))
+        if decode is not None:  # the engine's path, which msgspec's fast path goes before
+            note("loads, orjson backend", _timed(lambda: loads(text, backend="orjson")))
+            note("dumps, orjson backend", _timed(lambda: dumps(eco, backend="orjson")))
     same = dumps(loads(text)) == text
     if validating:
         # as an application holds them: the loaded document alone, no parsed dicts
@@ -324,6 +329,10 @@ def fresh(scale: float, processes: int, repeats: int, *, validating: bool = True
         ("loads", "orjson.loads"),
         ("loads", "orjson.loads, collector off"),
         ("dumps", "orjson.dumps"),
+        ("loads, orjson backend", "orjson.loads"),
+        ("dumps, orjson backend", "orjson.dumps"),
+        ("loads", "loads, orjson backend"),
+        ("dumps", "dumps, orjson backend"),
         ("validate", "loads, for validate"),
     ):
         values = ratios(name, bottom)
