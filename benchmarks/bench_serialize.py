@@ -195,15 +195,15 @@ def _struct_decoder() -> Callable[[bytes], Any] | None:
     return None if decoder is None else decoder.decode
 
 
-def _timed(function: Callable[[], Any], *, collector: bool = True) -> float:
-    """Time one call (wall clock), after a full collection, with the collector on or off."""
+def _timed(function: Callable[[], Any], *, collector: bool = True) -> tuple[float, float]:
+    """Time one call (wall clock and CPU), after a full collection, with the collector on or off."""
     gc.collect()
     if not collector:
         gc.disable()
     try:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         function()
-        return time.perf_counter() - start
+        return time.perf_counter() - start, time.process_time() - cpu
     finally:
         gc.enable()
 
@@ -218,12 +218,15 @@ def worker_times(text: bytes, repeats: int, *, validating: bool) -> dict[str, fl
     dumps(eco)
     if decode is not None:
         decode(text)
+        loads(text, backend="orjson")
+        dumps(eco, backend="orjson")
     if validating:
         validate(eco)
     found: dict[str, list[float]] = {}
 
-    def note(name: str, seconds: float) -> None:
-        found.setdefault(name, []).append(seconds)
+    def note(name: str, seconds: tuple[float, float]) -> None:
+        found.setdefault(name, []).append(seconds[0])
+        found.setdefault(f"{name} (CPU)", []).append(seconds[1])
 
     for _ in range(repeats):
         note("orjson.loads", _timed(lambda: orjson.loads(text)))
@@ -243,6 +246,7 @@ def worker_times(text: bytes, repeats: int, *, validating: bool) -> dict[str, fl
         for _ in range(repeats):
             note("loads, for validate", _timed(lambda: loads(text)))
             note("validate", _timed(lambda: validate(eco)))
+            note("validate, collector off", _timed(lambda: validate(eco), collector=False))
     result = {name: min(values) for name, values in found.items()}
     result["same bytes"] = float(same)
     return result
@@ -322,6 +326,9 @@ def fresh(scale: float, processes: int, repeats: int, *, validating: bool = True
     def ratios(top: str, bottom: str, where: list[dict[str, float]] = full) -> list[float]:
         return [sample[top] / sample[bottom] for sample in where if top in sample]
 
+    def cpu(name: str) -> str:
+        return name.partition(" / ")[0] + " (CPU) / " + name.partition(" / ")[2] + " (CPU)"
+
     for name, bottom in (
         ("orjson.loads", "orjson.loads"),
         ("orjson.loads, collector off", "orjson.loads"),
@@ -334,39 +341,46 @@ def fresh(scale: float, processes: int, repeats: int, *, validating: bool = True
         ("loads", "loads, orjson backend"),
         ("dumps", "dumps, orjson backend"),
         ("validate", "loads, for validate"),
+        ("validate, collector off", "loads, for validate"),
     ):
         values = ratios(name, bottom)
         if values:
             rows.append((f"{name} / {bottom}", values))
-    print(f"{'ratio (per process)':<52}{'median [range]':>22}{'median ms':>11}")
+    print(
+        f"{'ratio (per process)':<48}{'wall: median [range]':>22}{'CPU: median [range]':>22}{'wall ms':>9}"
+    )
     for label, values in rows:
-        name = label.split(" / ")[0]
+        name, _, bottom = label.partition(" / ")
         milliseconds = statistics.median(sample[name] for sample in full) * 1000
-        print(f"{label:<52}{_spread(values):>22}{milliseconds:>11.0f}")
+        by_cpu = ratios(f"{name} (CPU)", f"{bottom} (CPU)")
+        print(f"{label:<48}{_spread(values):>22}{_spread(by_cpu):>22}{milliseconds:>9.0f}")
         figures[label] = values
+        figures[cpu(label)] = by_cpu
     print()
     print("targets: loads ≤ 2.0 × orjson.loads (collector on, default settings: the first floor),")
     print("         dumps ≤ 3.0 × orjson.dumps, validate ≤ 1.0 × loads")
     print()
-    print(f"{'linearity (median full / median half)':<52}{'ratio':>22}")
+    print(f"{'linearity (median full / median half)':<48}{'wall':>22}{'CPU':>22}")
     for name in ("orjson.loads", "loads", "dumps"):
-        ratio = statistics.median(s[name] for s in full) / statistics.median(
-            s[name] for s in samples["half"]
-        )
-        print(f"{name:<52}{ratio:>22.2f}")
-        figures[f"linearity {name}"] = ratio
+        both = [
+            statistics.median(s[key] for s in full)
+            / statistics.median(s[key] for s in samples["half"])
+            for key in (name, f"{name} (CPU)")
+        ]
+        print(f"{name:<48}{both[0]:>22.2f}{both[1]:>22.2f}")
+        figures[f"linearity {name}"] = both
     print()
     print("memory (tracemalloc, one fresh process each, full document)")
     loaded, structs = mem["loads"], mem["structs"]
     mib = 1 << 20
-    print(f"{'retained after loads':<52}{loaded['retained'] / mib:>18.1f} MiB")
-    print(f"{'peak during loads':<52}{loaded['peak'] / mib:>18.1f} MiB")
-    print(f"{'peak during loads / document size':<52}{loaded['peak'] / size:>20.2f} ×")
+    print(f"{'retained after loads':<48}{loaded['retained'] / mib:>22.1f} MiB")
+    print(f"{'peak during loads':<48}{loaded['peak'] / mib:>22.1f} MiB")
+    print(f"{'peak during loads / document size':<48}{loaded['peak'] / size:>24.2f} ×")
     figures["peak / size"] = loaded["peak"] / size
     if structs:
-        print(f"{'retained by msgspec Structs':<52}{structs['retained'] / mib:>18.1f} MiB")
+        print(f"{'retained by msgspec Structs':<48}{structs['retained'] / mib:>22.1f} MiB")
         ratio = loaded["retained"] / structs["retained"]
-        print(f"{'retained after loads / msgspec Structs':<52}{ratio:>20.2f} ×")
+        print(f"{'retained after loads / msgspec Structs':<48}{ratio:>24.2f} ×")
         figures["retained / structs"] = ratio
     same = all(sample["same bytes"] for sample in full + samples["half"])
     print(f"dumps(loads(document)) gives the same bytes: {'yes' if same else 'NO'}")
