@@ -32,7 +32,6 @@ from ptcekit import model as m
 from ptcekit import testing
 from ptcekit.errors import PtcekitError
 from ptcekit.serialize import _fast, _kinds, dumps, loads
-from ptcekit.serialize._engine import KEPT
 
 ROOT = Path(__file__).parent.parent
 SEEDS: tuple[bytes, ...] = tuple(path.read_bytes() for path in sorted(ROOT.glob("examples/*.json")))
@@ -308,9 +307,8 @@ class TestFallback:
         assert loads(self.DOC, backend="json") == loads(self.DOC)
 
     def test_kept_keys_are_written_by_the_engine(self) -> None:
-        """While objects with kept unknown keys live, dumps writes with the engine, keys included."""
+        """An object with kept unknown keys is written by the engine, keys included."""
         eco = loads(b'{"ptcekit":"1","extra":[1,2]}', unknown="keep")
-        assert len(KEPT) > 0
         assert _fast.write(eco) is None
         assert dumps(eco) == b'{"ptcekit":"1","extra":[1,2]}'
 
@@ -453,7 +451,7 @@ class TestOtherShapes:
             amounts=st.lists(
                 st.decimals(allow_nan=False, allow_infinity=False, places=2), max_size=3
             ).map(tuple),
-            parts=st.lists(st.fractions(max_denominator=9), max_size=3).map(tuple),
+            parts=st.lists(st.fractions(-100, 100, max_denominator=9), max_size=3).map(tuple),
             colons=st.lists(st.sampled_from(Colon), max_size=3).map(tuple),
             grid=st.lists(st.lists(st.integers(-5, 5), max_size=2).map(tuple), max_size=2).map(
                 tuple

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import weakref
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import attrs
 
 from ptcekit.model import (
     Actor,
@@ -10,16 +14,15 @@ from ptcekit.model import (
     Commitment,
     Company,
     Ecosystem,
-    Grouping,
     Membership,
     MutualisedAsset,
     PartnershipAgreement,
     Party,
     Pole,
-    SharedEmployee,
     SharedPremises,
 )
-from ptcekit.rules._engine import Context, Example, Finding, Rule
+from ptcekit.model import validators as v
+from ptcekit.rules._engine import RECORD_LISTS, Context, Example, Finding, Rule
 
 __all__ = ["RULES"]
 
@@ -29,125 +32,212 @@ _SOURCE = (
 )
 _URL = "https://ptcekit.readthedocs.io/en/latest/explanation/format.html"
 
-_KIND_NAMES = {
-    Actor: "an actor",
-    Pole: "a pôle",
-    MutualisedAsset: "an asset",
-    PartnershipAgreement: "an agreement",
+#: How a message names the place a reference sits in, by the field that holds it
+#: (``{record}`` is the record, such as "asset 'van'"); other fields read
+#: "the <field> of <record>".
+_PLACES = {
+    "members": "{record}'s member list",
+    "memberships": "a membership of {record}",
+    "owners": "an owner of {record}",
+    "users": "a user of {record}",
+    "cost_key": "the cost-sharing key of {record}",
+    "parties": "a party to {record}",
+    "commitments": "a commitment of {record}",
+    # a field named after what it refers to: the record alone says it
+    "pole": "{record}",
+    "agreement": "{record}",
 }
+
+#: The words for a record in messages, by the list that holds it; an actor is named by its kind.
+_RECORD_WORDS = {"poles": "pôle", "assets": "asset", "agreements": "agreement"}
+
+
+def _noun(record: object) -> str:
+    noun = getattr(type(record), "record_noun", None)
+    return noun if isinstance(noun, str) else v.article(type(record).__name__)
 
 
 def _what(context: Context, target: str) -> str:
     record = context.record(target)
     if record is None:
         return "which is not declared in the document"
-    for cls, name in _KIND_NAMES.items():
-        if isinstance(record, cls):
-            return f"which is {name} ({context.path(target)})"
-    return "which is of another kind"  # pragma: no cover -- every record is one of the four kinds
+    return f"which is {_noun(record)} ({context.path(target)})"
 
 
-def _expect(
-    context: Context, target: str, *, kind: type, where: str, path: str, subject: str
-) -> Iterator[Finding]:
-    """Yield a finding if ``target`` is not the id of a record of ``kind``."""
-    if not isinstance(context.record(target), kind):
-        expected = _KIND_NAMES.get(kind, kind.__name__)
-        message = f"{where} refers to {target!r}, {_what(context, target)}; expected {expected}"
-        yield context.finding(message, path, subject=subject)
+#: The record families, each checked by its rule: a reference counts for the first it falls in.
+_FAMILIES: tuple[type[Any], ...] = (Actor, Pole, MutualisedAsset, PartnershipAgreement)
 
 
-# --- REF001 -----------------------------------------------------------------
+@attrs.frozen
+class _Miss:
+    """An id a record uses that does not name a record of the family its field declares.
+
+    Attributes:
+        target: the id.
+        reference: the field's declaration.
+        path: the wire path of the id.
+        place: the top-level field of the record it sits under.
+        where: the record, in words, such as "asset 'van'".
+        subject: the record's id.
+    """
+
+    target: str
+    reference: v.Reference
+    path: str
+    place: str
+    where: str
+    subject: str
 
 
-def _actors_in_actors(context: Context) -> Iterator[Finding]:
-    for a, actor in enumerate(context.ecosystem.actors):
-        if isinstance(actor, Grouping):
-            for m, member in enumerate(actor.members):
-                yield from _expect(
-                    context,
-                    member,
-                    kind=Actor,
-                    where=f"grouping {actor.id!r}'s member list",
-                    path=f"$.actors[{a}].members[{m}]",
-                    subject=actor.id,
-                )
+def _held_class(leaf: object) -> type[Any] | None:
+    """The class of the values an ``Instance`` or a ``TupleOf(Instance)`` declares, if it is one."""
+    match leaf:
+        case v.Instance(cls=cls) | v.TupleOf(item=v.Instance(cls=cls)):
+            return cls
+    return None
 
 
-def _actors_in_poles(context: Context) -> Iterator[Finding]:
-    for p, pole in enumerate(context.ecosystem.poles):
-        for m, membership in enumerate(pole.memberships):
-            yield from _expect(
-                context,
-                membership.actor,
-                kind=Actor,
-                where=f"a membership of pôle {pole.id!r}",
-                path=f"$.poles[{p}].memberships[{m}].actor",
-                subject=pole.id,
+#: How a plan reads a field: one reference, a tuple of them, a value or a tuple of values to look into.
+_ONE, _MANY, _INNER, _INNERS = range(4)
+
+
+class _Walk:
+    """One pass over a document that finds every reference that misses, for all the rules at once.
+
+    Which fields of each class to look into is worked out on first sight of
+    the class, afresh for each document, so that a subclass defined since
+    (with references of its own) is seen.
+    """
+
+    def __init__(self, context: Context) -> None:
+        self.record = context.record
+        self.plans: dict[type[Any], tuple[tuple[str, int, Any], ...]] = {}
+        self.refers: dict[type[Any], bool] = {}
+        self.misses: dict[type[Any], list[_Miss]] = {family: [] for family in _FAMILIES}
+
+    def may_refer(self, cls: type[Any]) -> bool:
+        """Whether a value of ``cls``, or of a subclass, may hold a reference."""
+        if cls not in self.refers:
+            self.refers[cls] = False  # a class that holds itself adds nothing
+            found = bool(self.plan(cls)) or any(self.may_refer(sub) for sub in cls.__subclasses__())
+            self.refers[cls] = found
+        return self.refers[cls]
+
+    def plan(self, cls: type[Any]) -> tuple[tuple[str, int, Any], ...]:
+        """The fields of ``cls`` to look into: ``(name, how, what)``."""
+        found = self.plans.get(cls)
+        if found is None:
+            self.plans[cls] = ()  # a class that holds itself adds nothing
+            chosen = []
+            for attribute in attrs.fields(cls) if attrs.has(cls) else ():
+                for leaf in v.leaves(attribute.validator):
+                    step = self._step(attribute.name, leaf)
+                    if step is not None:
+                        chosen.append(step)
+                        break
+            found = self.plans[cls] = tuple(chosen)
+        return found
+
+    def _step(self, name: str, leaf: object) -> tuple[str, int, Any] | None:
+        match leaf:
+            case v.Reference():
+                return name, _ONE, (leaf, leaf.target)
+            case v.TupleOf(item=v.Reference() as item):
+                return name, _MANY, (item, item.target)
+        held = _held_class(leaf)
+        if held is None or not self.may_refer(held):
+            return None
+        return name, _INNERS if isinstance(leaf, v.TupleOf) else _INNER, None
+
+    def document(self, eco: Ecosystem) -> dict[type[Any], list[_Miss]]:
+        """Walk every record of ``eco``; return the misses by family."""
+        for list_name in RECORD_LISTS:
+            for position, record in enumerate(getattr(eco, list_name)):
+                where = f"{_record_word(list_name, record)} {record.id!r}"
+                self.walk(record, [f"$.{list_name}[{position}]"], None, where, record.id)
+        return self.misses
+
+    def walk(
+        self, value: object, path: list[str], place: str | None, where: str, subject: str
+    ) -> None:
+        """Note every reference under ``value`` (at ``path``, a list of parts) that misses."""
+        record = self.record
+        for name, how, what in self.plan(type(value)):
+            held = getattr(value, name)
+            if held is None:
+                continue
+            top = place or name
+            if how == _ONE:
+                reference, target = what
+                if not isinstance(record(held), target):
+                    self.miss(
+                        _Miss(held, reference, f"{''.join(path)}.{name}", top, where, subject)
+                    )
+            elif how == _MANY:
+                reference, target = what
+                for n, used in enumerate(held):
+                    if not isinstance(record(used), target):
+                        self.miss(
+                            _Miss(
+                                used, reference, f"{''.join(path)}.{name}[{n}]", top, where, subject
+                            )
+                        )
+            elif how == _INNERS:
+                for n, inner in enumerate(held):
+                    path.append(f".{name}[{n}]")
+                    self.walk(inner, path, top, where, subject)
+                    path.pop()
+            else:
+                path.append(f".{name}")
+                self.walk(held, path, top, where, subject)
+                path.pop()
+
+    def miss(self, miss: _Miss) -> None:
+        """Note ``miss`` under the family its reference names."""
+        for family in _FAMILIES:
+            if issubclass(miss.reference.target, family):
+                self.misses[family].append(miss)
+                return
+
+
+#: The misses of the last document walked: the four rules run on it one after the other.
+_last: tuple[weakref.ref[Ecosystem], dict[type[Any], list[_Miss]]] | None = None
+
+
+def _misses(context: Context) -> dict[type[Any], list[_Miss]]:
+    """The misses of the context's document, walked once for the four rules."""
+    global _last  # noqa: PLW0603 -- a one-entry cache of a pure function of the document
+    eco = context.ecosystem
+    last = _last
+    if last is not None and last[0]() is eco:
+        return last[1]
+    found = _Walk(context).document(eco)
+    _last = (weakref.ref(eco), found)
+    return found
+
+
+def _record_word(list_name: str, record: object) -> str:
+    word = _RECORD_WORDS.get(list_name)
+    if word is not None:
+        return word
+    tag = getattr(type(record), "type_tag", type(record).__name__)
+    return str(tag).rsplit(":", 1)[-1].replace("_", " ")
+
+
+def _references_to(family: type[Any]) -> Callable[[Context], Iterator[Finding]]:
+    """The check that every id declared a reference to ``family`` names a record of it."""
+
+    def check(context: Context) -> Iterator[Finding]:
+        for miss in _misses(context)[family]:
+            default = f"the {miss.place.replace('_', ' ')} of {{record}}"
+            where = _PLACES.get(miss.place, default).format(record=miss.where)
+            message = (
+                f"{where} refers to {miss.target!r}, {_what(context, miss.target)}; "
+                f"expected {miss.reference.noun}"
             )
-        for field in ("lead", "legal_vehicle"):
-            value = getattr(pole, field)
-            if value is not None:
-                yield from _expect(
-                    context,
-                    value,
-                    kind=Actor,
-                    where=f"the {field.replace('_', ' ')} of pôle {pole.id!r}",
-                    path=f"$.poles[{p}].{field}",
-                    subject=pole.id,
-                )
+            yield context.finding(message, miss.path, subject=miss.subject)
 
-
-def _actors_in_assets(context: Context) -> Iterator[Finding]:
-    for s, asset in enumerate(context.ecosystem.assets):
-        used: list[tuple[str, str, str]] = [
-            (o.actor, "an owner", f"owners[{n}].actor") for n, o in enumerate(asset.owners)
-        ]
-        used += [(u.actor, "a user", f"users[{n}].actor") for n, u in enumerate(asset.users)]
-        if asset.cost_key is not None:
-            used += [
-                (k.actor, "the cost-sharing key", f"cost_key.shares[{n}].actor")
-                for n, k in enumerate(asset.cost_key.shares)
-            ]
-        if isinstance(asset, SharedEmployee) and asset.employer is not None:
-            used.append((asset.employer, "the employer", "employer"))
-        for target, role, field in used:
-            yield from _expect(
-                context,
-                target,
-                kind=Actor,
-                where=f"{role} of asset {asset.id!r}",
-                path=f"$.assets[{s}].{field}",
-                subject=asset.id,
-            )
-
-
-def _actors_in_agreements(context: Context) -> Iterator[Finding]:
-    for g, agreement in enumerate(context.ecosystem.agreements):
-        used = [
-            (party.actor, "a party to", f"parties[{q}].actor")
-            for q, party in enumerate(agreement.parties)
-        ]
-        used += [
-            (commitment.party, "a commitment of", f"commitments[{k}].party")
-            for k, commitment in enumerate(agreement.commitments)
-        ]
-        for target, role, field in used:
-            yield from _expect(
-                context,
-                target,
-                kind=Actor,
-                where=f"{role} agreement {agreement.id!r}",
-                path=f"$.agreements[{g}].{field}",
-                subject=agreement.id,
-            )
-
-
-def _actor_references(context: Context) -> Iterator[Finding]:
-    yield from _actors_in_actors(context)
-    yield from _actors_in_poles(context)
-    yield from _actors_in_assets(context)
-    yield from _actors_in_agreements(context)
+    return check
 
 
 def _ref001_fails() -> Ecosystem:
@@ -181,30 +271,6 @@ def _ref001_passes() -> Ecosystem:
 # --- REF002 -----------------------------------------------------------------
 
 
-def _pole_references(context: Context) -> Iterator[Finding]:
-    eco = context.ecosystem
-    for s, asset in enumerate(eco.assets):
-        if asset.pole is not None:
-            yield from _expect(
-                context,
-                asset.pole,
-                kind=Pole,
-                where=f"asset {asset.id!r}",
-                path=f"$.assets[{s}].pole",
-                subject=asset.id,
-            )
-    for g, agreement in enumerate(eco.agreements):
-        if agreement.pole is not None:
-            yield from _expect(
-                context,
-                agreement.pole,
-                kind=Pole,
-                where=f"agreement {agreement.id!r}",
-                path=f"$.agreements[{g}].pole",
-                subject=agreement.id,
-            )
-
-
 def _ref002_fails() -> Ecosystem:
     """An asset is pooled in "pole-sud", which is an actor, not a pôle."""
     return Ecosystem(
@@ -222,20 +288,6 @@ def _ref002_passes() -> Ecosystem:
 
 
 # --- REF003 -----------------------------------------------------------------
-
-
-def _asset_references(context: Context) -> Iterator[Finding]:
-    for g, agreement in enumerate(context.ecosystem.agreements):
-        for k, commitment in enumerate(agreement.commitments):
-            if commitment.asset is not None:
-                yield from _expect(
-                    context,
-                    commitment.asset,
-                    kind=MutualisedAsset,
-                    where=f"a commitment of agreement {agreement.id!r}",
-                    path=f"$.agreements[{g}].commitments[{k}].asset",
-                    subject=agreement.id,
-                )
 
 
 def _two_partners() -> tuple[Actor, ...]:
@@ -276,19 +328,6 @@ def _ref003_passes() -> Ecosystem:
 
 
 # --- REF004 -----------------------------------------------------------------
-
-
-def _agreement_references(context: Context) -> Iterator[Finding]:
-    for s, asset in enumerate(context.ecosystem.assets):
-        if asset.agreement is not None:
-            yield from _expect(
-                context,
-                asset.agreement,
-                kind=PartnershipAgreement,
-                where=f"asset {asset.id!r}",
-                path=f"$.assets[{s}].agreement",
-                subject=asset.id,
-            )
 
 
 def _ref004_fails() -> Ecosystem:
@@ -375,7 +414,7 @@ RULES: tuple[Rule, ...] = (
             "an asset or an agreement, is reported where it is used. "
             "This is a data rule of ptcekit's document model, not a legal one."
         ),
-        check=_actor_references,
+        check=_references_to(Actor),
         applies_to=("actors", "poles", "assets", "agreements"),
         failing_example=Example(build=_ref001_fails, paths=("$.poles[0].memberships[1].actor",)),
         passing_example=Example(build=_ref001_passes),
@@ -392,7 +431,7 @@ RULES: tuple[Rule, ...] = (
             "An asset's `pole` and an agreement's `pole` must name a pôle "
             "declared in the document's `poles` list."
         ),
-        check=_pole_references,
+        check=_references_to(Pole),
         applies_to=("assets", "agreements"),
         failing_example=Example(build=_ref002_fails, paths=("$.assets[0].pole",)),
         passing_example=Example(build=_ref002_passes),
@@ -409,7 +448,7 @@ RULES: tuple[Rule, ...] = (
             "A commitment's `asset` (the use of a shared asset, for instance) "
             "must name an asset declared in the document's `assets` list."
         ),
-        check=_asset_references,
+        check=_references_to(MutualisedAsset),
         applies_to=("agreements",),
         failing_example=Example(
             build=_ref003_fails, paths=("$.agreements[0].commitments[0].asset",)
@@ -428,7 +467,7 @@ RULES: tuple[Rule, ...] = (
             "An asset's `agreement` (the convention that governs it) must name "
             "an agreement declared in the document's `agreements` list."
         ),
-        check=_agreement_references,
+        check=_references_to(PartnershipAgreement),
         applies_to=("assets",),
         failing_example=Example(build=_ref004_fails, paths=("$.assets[0].agreement",)),
         passing_example=Example(build=_ref004_passes),

@@ -10,7 +10,15 @@ True
 """
 
 from ptcekit.errors import KindError, LoadError, Problem
-from ptcekit.serialize._converter import Converter, from_dict, make_converter, to_dict
+from ptcekit.serialize._converter import (
+    Converter,
+    from_dict,
+    generated_source,
+    kept_keys,
+    make_converter,
+    to_dict,
+)
+from ptcekit.serialize._fields import field_doc
 from ptcekit.serialize._json import (
     Backend,
     Repeated,
@@ -42,8 +50,11 @@ __all__ = [
     "available_backends",
     "dump",
     "dumps",
+    "field_doc",
     "from_dict",
+    "generated_source",
     "json_schema",
+    "kept_keys",
     "kind_table",
     "load",
     "loads",

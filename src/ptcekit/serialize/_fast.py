@@ -27,6 +27,7 @@ import datetime as dt
 import enum
 import importlib
 import re
+import sys
 import threading
 import typing
 from collections.abc import Callable
@@ -37,10 +38,8 @@ import attrs
 from ptcekit.errors import KindError
 from ptcekit.model import Ecosystem
 from ptcekit.serialize._codegen import Caches, constructible, field_code, slot_setter
-from ptcekit.serialize._engine import KEPT
 from ptcekit.serialize._fields import (
     ID_SHAPE,
-    IDENTIFIER_PATTERNS,
     ClassSpec,
     EnumOf,
     FieldSpec,
@@ -53,6 +52,8 @@ from ptcekit.serialize._fields import (
     class_spec,
 )
 from ptcekit.serialize._kinds import KIND_ROOTS, family_of, is_attrs_class, kind_table, own_tag
+from ptcekit.serialize._source import compile_function
+from ptcekit.serialize._structure import KEPT_SLOT, kept_setter
 from ptcekit.serialize._versions import FORMAT_VERSION, VERSION_KEY
 from ptcekit.serialize._wire import INTEGER_BOUND, parse_decimal
 
@@ -93,12 +94,12 @@ def _fresh_names(names: dict[str, Any]) -> Callable[[Any], str]:
     return bind
 
 
-def _compile(source: str, names: dict[str, Any], name: str) -> Callable[..., Any]:
-    namespace = dict(names)
-    exec(compile(source, f"<ptcekit.serialize._fast {name}>", "exec"), namespace)  # noqa: S102 -- code generated from the classes' own specs, not from input
-    function: Callable[..., Any] = namespace["generated"]
-    function.__name__ = function.__qualname__ = name
-    return function
+def _compile(
+    cls: type[Any], purpose: str, lines: list[str], names: dict[str, Any]
+) -> Callable[..., Any]:
+    """Compile generated ``lines`` defining ``generated``, with their source in the line cache."""
+    lines = [lines[0].replace("def generated(", f"def {purpose}_{cls.__name__}(", 1), *lines[1:]]
+    return compile_function(cls, purpose, lines, names)
 
 
 # the lines field_code writes for an identifier check, on a value in a variable
@@ -261,7 +262,7 @@ class _Conversion:
         lines = ["def generated(s, T):", "    n = 0"]
         result = self.build(self.spec, "s", "    ", lines)
         lines += ["    T[0] += n", f"    return {result}"]
-        return _compile("\n".join(lines), self.names, f"read_{self.spec.cls.__name__}")
+        return _compile(self.spec.cls, "fast_read", lines, self.names)
 
     def build(self, spec: ClassSpec, source: str, pad: str, lines: list[str]) -> str:
         """Write the lines that build a ``spec.cls`` from the Struct in ``source``; return its variable."""
@@ -356,12 +357,9 @@ class _Conversion:
             found = _ACCEPT_LINE.fullmatch(line)
             if found is not None:
                 accept = self.names[found["accept"]]
-                shape = IDENTIFIER_PATTERNS.get(getattr(accept, "__module__", ""))
-                if (
-                    getattr(accept, "__name__", "") != "is_valid_compact"
-                    or shape is None
-                    or shape[0] != pattern
-                ):
+                module = sys.modules.get(getattr(accept, "__module__", ""))
+                compact = getattr(module, "COMPACT_PATTERN", None)
+                if getattr(accept, "__name__", "") != "is_valid_compact" or compact != pattern:
                     found = None
             else:
                 found = _CACHED_LINE.fullmatch(line)
@@ -478,7 +476,7 @@ class _ItemConversion(_Conversion):
         lines = ["def generated(x, T):", "    n = 0"]
         lines += self.value(self.node, "x", "    ", lazy=False, checks=[])
         lines += ["    T[0] += n", "    return x"]
-        return _compile("\n".join(lines), self.names, "read_item")
+        return _compile(object, "fast_read_item", lines, self.names)
 
 
 def _pattern(node: Node) -> str | None:
@@ -607,12 +605,16 @@ class _Output:
         lines = ["def generated(o):"]
         result = self.obj(self.cls, "o", "    ", lines)
         lines.append(f"    return {result}")
-        return _compile("\n".join(lines), self.names, f"write_{self.cls.__name__}")
+        return _compile(self.cls, "fast_write", lines, self.names)
 
     def obj(self, cls: type[Any], source: str, pad: str, lines: list[str]) -> str:
         """Write lines that make the output Struct of the ``cls`` in ``source``; return its variable."""
         spec, struct = self.writer.struct(cls)
         self.inline.add(cls)
+        if (
+            kept_setter(cls) is not None
+        ):  # unknown keys kept from a document: the engine writes them
+            lines.append(f"{pad}if {source}.{KEPT_SLOT} is not None: REFUSE({source})")
         arguments = [repr(FORMAT_VERSION)] if cls is Ecosystem else []
         for field in spec.fields:
             var = self.fresh()
@@ -738,7 +740,7 @@ def write(obj: object) -> bytes | None:
 
     The bytes are those of the engine's writer with orjson, compact.
     """
-    if msgspec is None or len(KEPT):  # kept unknown keys are written by the engine
+    if msgspec is None:
         return None
     with _lock:
         if not _writer:
