@@ -345,9 +345,10 @@ def dumps(
 
     The same value always gives the same bytes, with either backend: keys in
     field order, no spaces (or an indent of two with ``pretty``), non-ASCII
-    characters as UTF-8. With no ``backend`` given and msgspec installed, compact
-    output is written by msgspec, in the same bytes. The automatic cyclic collections are paused while
-    the wire data is made, as in :func:`loads`, unless ``pause_gc`` is false.
+    characters as UTF-8. With no ``backend`` given and msgspec installed,
+    compact output is written by msgspec, in the same bytes. The automatic
+    cyclic collections are paused while the wire data is made, as in
+    :func:`loads`, unless ``pause_gc`` is false.
 
     Raises:
         TypeError: (a :class:`~ptcekit.errors.KindError`) if ``obj`` is not a ptcekit value or
