@@ -16,6 +16,7 @@ from typing import Any, Literal, TypeVar, overload
 from ptcekit.errors import FieldTypeError, InvalidValueError, LoadError, Problem
 from ptcekit.model import Ecosystem
 from ptcekit.model.limits import MAX_INTEGER_DIGITS
+from ptcekit.serialize import _fast
 from ptcekit.serialize._converter import checked_max, default_converter
 from ptcekit.serialize._diagnose import (
     DEFAULT_MAX_PROBLEMS,
@@ -274,6 +275,10 @@ def loads(
             read as, and written in its shortest form.
         upgrades: upgrades for documents of older format versions.
         backend: ``"orjson"`` or ``"json"``; the fastest installed by default.
+            By default a document (``cls`` left out) is first read by msgspec
+            when installed (the ``fast`` extra), into structures generated
+            from the classes; what it does not read exactly as the loader
+            does goes to the loader, so results and messages are the same.
         repeated: ``"forbid"`` (default) reports a key repeated in an object
             as a problem at its path; ``"last"``, allowed with
             ``unknown="keep"`` only, keeps the last value as JSON readers do.
@@ -298,6 +303,10 @@ def loads(
     target = cls or Ecosystem
     limit = checked_max(max_problems)
     with paused_gc(pause_gc):
+        if backend is None and unknown == "forbid" and target is Ecosystem:
+            result = _fast.read_document(text)  # None: msgspec absent, or the engine must read it
+            if result is not None:
+                return result
         if chosen == "orjson":
             try:
                 data = orjson.loads(text)
@@ -336,8 +345,10 @@ def dumps(
 
     The same value always gives the same bytes, with either backend: keys in
     field order, no spaces (or an indent of two with ``pretty``), non-ASCII
-    characters as UTF-8. The automatic cyclic collections are paused while
-    the wire data is made, as in :func:`loads`, unless ``pause_gc`` is false.
+    characters as UTF-8. With no ``backend`` given and msgspec installed,
+    compact output is written by msgspec, in the same bytes. The automatic
+    cyclic collections are paused while the wire data is made, as in
+    :func:`loads`, unless ``pause_gc`` is false.
 
     Raises:
         TypeError: (a :class:`~ptcekit.errors.KindError`) if ``obj`` is not a ptcekit value or
@@ -354,6 +365,10 @@ def dumps(
 
 
 def _dumps(obj: object, *, pretty: bool, backend: Backend | None) -> bytes:
+    if backend is None and not pretty:
+        fast = _fast.write(obj)  # None: msgspec absent, or the engine must write it
+        if fast is not None:
+            return fast
     converter = default_converter()
     if _backend(backend) == "orjson":
         data = converter.dump(obj, "orjson")
