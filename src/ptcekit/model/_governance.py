@@ -12,6 +12,7 @@ from ptcekit.errors import _short
 from ptcekit.model import _checks as c
 from ptcekit.model._base import Value
 from ptcekit.model._enums import BodyKind, VotingScheme
+from ptcekit.model._meetings import RegisterEntry, Statutes
 
 __all__ = ["Body", "College", "Governance"]
 
@@ -28,6 +29,13 @@ def _college_tuple(value: Iterable[College]) -> tuple[College, ...]:
 
 
 c.describe(_college_tuple, c.Conversion("tuple"))
+
+
+def _register_tuple(value: Iterable[RegisterEntry]) -> tuple[RegisterEntry, ...]:
+    return c.to_tuple(value)
+
+
+c.describe(_register_tuple, c.Conversion("tuple"))
 
 
 def _to_body_kind(value: BodyKind | str) -> BodyKind:
@@ -108,6 +116,19 @@ class Governance(Value):
     cooperatives. Quorum and majority are fractions of the votes: a quorum of
     ``1/4`` means a quarter of the members present or represented, a majority
     of ``1/2`` a simple majority (more than half), ``2/3`` a qualified one.
+    They apply to every body and every kind of resolution; when the statutes
+    say more (per body, per kind, per convocation), record them in
+    ``statutes``, which then takes precedence.
+
+    Attributes:
+        bodies: its governing bodies.
+        voting: how votes are weighed.
+        colleges: its vote colleges.
+        quorum: one quorum for every decision, when the statutes give no more.
+        majority: one majority for every decision, when the statutes give no more.
+        statutes: how each body decides each kind of resolution, in detail.
+        register: the register of members, by period, with colleges and shares;
+            a pôle without one uses its memberships.
 
     >>> Governance(voting="weighted_colleges", colleges=(College(name="A", weight="1/2"),
     ...     College(name="B", weight="1/2")), majority="1/2").voting
@@ -134,6 +155,12 @@ class Governance(Value):
         default=None,
         converter=c.to_optional_fraction,
         validator=c.fraction(include_low=False, optional=True),
+    )
+    statutes: Statutes | None = attrs.field(
+        default=None, validator=c.instance(Statutes, optional=True)
+    )
+    register: tuple[RegisterEntry, ...] = attrs.field(
+        default=(), converter=_register_tuple, validator=c.tuple_of_type(RegisterEntry)
     )
 
     def college(self, name: str) -> College:
