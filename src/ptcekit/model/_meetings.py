@@ -115,18 +115,44 @@ class RecordedOutcome(enum.StrEnum):
     REJECTED = "rejected"
 
 
-def _converter(enum_cls: type[enum.StrEnum]) -> Any:
-    def convert(value: Any) -> Any:
-        return c.enum_member(enum_cls, value)
-
-    return convert
+def _to_quorum_basis(value: QuorumBasis | str) -> QuorumBasis:
+    return c.enum_member(QuorumBasis, value)
 
 
-def _optional_converter(enum_cls: type[enum.StrEnum]) -> Any:
-    def convert(value: Any) -> Any:
-        return None if value is None else c.enum_member(enum_cls, value)
+def _to_majority_base(value: MajorityBase | str) -> MajorityBase:
+    return c.enum_member(MajorityBase, value)
 
-    return convert
+
+def _to_count_as(value: CountAs | str) -> CountAs:
+    return c.enum_member(CountAs, value)
+
+
+def _to_body_kind(value: BodyKind | str) -> BodyKind:
+    return c.enum_member(BodyKind, value)
+
+
+def _to_resolution_kind(value: ResolutionKind | str) -> ResolutionKind:
+    return c.enum_member(ResolutionKind, value)
+
+
+def _to_optional_voting(value: VotingScheme | str | None) -> VotingScheme | None:
+    return None if value is None else c.enum_member(VotingScheme, value)
+
+
+def _to_attendance_mode(value: AttendanceMode | str) -> AttendanceMode:
+    return c.enum_member(AttendanceMode, value)
+
+
+def _to_vote_choice(value: VoteChoice | str) -> VoteChoice:
+    return c.enum_member(VoteChoice, value)
+
+
+def _to_optional_outcome(value: RecordedOutcome | str | None) -> RecordedOutcome | None:
+    return None if value is None else c.enum_member(RecordedOutcome, value)
+
+
+def _to_convocation(value: Convocation | str) -> Convocation:
+    return c.enum_member(Convocation, value)
 
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -151,12 +177,10 @@ class Quorum(Value):
     Quorum(share=Fraction(1, 4), basis=QuorumBasis.CAPITAL)
     """
 
-    share: Fraction = attrs.field(
-        converter=c.to_fraction, validator=c.fraction(include_low=False)
-    )
+    share: Fraction = attrs.field(converter=c.to_fraction, validator=c.fraction(include_low=False))
     basis: QuorumBasis = attrs.field(
         default=QuorumBasis.MEMBERS,
-        converter=_converter(QuorumBasis),
+        converter=_to_quorum_basis,
         validator=c.member_of(QuorumBasis),
     )
     represented: bool = attrs.field(default=True, validator=c.boolean)
@@ -190,14 +214,14 @@ class Majority(Value):
     strict: bool = attrs.field(default=True, validator=c.boolean)
     base: MajorityBase = attrs.field(
         default=MajorityBase.VOTES_CAST,
-        converter=_converter(MajorityBase),
+        converter=_to_majority_base,
         validator=c.member_of(MajorityBase),
     )
     abstentions: CountAs = attrs.field(
-        default=CountAs.NOT_CAST, converter=_converter(CountAs), validator=c.member_of(CountAs)
+        default=CountAs.NOT_CAST, converter=_to_count_as, validator=c.member_of(CountAs)
     )
     blanks: CountAs = attrs.field(
-        default=CountAs.NOT_CAST, converter=_converter(CountAs), validator=c.member_of(CountAs)
+        default=CountAs.NOT_CAST, converter=_to_count_as, validator=c.member_of(CountAs)
     )
 
     def reached(self, votes_for: Fraction, base: Fraction) -> bool:
@@ -246,17 +270,17 @@ class DecisionRule(Value):
 
     body: BodyKind = attrs.field(
         default=BodyKind.GENERAL_ASSEMBLY,
-        converter=_converter(BodyKind),
+        converter=_to_body_kind,
         validator=c.member_of(BodyKind),
     )
     kind: ResolutionKind = attrs.field(
         default=ResolutionKind.ORDINARY,
-        converter=_converter(ResolutionKind),
+        converter=_to_resolution_kind,
         validator=c.member_of(ResolutionKind),
     )
     voting: VotingScheme | None = attrs.field(
         default=None,
-        converter=_optional_converter(VotingScheme),
+        converter=_to_optional_voting,
         validator=c.member_of(VotingScheme, optional=True),
     )
     vote_cap: Fraction | None = attrs.field(
@@ -268,7 +292,9 @@ class DecisionRule(Value):
     second_quorum: Quorum | None = attrs.field(
         default=None, validator=c.instance(Quorum, optional=True)
     )
-    majority: Majority | None = attrs.field(default=None, validator=c.instance(Majority, optional=True))
+    majority: Majority | None = attrs.field(
+        default=None, validator=c.instance(Majority, optional=True)
+    )
     second_majority: Majority | None = attrs.field(
         default=None, validator=c.instance(Majority, optional=True)
     )
@@ -318,9 +344,7 @@ class Statutes(Value):
     )
     source: str | None = attrs.field(default=None, validator=c.text(optional=True))
 
-    def rule_for(
-        self, body: BodyKind | str, kind: ResolutionKind | str
-    ) -> DecisionRule | None:
+    def rule_for(self, body: BodyKind | str, kind: ResolutionKind | str) -> DecisionRule | None:
         """Return the rule by which ``body`` decides resolutions of ``kind``, if the statutes give one."""
         for rule in self.rules:
             if rule.body == body and rule.kind == kind:
@@ -331,8 +355,8 @@ class Statutes(Value):
 def _body_kinds(value: Iterable[BodyKind | str]) -> tuple[BodyKind, ...]:
     items = c.to_tuple(value)
     if type(items) is not tuple:
-        return items  # the validator rejects it with a message
-    return tuple(c.enum_member(BodyKind, item) for item in items)
+        return items  # type: ignore[return-value]  # the validator rejects it with a message
+    return tuple(_to_body_kind(item) for item in items)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -398,7 +422,7 @@ class Attendance(Value):
     member: str = attrs.field(validator=c.identifier())
     mode: AttendanceMode = attrs.field(
         default=AttendanceMode.PRESENT,
-        converter=_converter(AttendanceMode),
+        converter=_to_attendance_mode,
         validator=c.member_of(AttendanceMode),
     )
     proxy: str | None = attrs.field(default=None, validator=_proxy)
@@ -413,9 +437,7 @@ class Vote(Value):
     """
 
     member: str = attrs.field(validator=c.identifier())
-    choice: VoteChoice = attrs.field(
-        converter=_converter(VoteChoice), validator=c.member_of(VoteChoice)
-    )
+    choice: VoteChoice = attrs.field(converter=_to_vote_choice, validator=c.member_of(VoteChoice))
 
 
 _COUNT = c.integer(minimum=0)
@@ -490,13 +512,13 @@ class Resolution(Value):
     id: str = attrs.field(validator=c.identifier())
     kind: ResolutionKind = attrs.field(
         default=ResolutionKind.ORDINARY,
-        converter=_converter(ResolutionKind),
+        converter=_to_resolution_kind,
         validator=c.member_of(ResolutionKind),
     )
     text: str | None = attrs.field(default=None, validator=c.text(optional=True))
     recorded: RecordedOutcome | None = attrs.field(
         default=None,
-        converter=_optional_converter(RecordedOutcome),
+        converter=_to_optional_outcome,
         validator=c.member_of(RecordedOutcome, optional=True),
     )
     votes: tuple[Vote, ...] = attrs.field(default=(), converter=_tuple, validator=_votes)
@@ -520,7 +542,9 @@ def _resolutions(inst: Meeting, attribute: attrs.Attribute[Any], value: object) 
     ids = [resolution.id for resolution in value]
     if len(set(ids)) != len(ids):
         twice = c.repeated(ids)
-        c.fail(inst, attribute, f"resolutions with distinct ids ({_short(twice)} is repeated)", twice)
+        c.fail(
+            inst, attribute, f"resolutions with distinct ids ({_short(twice)} is repeated)", twice
+        )
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -549,13 +573,13 @@ class Meeting(Value):
     organisation: str = attrs.field(validator=c.identifier())
     body: BodyKind = attrs.field(
         default=BodyKind.GENERAL_ASSEMBLY,
-        converter=_converter(BodyKind),
+        converter=_to_body_kind,
         validator=c.member_of(BodyKind),
     )
     date: dt.date = attrs.field(validator=c.date())
     convocation: Convocation = attrs.field(
         default=Convocation.FIRST,
-        converter=_converter(Convocation),
+        converter=_to_convocation,
         validator=c.member_of(Convocation),
     )
     attendance: tuple[Attendance, ...] = attrs.field(
