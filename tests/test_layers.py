@@ -20,8 +20,19 @@ ALLOWED: dict[str, set[str]] = {
     "testing": {"errors", "identifiers", "geo", "model"},
     "analysis": {"errors", "identifiers", "geo", "model"},
     "serialize": {"errors", "identifiers", "geo", "model"},
-    "rules": {"errors", "identifiers", "geo", "model"},
-    "cli": {"errors", "identifiers", "geo", "model", "analysis", "rules", "serialize", "_version"},
+    "governance": {"errors", "identifiers", "geo", "model"},
+    "rules": {"errors", "identifiers", "geo", "model", "governance"},
+    "cli": {
+        "errors",
+        "identifiers",
+        "geo",
+        "model",
+        "analysis",
+        "governance",
+        "rules",
+        "serialize",
+        "_version",
+    },
     "__main__": {"cli"},
 }
 
