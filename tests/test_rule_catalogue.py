@@ -112,8 +112,9 @@ class TestCatalogue:
         prefixes = {code.rstrip("0123456789") for code in CODES}
         assert prefixes == {
             "REF", "ID", "ESS", "PTCE", "CALL", "SCIC", "SCOP", "COOP", "ASSET", "AGR", "GOV",
+            "MEET",
         }  # fmt: skip
-        assert len(CODES) == 60
+        assert len(CODES) == 65
 
     def test_only_the_call_rules_are_opt_in(self) -> None:
         """The décret 2015-431 criteria run only when selected."""

@@ -14,6 +14,7 @@ from ptcekit.rules import (
     _ess,
     _governance,
     _identity,
+    _meetings,
     _places,
     _ptce,
     _references,
@@ -40,6 +41,7 @@ def builtin_rules() -> RuleSet:
         + _assets.RULES
         + _agreements.RULES
         + _governance.RULES
+        + _meetings.RULES
     )
 
 

@@ -27,6 +27,7 @@ THEMES: tuple[tuple[str, str], ...] = (
     ("ASSET", "Mutualised assets"),
     ("AGR", "Agreements"),
     ("GOV", "Governance"),
+    ("MEET", "Meetings and resolutions"),
 )
 
 

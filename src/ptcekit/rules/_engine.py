@@ -59,7 +59,7 @@ CODE_PATTERN: Final = re.compile(r"[A-Z][A-Z0-9_]*[0-9]")
 #: A path to an element of a document in wire names, such as ``"$.actors[3].siren"``.
 PATH_PATTERN: Final = re.compile(r"\$(?:\.[A-Za-z_][A-Za-z0-9_:]*|\[[0-9]+\])*")
 #: The lists of a document, in document order.
-RECORD_LISTS: Final = ("actors", "poles", "assets", "agreements")
+RECORD_LISTS: Final = ("actors", "poles", "assets", "agreements", "meetings")
 
 
 # ---------------------------------------------------------------------------
@@ -839,7 +839,7 @@ class Rule:
     Attributes:
         code: a stable code such as ``"PTCE001"``; built-in codes start with
             ``REF``, ``ID``, ``ESS``, ``PTCE``, ``CALL``, ``SCIC``, ``SCOP``,
-            ``COOP``, ``ASSET``, ``AGR`` or ``GOV``.
+            ``COOP``, ``ASSET``, ``AGR``, ``GOV`` or ``MEET``.
         title: what the rule asks, in one line.
         severity: the severity of its findings.
         kind: legal requirement, funding criterion, approval condition, format
@@ -850,7 +850,7 @@ class Rule:
         explanation: what the rule checks and why, for the catalogue.
         check: a pure function from a :class:`Context` to findings.
         applies_to: the record lists it looks at (``"actors"``, ``"poles"``,
-            ``"assets"``, ``"agreements"``).
+            ``"assets"``, ``"agreements"``, ``"meetings"``).
         opt_in: run only when selected by code or prefix, not by default
             (the funding criteria of décret n° 2015-431, for instance).
         failing_example: a document on which the rule fires.
