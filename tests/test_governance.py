@@ -42,7 +42,8 @@ from ptcekit.governance import (
     decide,
     preset,
 )
-from ptcekit.testing import majorities
+from ptcekit.rules import builtin_rules
+from ptcekit.testing import attendances, majorities
 
 DAY = dt.date(2024, 6, 12)
 
@@ -781,3 +782,40 @@ class TestProperties:
         )  # fmt: skip
         other = Ecosystem(actors=eco.actors, meetings=(shuffled,))
         assert decide(other, "ag", "1").to_dict() == decide(eco, "ag", "1").to_dict()
+
+
+class TestMoreDisplaysAndFallbacks:
+    def test_a_full_outcome_reads_well(self) -> None:
+        """Colleges, proxies, absences and reasons all show in text and HTML."""
+        [rule] = builtin_rules().select("MEET001")
+        eco = rule.failing_example.build()
+        outcome = decide(eco, "ag-2024", "1")
+        text = outcome.to_text()
+        assert "  bea [salariés]: weight 1, represented by ada, voted against" in text
+        assert "  eli [soutiens]: weight 1, absent" in text
+        assert "quorum (first convocation, 1/2 of the members): 3 of 5 took part" in text
+        assert "reason: 'ada' holds 2 proxies, more than the 1 the statutes allow" in text
+        page = outcome._repr_html_()
+        assert page.count("<li>") == len(outcome.reasons)
+        assert "<td>salariés</td>" in page
+
+    def test_a_scic_without_colleges_votes_one_member_one_vote(self) -> None:
+        """The SCIC preset falls back to one associé, one vote when no college is declared."""
+        owner = Cooperative(
+            id="scic", name="S", kind="scic",
+            governance=Governance(register=(RegisterEntry(member="a"), RegisterEntry(member="b"))),
+        )  # fmt: skip
+        outcome = reckon(owner, meeting("a", "b", organisation="scic", votes={"a": "for"}))
+        assert outcome.voting.value == "one_member_one_vote"
+        assert outcome.quorum is None
+        assert "quorum: none required on first convocation" in outcome.to_text()
+        assert outcome.agrees_with_record is None
+        assert outcome.verdict is Verdict.ADOPTED
+
+    @given(attendances(member_ids=["a", "b", "c"]), attendances())
+    def test_attendance_strategies(self, chosen: Attendance, free: Attendance) -> None:
+        """Drawn attendances name members of the pool, and never themselves as proxy."""
+        assert chosen.member in {"a", "b", "c"}
+        assert chosen.proxy in {None, "a", "b", "c"}
+        assert chosen.proxy != chosen.member
+        assert free.proxy != free.member
