@@ -819,3 +819,18 @@ class TestMoreDisplaysAndFallbacks:
         assert chosen.proxy in {None, "a", "b", "c"}
         assert chosen.proxy != chosen.member
         assert free.proxy != free.member
+
+
+class TestEdges:
+    def test_a_quorum_of_zero_is_no_quorum(self) -> None:
+        """A governance quorum of 0 requires nothing."""
+        outcome = reckon(association("a", "b", quorum=0), meeting("a", votes={"a": "for"}))
+        assert outcome.quorum is None
+        assert outcome.verdict is Verdict.ADOPTED
+
+    def test_tallies_without_attendance(self) -> None:
+        """Totals are taken as they are when the attendance is not recorded."""
+        tallies = (CollegeTally(votes_for=2, against=1),)
+        outcome = reckon(association("a", "b", "c"), meeting(tallies=tallies))
+        assert outcome.reasons == ()
+        assert (outcome.votes_for, outcome.base, outcome.verdict) == (2, 3, Verdict.ADOPTED)

@@ -249,7 +249,8 @@ def _statutes_for(
         source = statutes.source or f"the statutes of {owner.id!r}"
         return _Applied(statutes, "statutes", source, None, "confirmed")
     if governance.quorum is not None or governance.majority is not None:
-        quorum = None if governance.quorum is None else Quorum(share=governance.quorum)
+        # a quorum of 0 is no quorum at all
+        quorum = Quorum(share=governance.quorum) if governance.quorum else None
         share = governance.majority if governance.majority is not None else Fraction(1, 2)
         # "1/2" reads as a simple majority (more than half), any other part as "at least"
         majority = Majority(share=share, strict=share == Fraction(1, 2))
@@ -508,7 +509,8 @@ class _Reckoning:
         for key, figure in zip(_TALLY_KEYS, figures, strict=True):
             group[key] += figure
         counted = Fraction(sum(figures))
-        if counted > group["present"]:
+        # totals are checked against the attendance only when the attendance is recorded
+        if self.meeting.attendance and counted > group["present"]:
             where = "the meeting" if college is None else f"college {college!r}"
             message = (
                 f"the tally of {where} counts {counted} votes, more than the "
