@@ -114,7 +114,7 @@ class TestCatalogue:
             "REF", "ID", "ESS", "PTCE", "CALL", "SCIC", "SCOP", "COOP", "ASSET", "AGR", "GOV",
             "MEET",
         }  # fmt: skip
-        assert len(CODES) == 65
+        assert len(CODES) == 66
 
     def test_only_the_call_rules_are_opt_in(self) -> None:
         """The décret 2015-431 criteria run only when selected."""

@@ -64,10 +64,12 @@ class TestMeetingRules:
         assert "100/1000 of the capital took part, 1/5 required" in report.findings[0].message
 
     def test_a_meeting_that_cannot_be_reckoned_is_noted(self) -> None:
-        """A meeting of an unknown organisation is not checked, and the report says why."""
+        """A meeting of an unknown organisation is reported by MEET006 and not reckoned."""
         meet = Meeting(id="ag", organisation="nobody", date=DAY, resolutions=(Resolution(id="1"),))
         report = validate(Ecosystem(meetings=(meet,)), rules=MEET, as_of=DAY)
-        assert report.findings == ()
+        assert [(f.code, f.path) for f in report.findings] == [
+            ("MEET006", "$.meetings[0].organisation")
+        ]
         [note] = report.unchecked
         assert note.code == "MEET001"
         assert note.path == "$.meetings[0].resolutions[0]"

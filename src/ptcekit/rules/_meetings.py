@@ -9,13 +9,16 @@ from ptcekit.errors import PtcekitError
 from ptcekit.governance import Outcome, decide
 from ptcekit.model import (
     Attendance,
+    BodyKind,
     College,
     Cooperative,
     DecisionRule,
     Ecosystem,
     Governance,
     Meeting,
+    Organisation,
     Period,
+    Pole,
     Quorum,
     RegisterEntry,
     Resolution,
@@ -226,6 +229,42 @@ def _college_bounds(context: Context) -> Iterator[Finding]:
                 yield context.finding(text, meeting_path, subject=meeting.id)
 
 
+# --- MEET006 -----------------------------------------------------------------
+
+
+def _references(context: Context) -> Iterator[Finding]:
+    for m, meeting in enumerate(context.ecosystem.meetings):
+        path = f"$.meetings[{m}]"
+        owner = (
+            context.ecosystem.get(meeting.organisation)
+            if meeting.organisation in context.ecosystem
+            else None
+        )
+        if not isinstance(owner, Organisation | Pole):
+            message = (
+                f"meeting {meeting.id!r} names {meeting.organisation!r}, which is not an "
+                "organisation or a pôle of the document"
+            )
+            yield context.finding(message, f"{path}.organisation", subject=meeting.id)
+            continue
+        kinds = [body.kind for body in owner.governance.bodies] if owner.governance else []
+        if meeting.body not in (kinds or [BodyKind.GENERAL_ASSEMBLY]):
+            shown = ", ".join(dict.fromkeys(kind.value for kind in kinds)) or "none declared"
+            message = (
+                f"meeting {meeting.id!r} is one of the {meeting.body.value.replace('_', ' ')} "
+                f"of {owner.id!r}, whose governance has no such body (bodies: {shown})"
+            )
+            yield context.finding(message, f"{path}.body", subject=meeting.id)
+
+
+def _stray_meeting() -> Ecosystem:
+    """A board meeting of an organisation without a board, and a meeting of nobody."""
+    eco = _good()
+    board = Meeting(id="ca-2024", organisation="tetris", body="board", date=_DAY)
+    nobody = Meeting(id="ag-x", organisation="nobody", date=_DAY)
+    return Ecosystem(actors=eco.actors, meetings=(*eco.meetings, board, nobody))
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         code="MEET001",
@@ -324,6 +363,30 @@ RULES: tuple[Rule, ...] = (
         check=_college_bounds,
         applies_to="meetings",
         failing_example=Example(build=_bad, paths=("$.meetings[0]",)),
+        passing_example=Example(build=_good),
+    ),
+    Rule(
+        code="MEET006",
+        title="A meeting is one of an organisation's or a pôle's bodies",
+        severity="error",
+        kind="format",
+        confidence="reading",
+        source=(
+            "ptcekit document model: a meeting names an organisation or a pôle of the document "
+            "and one of the bodies its governance declares; no legal text"
+        ),
+        url="https://ptcekit.readthedocs.io/en/latest/reference/model.html",
+        explanation=(
+            "A meeting's `organisation` is the id of an organisation (an actor other than a "
+            "person) or a pôle of the document, and its `body` one its governance declares; "
+            "with no bodies declared, only the general assembly. Such a meeting cannot be "
+            "reckoned, and MEET001 notes it as not checked."
+        ),
+        check=_references,
+        applies_to="meetings",
+        failing_example=Example(
+            build=_stray_meeting, paths=("$.meetings[1].body", "$.meetings[2].organisation")
+        ),
         passing_example=Example(build=_good),
     ),
 )
