@@ -798,6 +798,10 @@ class TestMoreDisplaysAndFallbacks:
         page = outcome._repr_html_()
         assert page.count("<li>") == len(outcome.reasons)
         assert "<td>salariés</td>" in page
+        assert (
+            "<tr><td>bea</td><td>salariés</td><td>1</td><td>represented by ada</td><td>against</td></tr>"
+            in page
+        )
 
     def test_a_scic_without_colleges_votes_one_member_one_vote(self) -> None:
         """The SCIC preset falls back to one associé, one vote when no college is declared."""

@@ -46,6 +46,20 @@ def _quorum_line(outcome: Outcome) -> str:
     )
 
 
+#: How a vote reads after a member's name.
+_VOTED = {
+    "for": "voted for",
+    "against": "voted against",
+    "abstain": "abstained",
+    "blank": "voted blank",
+}
+
+
+def _took_part(mode: str | None, proxy: str | None) -> str:
+    took = _words(mode) if mode else "absent"
+    return f"{took} by {proxy}" if proxy else took
+
+
 def outcome_text(outcome: Outcome) -> str:
     """Return the reckoning as text, one step per line."""
     lines = [
@@ -60,10 +74,8 @@ def outcome_text(outcome: Outcome) -> str:
     ]
     for voter in outcome.register:
         college = f" [{voter.college}]" if voter.college else ""
-        took = _words(voter.mode.value) if voter.mode else "absent"
-        if voter.proxy:
-            took += f" by {voter.proxy}"
-        choice = f", voted {voter.choice.value}" if voter.choice else ""
+        took = _took_part(voter.mode.value if voter.mode else None, voter.proxy)
+        choice = f", {_VOTED[voter.choice.value]}" if voter.choice else ""
         lines.append(f"  {voter.member}{college}: weight {voter.weight}, {took}{choice}")
     lines.append(_quorum_line(outcome))
     for result in outcome.colleges:
@@ -214,6 +226,19 @@ def outcome_html(outcome: Outcome) -> str:
         for r in outcome.colleges
     )
     parts.append("</table>")
+    parts.append("<details><summary>register on the day</summary><table>")
+    parts.append(_row("member", "college", "weight", "took part", "vote", header=True))
+    parts.extend(
+        _row(
+            v.member,
+            v.college or "",
+            v.weight,
+            _took_part(v.mode.value if v.mode else None, v.proxy),
+            v.choice.value if v.choice else "",
+        )
+        for v in outcome.register
+    )
+    parts.append("</table></details>")
     parts.append(
         f"<p>{html.escape(str(outcome.votes_for))} for out of {html.escape(str(outcome.base))}"
         f" ({html.escape(fraction_text(outcome.share))}); required "
