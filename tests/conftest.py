@@ -14,6 +14,8 @@ import os
 
 from hypothesis import settings
 
+from ptcekit.serialize import _diagnose
+
 settings.register_profile("fast", max_examples=25, deadline=None)
 settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True)
 settings.register_profile("robustness", max_examples=20_000, deadline=None, print_blob=True)
@@ -24,3 +26,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 # name, after ptcekit is in use; collecting it for doctests would import it a
 # second time and declare its kind tags twice.
 collect_ignore = ["extension_kinds.py"]
+
+# A generated structuring function that refuses a value its class accepts is a
+# bug of ptcekit: in the tests it raises instead of falling back to the slow path.
+_diagnose.RAISE_ON_REFUSAL = True

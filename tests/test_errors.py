@@ -11,6 +11,7 @@ from ptcekit import errors
 from ptcekit.errors import (
     DuplicateIdError,
     FieldTypeError,
+    GeneratedCodeError,
     IdentifierError,
     InvalidChecksum,
     InvalidComponent,
@@ -35,8 +36,11 @@ EXAMPLES: list[PtcekitError] = [
     FieldTypeError("Pole", "memberships[2]", "a Membership", 3),
     DuplicateIdError("Ecosystem", "poles", "a", "actors[0]", "poles[1]"),
     UnknownIdError("ghost", "actor"),
-    LoadError([Problem("$.actors[0].siren", "expected a SIREN, got '1'")]),
+    LoadError(
+        [Problem(path="$.actors[0].siren", message="expected a SIREN, got '1'", code="LOAD003")]
+    ),
     KindError("tests.Network", "it declares no type_tag of its own"),
+    GeneratedCodeError("Association", ValueError("refused")),
 ]
 
 

@@ -189,7 +189,7 @@ class TestExtensionKinds:
         with pytest.raises(LoadError) as info:
             loads(json.dumps(document))
         assert [str(p) for p in info.value.problems] == [
-            "$.actors[1]: ValueError: 'member_count' must be >= 0: -1"
+            "$.actors[1].member_count: ValueError: 'member_count' must be >= 0: -1"
         ]
 
     def test_schema_picks_them_up(self) -> None:

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from stdnum.fr import siren as stdnum_siren
 from stdnum.fr import siret as stdnum_siret
 
+import ptcekit.identifiers
 from ptcekit import testing as ptesting
 from ptcekit.errors import InvalidValueError, LoadError, Problem
 from ptcekit.identifiers import siren, siret
@@ -49,11 +50,11 @@ from ptcekit.model import (
     Share,
     Territory,
 )
-from ptcekit.model import _checks as c
-from ptcekit.serialize import _codegen, _engine, dumps, from_dict, to_dict
-from ptcekit.serialize._converter import default_converter
-from ptcekit.serialize._engine import Diagnosis, Engine, _node_for
-from ptcekit.serialize._fields import IDENTIFIER_PATTERNS, Poly
+from ptcekit.model import validators as c
+from ptcekit.serialize import _codegen, dumps, from_dict, kept_keys, to_dict
+from ptcekit.serialize._converter import Converter, _node_for, default_converter
+from ptcekit.serialize._diagnose import Diagnosis
+from ptcekit.serialize._fields import Poly
 from ptcekit.serialize._wire import DECIMAL_PATTERN, WireError, parse_decimal
 
 DIGITS = st.text(string.digits, min_size=1, max_size=1)
@@ -334,25 +335,26 @@ def same(left: Any, right: Any) -> bool:
 
 
 def fast_then_reference(
-    data: Any, cls: type[Any], engine: Engine | None = None
+    data: Any, cls: type[Any], converter: Converter | None = None
 ) -> tuple[Any, Any, list[Problem]]:
     """Read ``data`` with the generated function alone, then with the diagnosis (the classes' own checks)."""
-    engine = engine if engine is not None else default_converter().engine
+    converter = converter if converter is not None else default_converter()
+    structurer = converter.structurer
     node = _node_for(cls)
     try:
         if isinstance(node, Poly):
-            fast = engine._dispatcher_in(node.base)[data["type"]](data)
+            fast = structurer.dispatcher(node.base)[data["type"]](data)
         else:
-            fast = engine.structure_fn(cls)(data)
+            fast = structurer.structure_fn(cls)(data)
     except Exception:  # any failure of the fast path means: refused
         fast = FAILED
     # the reference calls the classes on every part (no fast function on any part)
     diagnosis = Diagnosis(fast=False)
-    reference = engine._diagnose(data, node, "$", diagnosis, 1)
+    reference = converter.diagnoser.diagnose(data, node, "$", diagnosis, 1)
     return fast, reference, diagnosis.problems
 
 
-def agree(data: Any, cls: type[Any], engine: Engine | None = None) -> bool:
+def agree(data: Any, cls: type[Any], engine: Converter | None = None) -> bool:
     """Assert the fast path and the classes agree on ``data``; return whether it was accepted."""
     body = data
     if cls is Ecosystem:  # a document: its format version is checked before the classes read it
@@ -393,25 +395,23 @@ class TestFastLoader:
         agree(data.draw(mutated(wire)), cls)
 
 
-class TestLayouts:
+class TestRepeatedReads:
     @pytest.mark.parametrize("cls", list(STRATEGIES), ids=lambda cls: cls.__name__)
     @settings(max_examples=15, suppress_health_check=[HealthCheck.too_slow])
     @given(data=st.data())
-    def test_learned_layouts_agree_on_changed_documents(
-        self, cls: type[Any], data: st.DataObject
-    ) -> None:
-        """Layouts learned from a valid document, then a changed one: the same answers as the classes."""
-        engine = Engine()
+    def test_reads_agree_on_changed_documents(self, cls: type[Any], data: st.DataObject) -> None:
+        """A valid document, then a changed one, then the valid one again: the same answers as the classes."""
+        engine = Converter()
         value = data.draw(STRATEGIES[cls])
         wire = to_dict(value)
         assert agree(wire, cls, engine) is True
         agree(data.draw(mutated(wire)), cls, engine)
         agree(wire, cls, engine)
 
-    def test_a_layout_seen_valid_then_without_a_required_key(self) -> None:
-        """The layout of a valid dict reads it; the same dict without a required key is refused."""
-        engine = Engine()
-        read = engine.structure_fn(Membership)
+    def test_a_dict_read_then_without_a_required_key(self) -> None:
+        """A valid dict is read; the same dict without a required key is refused; the next reads."""
+        engine = Converter()
+        read = engine.structurer.structure_fn(Membership)
         member = read({"actor": "a1", "role": "founder"})
         assert member == Membership(actor="a1", role=MemberRole.FOUNDER)
         assert agree({"role": "founder"}, Membership, engine) is False
@@ -430,75 +430,74 @@ class TestLayouts:
             actor="a2", role=MemberRole.PARTNER
         )
 
-    def test_a_key_order_change_is_another_layout(self) -> None:
-        """The same keys in another order: a layout of its own, the same value."""
-        engine = Engine()
-        read = engine.structure_fn(Period)
+    def test_a_key_order_change_reads_the_same(self) -> None:
+        """The same keys in another order: the same value."""
+        engine = Converter()
+        read = engine.structurer.structure_fn(Period)
         first = read({"start": "2024-01-01", "end": "2024-12-31"})
         second = read({"end": "2024-12-31", "start": "2024-01-01"})
         assert first == second == Period(start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31))
-        assert list(engine._layout_table(Period)[0]) == [("start", "end"), ("end", "start")]
         assert agree({"end": "2024-01-01", "start": "2024-12-31"}, Period, engine) is False
 
     def test_an_unknown_key_is_refused_then_kept(self) -> None:
-        """A layout with an unknown key: refused when forbidden, kept (every time) when asked, never learned."""
+        """An unknown key: refused when forbidden, kept (every time) when asked."""
         wire = {"actor": "a1", "colour": "red"}
-        assert agree(wire, Membership, Engine()) is False
-        keeping = Engine(unknown="keep")
+        assert agree(wire, Membership, Converter()) is False
+        keeping = Converter(unknown="keep")
         for _ in range(2):  # the fast function gives up; the diagnosis keeps the key
-            member = keeping.structure(wire, Membership)
+            member = keeping.load(wire, Membership)
             assert member == Membership(actor="a1")
-            assert keeping.kept.get(member) == {"colour": "red"}
-        assert keeping.kept.get(keeping.structure({"actor": "a1"}, Membership)) is None
-        assert list(keeping._layout_table(Membership)[0]) == [("actor",)]
-
-    def test_beyond_the_limit_the_generic_function_reads(
-        self, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        """Past the limit of layouts per class, new layouts are read by the generic function."""
-        monkeypatch.setattr(_engine, "LAYOUT_LIMIT", 1)
-        engine = Engine()
-        read = engine.structure_fn(Period)
-        assert read({"start": "2024-01-01"}) == Period(start=dt.date(2024, 1, 1))
-        assert read({"end": "2024-01-01"}) == Period(end=dt.date(2024, 1, 1))
-        assert list(engine._layout_table(Period)[0]) == [("start",)]
-        assert agree({"end": "x"}, Period, engine) is False
+            assert kept_keys(member) == {"colour": "red"}
+        assert kept_keys(keeping.load({"actor": "a1"}, Membership)) is None
 
     @pytest.mark.parametrize(
         "value",
         [["actor"], ("actor",), "a", collections.OrderedDict(actor="a1")],
         ids=["list", "tuple", "str", "dict subclass"],
     )
-    def test_what_is_no_dict_is_refused_even_with_a_known_layout(self, value: Any) -> None:
-        """Keys like a learned layout's, but not a dict: refused, as the classes refuse it."""
-        engine = Engine()
+    def test_what_is_no_dict_is_refused_after_dicts_were_read(self, value: Any) -> None:
+        """Keys like a dict read before, but not a dict: refused, as the classes refuse it."""
+        engine = Converter()
         assert agree({"actor": "a1"}, Membership, engine) is True
         assert agree({"actor": "a"}, Membership, engine) is True
         assert agree(value, Membership, engine) is False
         assert agree({"actor": "p", "period": value}, Membership, engine) is False
 
-    def test_nested_objects_are_read_by_their_layout(self) -> None:
-        """Objects inside objects and arrays go through their own class's layouts."""
-        engine = Engine()
+    def test_nested_objects_are_read_by_their_class(self) -> None:
+        """Objects inside objects and arrays go through their own class's function."""
+        engine = Converter()
         wire = {
             "actor": "a1",
             "share": {"fraction": "1/2"},
             "period": {"start": "2024-01-01"},
         }
         assert agree(wire, Ownership, engine) is True
-        assert list(engine._layout_table(Share)[0]) == [("fraction",)]
-        assert list(engine._layout_table(Period)[0]) == [("start",)]
         assert agree({**wire, "share": {"fraction": "3/2"}}, Ownership, engine) is False
 
 
+#: The identifiers modules that state the compact form the wire carries.
+COMPACT_MODULES = sorted(
+    f"ptcekit.identifiers.{name}"
+    for name in ptcekit.identifiers.__all__
+    if hasattr(getattr(ptcekit.identifiers, name), "COMPACT_PATTERN")
+)
+
+
 class TestWhatTheFastPathReliesOn:
-    @pytest.mark.parametrize("module", sorted(IDENTIFIER_PATTERNS))
+    def test_the_wire_identifiers_state_their_compact_form(self) -> None:
+        """The six identifiers the model checks on the wire, and the catégorie juridique, state their form."""
+        assert {
+            f"ptcekit.identifiers.{name}"
+            for name in ("siren", "siret", "rna", "naf", "commune", "currency", "legal_category")
+        } <= set(COMPACT_MODULES)
+
+    @pytest.mark.parametrize("module", COMPACT_MODULES)
     @given(data=st.data())
     def test_compact_leaves_wire_forms_unchanged(self, module: str, data: st.DataObject) -> None:
         """Each identifier's wire pattern is a compact form: compact() returns it unchanged."""
-        pattern, _ = IDENTIFIER_PATTERNS[module]
-        value = data.draw(st.from_regex(pattern, fullmatch=True))
-        assert importlib.import_module(module).compact(value) == value
+        found = importlib.import_module(module)
+        value = data.draw(st.from_regex(found.COMPACT_PATTERN, fullmatch=True))
+        assert found.compact(value) == value
 
     @given(st.from_regex(DECIMAL_PATTERN, fullmatch=True))
     def test_wire_decimals_are_finite(self, text: str) -> None:
@@ -532,16 +531,16 @@ class TestWhatTheFastPathReliesOn:
 class Mismatched:
     """Validators that do not match their fields' types: the fast path must check everything."""
 
-    flag: int = attrs.field(validator=c.boolean)
-    label: int = attrs.field(validator=c.text())
-    day: str = attrs.field(validator=c.date())
-    role: str = attrs.field(validator=c.member_of(MemberRole))
-    place: str = attrs.field(validator=c.instance(Place))
-    amount: int = attrs.field(validator=c.decimal())
-    part: int = attrs.field(validator=c.fraction())
-    number: int = attrs.field(validator=c.identifier_kind(siren.validate, "SIREN"))
-    count: str = attrs.field(validator=c.integer())
-    items: str = attrs.field(validator=c.tuple_of(c.text()))
+    flag: int = attrs.field(validator=c.Boolean())
+    label: int = attrs.field(validator=c.Text())
+    day: str = attrs.field(validator=c.Date())
+    role: str = attrs.field(validator=c.Member(MemberRole))
+    place: str = attrs.field(validator=c.Instance(Place))
+    amount: int = attrs.field(validator=c.DecimalRange())
+    part: int = attrs.field(validator=c.FractionRange())
+    number: int = attrs.field(validator=c.IdentifierOf(siren))
+    count: str = attrs.field(validator=c.Integer())
+    items: str = attrs.field(validator=c.TupleOf(c.Text()))
 
 
 def anything(inst: object, attribute: object, value: object) -> None:
@@ -552,11 +551,11 @@ def anything(inst: object, attribute: object, value: object) -> None:
 class Odd:
     """Unusual fields the fast path still builds itself."""
 
-    codes: tuple[str, ...] = attrs.field(default=(), validator=c.tuple_of(anything))
-    bad_default: int = attrs.field(default=-1, validator=c.integer(minimum=0))
-    needed: int | None = attrs.field(default=None, validator=c.integer())
+    codes: tuple[str, ...] = attrs.field(default=(), validator=c.TupleOf(anything))
+    bad_default: int = attrs.field(default=-1, validator=c.Integer(minimum=0))
+    needed: int | None = attrs.field(default=None, validator=c.Integer())
     ratio: Fraction = attrs.field(
-        default=Fraction(2), converter=c.to_fraction, validator=c.fraction(high=None)
+        default=Fraction(2), converter=c.ToFraction[Fraction], validator=c.FractionRange(high=None)
     )
     role: MemberRole | None = attrs.field(default=MemberRole.MEMBER, converter=MemberRole)
 
@@ -565,8 +564,8 @@ class Odd:
 class Loose:
     """A class the fast path does not build itself: it has a pre-init hook."""
 
-    name: str = attrs.field(validator=c.text())
-    note: str = attrs.field(default="-", validator=c.text())
+    name: str = attrs.field(validator=c.Text())
+    note: str = attrs.field(default="-", validator=c.Text())
 
     def __attrs_pre_init__(self) -> None:
         """A hook attrs calls first: the class must be called."""
@@ -576,14 +575,14 @@ class Loose:
 class Unslotted:
     """No slots: made by calling it."""
 
-    name: str = attrs.field(validator=c.text())
+    name: str = attrs.field(validator=c.Text())
 
 
 @attrs.frozen(kw_only=True)
 class WithFactory:
     """A field __init__ does not take, with a factory: made by calling it."""
 
-    name: str = attrs.field(validator=c.text())
+    name: str = attrs.field(validator=c.Text())
     cache: dict[str, int] = attrs.field(init=False, factory=dict, eq=False)
 
 
@@ -591,7 +590,7 @@ class WithFactory:
 class Mutable:
     """Not frozen: made by calling it."""
 
-    name: str = attrs.field(validator=c.text())
+    name: str = attrs.field(validator=c.Text())
 
 
 class Day(dt.date):
@@ -625,7 +624,7 @@ class Grouped:
     """Arrays of arrays of ids: items that are arrays get a function of their own."""
 
     groups: tuple[tuple[str, ...], ...] = attrs.field(
-        default=(), converter=tuple, validator=c.tuple_of(c.tuple_of(c.identifier()))
+        default=(), converter=tuple, validator=c.TupleOf(c.TupleOf(c.Id()))
     )
 
 
@@ -688,13 +687,11 @@ class TestUnusualClasses:
         assert agree({"name": " "}, cls) is False
         assert from_dict({"name": "n"}, cls) == cls(name="n")
 
-    @pytest.mark.parametrize("limit", [0, 32], ids=["generic", "layouts"])
-    def test_defaults_of_classes_built_by_calling_them(
-        self, monkeypatch: pytest.MonkeyPatch, limit: int
-    ) -> None:
-        """A key left out of a class that is called: its default, by layout or generic function."""
-        monkeypatch.setattr(_engine, "LAYOUT_LIMIT", limit)
-        engine = Engine()
-        assert engine.structure_fn(Loose)({"name": "n"}) == Loose(name="n", note="-")
-        assert engine.structure_fn(Loose)({"name": "n", "note": "m"}) == Loose(name="n", note="m")
+    def test_defaults_of_classes_built_by_calling_them(self) -> None:
+        """A key left out of a class that is called: its default."""
+        engine = Converter()
+        assert engine.structurer.structure_fn(Loose)({"name": "n"}) == Loose(name="n", note="-")
+        assert engine.structurer.structure_fn(Loose)({"name": "n", "note": "m"}) == Loose(
+            name="n", note="m"
+        )
         assert agree({"name": "n", "note": " "}, Loose, engine) is False

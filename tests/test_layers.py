@@ -22,6 +22,7 @@ ALLOWED: dict[str, set[str]] = {
     "serialize": {"errors", "identifiers", "geo", "model"},
     "governance": {"errors", "identifiers", "geo", "model"},
     "rules": {"errors", "identifiers", "geo", "model", "governance"},
+    "validators": {"model"},
     "cli": {
         "errors",
         "identifiers",
@@ -56,6 +57,23 @@ def layer_of(path: Path) -> str:
     return relative.parts[0].removesuffix(".py")
 
 
+def private_reach(own: tuple[str, ...], names: set[str]) -> list[str]:
+    """The names among ``names`` that are private modules of a package other than ``own`` (and its parents)."""
+    found = []
+    for name in sorted(names):
+        parts = tuple(name.split("."))
+        for depth in range(1, len(parts)):
+            module = parts[: depth + 1]
+            is_module = (
+                SRC.joinpath(*module).with_suffix(".py").exists()
+                or (SRC.joinpath(*module) / "__init__.py").exists()
+            )
+            private = module[-1].startswith("_") and not module[-1].startswith("__")
+            if private and is_module and own[:depth] != module[:-1]:
+                found.append(".".join(module))
+    return found
+
+
 MODULES = sorted(p for p in PACKAGE.rglob("*.py") if p.name != "__init__.py" or p.parent != PACKAGE)
 
 
@@ -77,6 +95,18 @@ class TestLayers:
             assert target in ALLOWED[layer], (
                 f"{path.relative_to(SRC)} imports {name} ({layer} -> {target})"
             )
+
+    @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
+    def test_no_private_module_of_another_package(self, path: Path) -> None:
+        """A module imports no private (``_``) module of another package: each package's private modules are its own."""
+        own = path.parent.relative_to(SRC).parts
+        assert private_reach(own, imports_of(path)) == []
+
+    def test_the_private_import_check_finds_a_reach_through(self) -> None:
+        """The check refuses another package's private module, and accepts a package's own."""
+        names = {"ptcekit.model", "ptcekit.model._values", "ptcekit.errors._short"}
+        assert private_reach(("ptcekit", "serialize"), names) == ["ptcekit.model._values"]
+        assert private_reach(("ptcekit", "model"), names) == []
 
     def test_every_layer_is_covered(self) -> None:
         """Every top-level module or package of ptcekit is a known layer."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import types
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
@@ -32,7 +33,8 @@ from ptcekit import (
     model,
 )
 from ptcekit.errors import IdentifierError
-from ptcekit.model import _checks as c
+from ptcekit.identifiers import siren
+from ptcekit.model import validators as c
 from ptcekit.model._base import Value
 from ptcekit.model.limits import MAX_INTEGER_DIGITS
 from ptcekit.serialize import dumps, from_dict, loads
@@ -662,44 +664,44 @@ class TestChecks:
     def test_integer_with_only_a_maximum(self) -> None:
         """An int above a lone maximum is refused with '<= maximum'."""
         field = attrs.fields(Bag).label
-        c.integer(maximum=5)(Bag(), field, 5)
+        c.Integer(maximum=5)(Bag(), field, 5)
         with pytest.raises(InvalidValueError) as info:
-            c.integer(maximum=5)(Bag(), field, 6)
+            c.Integer(maximum=5)(Bag(), field, 6)
         assert str(info.value) == "Bag.label: expected an int <= 5, got 6"
 
     def test_fraction_without_an_upper_bound(self) -> None:
         """A fraction check with no high bound says '> low' or '>= low'."""
         field = attrs.fields(Bag).label
-        c.fraction(high=None)(Bag(), field, Fraction(7))
+        c.FractionRange(high=None)(Bag(), field, Fraction(7))
         with pytest.raises(InvalidValueError) as info:
-            c.fraction(high=None, include_low=False)(Bag(), field, Fraction(0))
+            c.FractionRange(high=None, include_low=False)(Bag(), field, Fraction(0))
         assert str(info.value) == "Bag.label: expected a fraction > 0, got Fraction(0, 1)"
         with pytest.raises(InvalidValueError) as info:
-            c.fraction(high=None)(Bag(), field, Fraction(-1))
+            c.FractionRange(high=None)(Bag(), field, Fraction(-1))
         assert str(info.value) == "Bag.label: expected a fraction >= 0, got Fraction(-1, 1)"
 
     def test_member_of_and_instance_let_none_through_when_optional(self) -> None:
         """Optional enum and instance checks accept None."""
         field = attrs.fields(Bag).label
-        c.member_of(MemberRole, optional=True)(Bag(), field, None)
-        c.instance(Money, optional=True)(Bag(), field, None)
-        c.url(optional=True)(Bag(), field, None)
-        c.identifier_kind(str.strip, "thing", optional=True)(Bag(), field, None)
+        c.Member(MemberRole, optional=True)(Bag(), field, None)
+        c.Instance(Money, optional=True)(Bag(), field, None)
+        c.Url(optional=True)(Bag(), field, None)
+        c.IdentifierOf(siren, optional=True)(Bag(), field, None)
 
     def test_url_refuses_non_strings(self) -> None:
         """A URL must be a str."""
         with pytest.raises(FieldTypeError) as info:
-            c.url()(Bag(), attrs.fields(Bag).label, 42)
+            c.Url()(Bag(), attrs.fields(Bag).label, 42)
         assert str(info.value) == "Bag.label: expected a URL (str), got 42 (int)"
 
     def test_to_tuple_leaves_non_iterables_and_mappings_for_the_validator(self) -> None:
         """to_tuple keeps tuples, converts iterables, and leaves strings, dicts and scalars alone."""
         same = ("a",)
-        assert c.to_tuple(same) is same
-        assert c.to_tuple(["a", "b"]) == ("a", "b")
-        assert c.to_tuple("ab") == "ab"
-        assert c.to_tuple({"a": 1}) == {"a": 1}
-        assert c.to_tuple(5) == 5  # type: ignore[arg-type]  # a non-iterable is the case under test
+        assert c.ToTuple[str](same) is same
+        assert c.ToTuple[str](["a", "b"]) == ("a", "b")
+        assert c.ToTuple[str]("ab") == "ab"
+        assert c.ToTuple[str]({"a": 1}) == {"a": 1}
+        assert c.ToTuple[str](5) == 5  # type: ignore[arg-type]  # a non-iterable is the case under test
 
     def test_compact_with_leaves_uncompactable_values_alone(self) -> None:
         """A value the compact function refuses, or a non-str, is returned unchanged."""
@@ -707,21 +709,25 @@ class TestChecks:
         def refuse(value: str) -> str:
             raise IdentifierError("thing", value, "refused")
 
-        assert c.compact_with(refuse, "x") == "x"
-        assert c.compact_with(str.upper, 5) == 5
-        assert c.compact_with(str.upper, "x") == "X"
+        refusing = types.ModuleType("refusing")
+        refusing.compact = refuse  # type: ignore[attr-defined]  # a module made for the test
+        upper = types.ModuleType("upper")
+        upper.compact = str.upper  # type: ignore[attr-defined]  # as above
+        assert c.Compact(refusing)("x") == "x"
+        assert c.Compact(upper)(5) == 5
+        assert c.Compact(upper)("x") == "X"
 
     def test_to_decimal_and_to_fraction_leave_other_types_alone(self) -> None:
         """Floats and other types pass through the converters for the validator to refuse."""
-        assert c.to_decimal(0.5) == 0.5  # type: ignore[arg-type]  # a float is the case under test
-        assert c.to_optional_decimal(None) is None
-        assert c.to_fraction(0.5) == 0.5  # type: ignore[arg-type]  # as above
-        assert c.to_optional_fraction(None) is None
+        assert c.ToDecimal[Decimal](0.5) == 0.5  # type: ignore[arg-type]  # a float is the case under test
+        assert c.ToDecimal[Decimal | None](None) is None
+        assert c.ToFraction[Fraction](0.5) == 0.5  # type: ignore[arg-type]  # as above
+        assert c.ToFraction[Fraction | None](None) is None
 
     def test_tuple_of_unique_names_the_repeated_item(self) -> None:
         """A repeated item is named in the message."""
         with pytest.raises(InvalidValueError) as info:
-            c.tuple_of(c.text(), unique=True, what="words")(
+            c.TupleOf(c.Text(), unique=True, what="words")(
                 Bag(), attrs.fields(Bag).label, ("a", "b", "a")
             )
         assert str(info.value) == (
@@ -762,12 +768,12 @@ class TestNumberBounds:
         """A bounded field names its own range for a huge int; an unbounded side names the digits."""
         field = attrs.fields(Bag).label
         with pytest.raises(InvalidValueError) as info:
-            c.integer(minimum=1900, maximum=2100)(Bag(), field, 10**100)
+            c.Integer(minimum=1900, maximum=2100)(Bag(), field, 10**100)
         assert info.value.expected == "an int between 1900 and 2100"
         with pytest.raises(InvalidValueError) as info:
-            c.integer(maximum=5)(Bag(), field, -(10**64))
+            c.Integer(maximum=5)(Bag(), field, -(10**64))
         assert info.value.expected == "an int of at most 64 digits"
-        c.integer()(Bag(), field, -(10**64) + 1)
+        c.Integer()(Bag(), field, -(10**64) + 1)
 
     @pytest.mark.parametrize(
         ("amount", "accepted"),
@@ -850,20 +856,22 @@ class TestNumberBounds:
             if not attrs.has(cls):
                 continue
             for field in attrs.fields(cls):
-                leaves = getattr(field.validator, "_validators", (field.validator,))
-                for leaf in leaves:
-                    check = c.description(leaf)
-                    if not isinstance(check, c.Check):
+                for leaf in c.leaves(field.validator):
+                    if isinstance(leaf, c.TupleOf):
                         continue
-                    if check.kind == "int":
+                    if isinstance(leaf, c.Integer):
                         found.add((name, field.name))
-                        assert check.low is not None
-                        assert check.high is not None
-                        assert -(10**64) < check.low <= check.high < 10**64
-                    elif check.kind in ("decimal", "fraction"):
+                        assert -(10**64) < leaf.low <= leaf.high < 10**64
+                    elif isinstance(leaf, c.DecimalRange | c.FractionRange):
                         found.add((name, field.name))
-                        size = c._decimal_size if check.kind == "decimal" else c._fraction_size
-                        assert size in leaves, (name, field.name)
+                        # the size bound is part of the check: a value past it is refused
+                        huge = (
+                            Decimal("1E+70")
+                            if isinstance(leaf, c.DecimalRange)
+                            else Fraction(1, 10**70)
+                        )
+                        with pytest.raises(InvalidValueError):
+                            leaf(cls, field, huge)
         assert {("Person", "headcount"), ("Money", "amount"), ("Share", "fraction")} <= found
         assert {("AssociateCategory", "capital_share"), ("College", "weight")} <= found
 
@@ -945,7 +953,7 @@ class TestSurrogates:
     def test_a_pair_checked_outside_its_field_is_refused(self) -> None:
         """A text check run on a value that is not the field's own cannot store the joined text: it says what to write."""
         with pytest.raises(InvalidValueError) as info:
-            c.text()(Bag(), attrs.fields(Bag).label, "\udbff\udfff")
+            c.Text()(Bag(), attrs.fields(Bag).label, "\udbff\udfff")
         assert (
             info.value.expected == "text without surrogate pairs (write U+10FFFF as one character)"
         )

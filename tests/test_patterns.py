@@ -31,7 +31,7 @@ import pytest
 
 import ptcekit
 from ptcekit import model
-from ptcekit.model import _checks as c
+from ptcekit.model import validators as c
 
 #: Characters tried as prefixes, pumps and final mismatches: one of each class
 #: the patterns can treat apart (digits, letters, separators, spaces, non-ASCII).
@@ -85,10 +85,9 @@ def collect_patterns() -> dict[str, re.Pattern[str]]:
         if not attrs.has(cls):
             continue
         for field in attrs.fields(cls):
-            for leaf in getattr(field.validator, "_validators", (field.validator,)):
-                check = c.description(leaf)
-                if isinstance(check, c.Check):
-                    add(f"ptcekit.model.{name}.{field.name}", check.pattern)
+            for leaf in c.leaves(field.validator):
+                if isinstance(leaf, c.Pattern):
+                    add(f"ptcekit.model.{name}.{field.name}", leaf.regex)
     return dict(found.values())
 
 
@@ -280,7 +279,7 @@ class TestCollection:
         assert c.URL_PATTERN.pattern in patterns
         assert c.ID_PATTERN.pattern in patterns
         modules = {where.rsplit(".", 1)[0] for where in PATTERNS}
-        assert {"ptcekit.model._checks", "ptcekit.model._values"} <= modules
+        assert {"ptcekit.model.validators", "ptcekit.model._values"} <= modules
         assert sum(module.startswith("ptcekit.identifiers.") for module in modules) >= 3
 
     def test_attacks_walk_into_the_pattern(self) -> None:

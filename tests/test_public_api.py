@@ -5,7 +5,9 @@ from __future__ import annotations
 import inspect
 
 import ptcekit
+import ptcekit.validators as short_validators
 from ptcekit import errors, model
+from ptcekit.model import validators
 
 
 def public_names(module: object) -> set[str]:
@@ -49,3 +51,21 @@ class TestAll:
         """__version__ is a non-empty version string."""
         assert isinstance(ptcekit.__version__, str)
         assert ptcekit.__version__[0].isdigit()
+
+
+class TestValidators:
+    def test_validators_all_is_sorted_and_public(self) -> None:
+        """ptcekit.model.validators.__all__ lists every public name the module defines, and only names it has."""
+        defined = {
+            name
+            for name in public_names(validators)
+            if getattr(getattr(validators, name), "__module__", None) == validators.__name__
+        }
+        assert defined <= set(validators.__all__)
+        assert all(hasattr(validators, name) for name in validators.__all__)
+
+    def test_ptcekit_validators_is_the_same_module_under_its_short_name(self) -> None:
+        """ptcekit.validators offers exactly ptcekit.model.validators' names, as the same objects."""
+        assert short_validators.__all__ == validators.__all__
+        for name in validators.__all__:
+            assert getattr(short_validators, name) is getattr(validators, name)

@@ -45,7 +45,7 @@ from hypothesis import strategies as st
 
 from ptcekit import identifiers, model, testing
 from ptcekit.errors import PtcekitError
-from ptcekit.model import _checks as c
+from ptcekit.model import validators as c
 from ptcekit.serialize import dumps, from_dict, loads, to_dict
 
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "fast")

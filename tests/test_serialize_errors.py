@@ -239,7 +239,13 @@ class TestPointingErrors:
         assert (
             copy.problems
             == error.problems
-            == (Problem("$", "expected a JSON object (a ptcekit document), got [] (an array)"),)
+            == (
+                Problem(
+                    path="$",
+                    message="expected a JSON object (a ptcekit document), got [] (an array)",
+                    code="LOAD002",
+                ),
+            )
         )
         assert str(copy) == str(error)
 
@@ -428,7 +434,7 @@ class TestDescriptions:
 
     def test_model_values_in_wire_form(self) -> None:
         """Model values are quoted as the wire writes them, short."""
-        from ptcekit.serialize._wire import describe_python
+        from ptcekit.serialize._diagnose import describe_python
 
         assert describe_python(None) == "null"
         assert describe_python(True) == "true"

@@ -86,7 +86,7 @@ from ptcekit.identifiers import (
     siret,
 )
 from ptcekit.identifiers.legal_category import LegalFamily
-from ptcekit.model._checks import ID_PATTERN
+from ptcekit.model.validators import ID_PATTERN
 
 D = dt.date
 

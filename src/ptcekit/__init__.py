@@ -14,6 +14,7 @@ from ptcekit.analysis import summarize
 from ptcekit.errors import (
     DuplicateIdError,
     FieldTypeError,
+    GeneratedCodeError,
     IdentifierError,
     InvalidChecksum,
     InvalidComponent,
@@ -153,6 +154,7 @@ __all__ = [
     "FieldTypeError",
     "Finding",
     "Foundation",
+    "GeneratedCodeError",
     "Governance",
     "Grouping",
     "GroupingKind",

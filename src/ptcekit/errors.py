@@ -12,6 +12,7 @@ so they can cross process boundaries in a worker pool.
 
 from __future__ import annotations
 
+import json
 from fractions import Fraction
 from typing import Any
 
@@ -20,6 +21,7 @@ import attrs
 __all__ = [
     "DuplicateIdError",
     "FieldTypeError",
+    "GeneratedCodeError",
     "IdentifierError",
     "InvalidChecksum",
     "InvalidComponent",
@@ -171,18 +173,23 @@ class InvalidValueError(PtcekitError, ValueError):
         field: the field's Python name, such as ``"siren"``.
         expected: what the field accepts, in words.
         got: the value that was given.
+        index: for an item of a tuple field, its position (``field`` is then
+            written ``"sirets[2]"``); ``None`` for the field as a whole.
     """
 
-    def __init__(self, cls: str, field: str, expected: str, got: object) -> None:
+    def __init__(
+        self, cls: str, field: str, expected: str, got: object, index: int | None = None
+    ) -> None:
         self.cls = cls
         self.field = field
         self.expected = expected
         self.got = got
+        self.index = index
         message = f"{cls}.{field}: expected {expected}, got {_short(got)}"
         super().__init__(message)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.cls, self.field, self.expected, self.got))
+        return (type(self), (self.cls, self.field, self.expected, self.got, self.index))
 
 
 class FieldTypeError(PtcekitError, TypeError):
@@ -191,16 +198,19 @@ class FieldTypeError(PtcekitError, TypeError):
     Attributes are those of :class:`InvalidValueError`.
     """
 
-    def __init__(self, cls: str, field: str, expected: str, got: object) -> None:
+    def __init__(
+        self, cls: str, field: str, expected: str, got: object, index: int | None = None
+    ) -> None:
         self.cls = cls
         self.field = field
         self.expected = expected
         self.got = got
+        self.index = index
         message = f"{cls}.{field}: expected {expected}, got {_short(got)} ({type(got).__name__})"
         super().__init__(message)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.cls, self.field, self.expected, self.got))
+        return (type(self), (self.cls, self.field, self.expected, self.got, self.index))
 
 
 class DuplicateIdError(InvalidValueError):
@@ -249,28 +259,89 @@ class UnknownIdError(PtcekitError, KeyError):
         return (type(self), (self.id, self.kind, self.where))
 
 
+#: How much of an exception's text :class:`GeneratedCodeError` shows.
+_ERROR_TEXT = 200
+
 #: How many problems ``str(LoadError)`` lists before "… and N more".
 SHOWN_PROBLEMS = 20
 
 
-@attrs.frozen
+def _pointer(path: str) -> str:
+    """Return the JSON Pointer (RFC 6901) of a JSONPath that ptcekit wrote, such as ``$.actors[3]``."""
+    parts: list[str] = []
+    position = 1  # after "$"
+    decoder = json.JSONDecoder()
+    while position < len(path):
+        if path[position] == ".":
+            end = position + 1
+            while end < len(path) and path[end] not in ".[":
+                end += 1
+            parts.append(path[position + 1 : end])
+            position = end
+        elif path.startswith('["', position):
+            key, end = decoder.raw_decode(path, position + 1)
+            parts.append(str(key))
+            position = end + 1
+        else:  # "[3]"
+            end = path.index("]", position)
+            parts.append(path[position + 1 : end])
+            position = end + 1
+    return "".join("/" + part.replace("~", "~0").replace("/", "~1") for part in parts)
+
+
+def _pointer_default(problem: Problem) -> str:
+    try:
+        return _pointer(problem.path)
+    except ValueError:  # not a path ptcekit writes: no pointer can be made
+        return ""
+
+
+@attrs.frozen(kw_only=True)
 class Problem:
-    """One problem found in a document.
+    """One problem found in a document, shaped like a rule's finding.
 
     Attributes:
-        path: where, in wire names, such as ``"$.actors[3].siren"``; ``"$"`` is
-            the whole document.
+        path: where, as a JSONPath in wire names, such as ``"$.actors[3].siren"``;
+            ``"$"`` is the whole document.
         message: what was expected and what was given.
+        code: the kind of problem, stable across versions, such as
+            ``"LOAD002"`` (a wrong type); the codes are listed in
+            :doc:`/reference/load-problems`.
+        pointer: the same place as a JSON Pointer (RFC 6901), such as
+            ``"/actors/3/siren"``; ``""`` is the whole document.
+        severity: always ``"error"``: a document with a problem does not load.
 
-    >>> str(Problem("$.actors[3].headcount", 'expected an integer, got "3" (a string)'))
-    '$.actors[3].headcount: expected an integer, got "3" (a string)'
+    >>> problem = Problem(
+    ...     path="$.actors[3].headcount",
+    ...     message='expected an integer, got "3" (a string)',
+    ...     code="LOAD002",
+    ... )
+    >>> str(problem), problem.pointer
+    ('$.actors[3].headcount: expected an integer, got "3" (a string)', '/actors/3/headcount')
     """
 
     path: str
     message: str
+    code: str
+    pointer: str = attrs.field(default=attrs.Factory(_pointer_default, takes_self=True))
+    severity: str = "error"
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
+
+    def to_dict(self) -> dict[str, str]:
+        """Return the problem as JSON data: code, severity, path, pointer and message.
+
+        >>> Problem(path="$", message="malformed JSON", code="LOAD000").to_dict()
+        {'code': 'LOAD000', 'severity': 'error', 'path': '$', 'pointer': '', 'message': 'malformed JSON'}
+        """
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "path": self.path,
+            "pointer": self.pointer,
+            "message": self.message,
+        }
 
 
 class LoadError(PtcekitError, ValueError):
@@ -280,22 +351,29 @@ class LoadError(PtcekitError, ValueError):
     "… and N more"), ready for a terminal.
 
     Attributes:
-        problems: every problem, in document order.
+        problems: every problem, in document order (at most the ``max_problems``
+            the load was given).
+        truncated: whether the load stopped collecting at ``max_problems``, so
+            that the document may hold more.
 
-    >>> error = LoadError([Problem("$.actors[0].name", "missing required key")])
+    >>> error = LoadError([Problem(path="$.actors[0].name", message="missing required key", code="LOAD004")])
     >>> print(error)
     1 problem in the document:
       $.actors[0].name: missing required key
     """
 
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+    def __init__(
+        self, problems: list[Problem] | tuple[Problem, ...], *, truncated: bool = False
+    ) -> None:
         self.problems = tuple(problems)
+        self.truncated = truncated
         super().__init__(self._text())
 
     def _text(self) -> str:
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
-        lines = [f"{count} {noun} in the document:"]
+        more = " (collection stopped there: there may be more)" if self.truncated else ""
+        lines = [f"{count} {noun} in the document{more}:"]
         lines.extend(f"  {problem}" for problem in self.problems[:SHOWN_PROBLEMS])
         if count > SHOWN_PROBLEMS:
             lines.append(f"  … and {count - SHOWN_PROBLEMS} more")
@@ -305,7 +383,54 @@ class LoadError(PtcekitError, ValueError):
         return self._text()
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.problems,))
+        return (_load_error, (self.problems, self.truncated))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the error as JSON data: whether the list is complete, and every problem.
+
+        >>> error = LoadError([Problem(path="$.name", message="missing required key", code="LOAD004")])
+        >>> error.to_dict()["problems"][0]["pointer"]
+        '/name'
+        """
+        return {
+            "truncated": self.truncated,
+            "problems": [problem.to_dict() for problem in self.problems],
+        }
+
+
+def _load_error(problems: tuple[Problem, ...], truncated: bool) -> LoadError:  # noqa: FBT001 -- pickle's positional call
+    return LoadError(problems, truncated=truncated)
+
+
+class GeneratedCodeError(PtcekitError, RuntimeError):
+    """The code ptcekit generated to read a class refused a value the class accepts.
+
+    That is a bug of ptcekit, never of the document: please report it with
+    the message. Raised when the test switch
+    ``ptcekit.serialize._diagnose.RAISE_ON_REFUSAL`` is on; otherwise the load
+    goes on and a :class:`RuntimeWarning` says the same.
+
+    Attributes:
+        cls: the name of the class, such as ``"Association"``.
+        error: the exception the generated code raised.
+    """
+
+    def __init__(self, cls: str, error: BaseException) -> None:
+        self.cls = cls
+        self.error = error
+        try:
+            text = str(error)
+        except Exception:  # an error whose message cannot be made: its type says enough
+            text = ""
+        text = text if len(text) <= _ERROR_TEXT else text[: _ERROR_TEXT - 1] + "…"
+        message = (
+            f"the code generated to read {cls} refused a value that {cls} accepts "
+            f"({type(error).__name__}: {text}); this is a bug of ptcekit"
+        )
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.cls, self.error))
 
 
 class KindError(PtcekitError, TypeError):

@@ -62,6 +62,8 @@ __all__ = [
     "ARRONDISSEMENTS",
     "COLLECTIVITES",
     "COLLECTIVITE_COMMUNES",
+    "COMPACT_FORM",
+    "COMPACT_PATTERN",
     "KIND",
     "collectivite_of",
     "compact",
@@ -74,6 +76,11 @@ __all__ = [
 ]
 
 KIND: Final = "commune code"
+#: The compact form the wire carries, as a regular expression: ``compact``
+#: leaves every string it matches unchanged.
+COMPACT_PATTERN: Final = "(?:[0-9]{2}|2[AB])[0-9]{3}"
+#: :data:`COMPACT_PATTERN` in words, for messages.
+COMPACT_FORM: Final = 'a COG commune code such as "26281" or "2A004"'
 _LENGTH: Final = 5
 _PATTERN: Final = re.compile(r"(?:[0-9]{2}|2[AB])[0-9]{3}")
 _OVERSEAS_PREFIXES: Final = ("97", "98")

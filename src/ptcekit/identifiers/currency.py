@@ -27,9 +27,23 @@ from typing import Final
 from ptcekit.errors import InvalidComponent, InvalidFormat, InvalidLength
 from ptcekit.identifiers._common import as_text, passes
 
-__all__ = ["CODES", "KIND", "compact", "format", "is_valid", "validate"]
+__all__ = [
+    "CODES",
+    "COMPACT_FORM",
+    "COMPACT_PATTERN",
+    "KIND",
+    "compact",
+    "format",
+    "is_valid",
+    "validate",
+]
 
 KIND: Final = "currency code"
+#: The compact form the wire carries, as a regular expression: ``compact``
+#: leaves every string it matches unchanged.
+COMPACT_PATTERN: Final = "[A-Z]{3}"
+#: :data:`COMPACT_PATTERN` in words, for messages.
+COMPACT_FORM: Final = 'an ISO 4217 currency code such as "EUR"'
 _LENGTH: Final = 3
 _PATTERN: Final = re.compile(r"[A-Z]{3}")
 

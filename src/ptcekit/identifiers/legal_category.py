@@ -59,6 +59,8 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 __all__ = [
+    "COMPACT_FORM",
+    "COMPACT_PATTERN",
     "KIND",
     "TABLE",
     "LegalCategory",
@@ -74,6 +76,11 @@ __all__ = [
 ]
 
 KIND: Final = "catégorie juridique"
+#: The compact form the wire carries, as a regular expression: ``compact``
+#: leaves every string it matches unchanged.
+COMPACT_PATTERN: Final = "[0-9]{4}"
+#: :data:`COMPACT_PATTERN` in words, for messages.
+COMPACT_FORM: Final = "an INSEE catégorie juridique of 4 digits such as '9220'"
 _LENGTH: Final = 4
 _DIGITS: Final = re.compile(r"[0-9]{4}")
 

@@ -53,6 +53,8 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 __all__ = [
+    "COMPACT_FORM",
+    "COMPACT_PATTERN",
     "KIND",
     "KINDS",
     "REV2_SOUS_CLASSES",
@@ -81,6 +83,11 @@ KINDS: Final[Mapping[NafVersion, str]] = types.MappingProxyType(
 """The name of a code of each version, as error messages give it."""
 
 KIND: Final = KINDS[NafVersion.REV2]
+#: The compact form the wire carries, as a regular expression: ``compact``
+#: leaves every string it matches unchanged.
+COMPACT_PATTERN: Final = "[0-9]{2}\\.[0-9]{2}[A-Z]"
+#: :data:`COMPACT_PATTERN` in words, for messages.
+COMPACT_FORM: Final = 'a NAF code (rév. 2 or 2025) in Sirene form such as "88.99B"'
 
 REV2_SOUS_CLASSES: Final[frozenset[str]] = _naf_rev2.SOUS_CLASSES
 """The 732 sous-classes of NAF rév. 2, such as ``"88.99B"`` (INSEE's list)."""

@@ -30,9 +30,16 @@ from typing import Final
 from ptcekit.errors import InvalidFormat, InvalidLength
 from ptcekit.identifiers._common import as_text, passes
 
-__all__ = ["KIND", "compact", "format", "is_valid", "validate"]
+__all__ = ["COMPACT_FORM", "COMPACT_PATTERN", "KIND", "compact", "format", "is_valid", "validate"]
 
 KIND: Final = "RNA"
+#: The compact form the wire carries, as a regular expression: ``compact``
+#: leaves every string it matches unchanged.
+COMPACT_PATTERN: Final = "W[0-9][0-9A-Z][0-9]{7}"
+#: :data:`COMPACT_PATTERN` in words, for messages.
+COMPACT_FORM: Final = (
+    "an RNA number in compact form (W, a digit, a digit or capital letter, 7 digits)"
+)
 _LENGTH: Final = 10
 _SHAPE: Final = "'W', a digit, a digit or a capital letter, then 7 digits"
 _DIGITS: Final = frozenset("0123456789")

@@ -39,6 +39,8 @@ from ptcekit.errors import (
 from ptcekit.identifiers._common import as_text, passes
 
 __all__ = [
+    "COMPACT_FORM",
+    "COMPACT_PATTERN",
     "KIND",
     "LUHN_CHUNKS",
     "compact",
@@ -50,6 +52,11 @@ __all__ = [
 ]
 
 KIND: Final = "SIREN"
+#: The compact form the wire carries, as a regular expression: ``compact``
+#: leaves every string it matches unchanged.
+COMPACT_PATTERN: Final = "[0-9]{9}"
+#: :data:`COMPACT_PATTERN` in words, for messages.
+COMPACT_FORM: Final = "a SIREN in compact form (9 digits)"
 _LENGTH: Final = 9
 _SEPARATORS: Final = str.maketrans("", "", " .-")
 _DIGITS: Final = re.compile(r"[0-9]+")

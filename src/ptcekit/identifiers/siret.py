@@ -39,6 +39,8 @@ from ptcekit.identifiers._common import as_text, passes
 from ptcekit.identifiers.siren import LUHN_CHUNKS, translate_stdnum_error
 
 __all__ = [
+    "COMPACT_FORM",
+    "COMPACT_PATTERN",
     "KIND",
     "LA_POSTE_SIREN",
     "compact",
@@ -50,6 +52,11 @@ __all__ = [
 ]
 
 KIND: Final = "SIRET"
+#: The compact form the wire carries, as a regular expression: ``compact``
+#: leaves every string it matches unchanged.
+COMPACT_PATTERN: Final = "[0-9]{14}"
+#: :data:`COMPACT_PATTERN` in words, for messages.
+COMPACT_FORM: Final = "a SIRET in compact form (14 digits)"
 LA_POSTE_SIREN: Final = "356000000"
 """The SIREN that all La Poste establishments share."""
 

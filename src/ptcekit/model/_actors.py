@@ -16,16 +16,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any, ClassVar
 
 import attrs
 
-from ptcekit.errors import IdentifierError
+from ptcekit.errors import FieldTypeError, IdentifierError
 from ptcekit.identifiers import legal_category, naf, rna, siren, siret
 from ptcekit.identifiers.naf import NafVersion
-from ptcekit.model import _checks as c
+from ptcekit.model import validators as v
 from ptcekit.model._base import Value
 from ptcekit.model._enums import (
     AssociateRole,
@@ -60,84 +59,6 @@ __all__ = [
 ]
 
 
-def _identifier_tuple(value: Iterable[Identifier]) -> tuple[Identifier, ...]:
-    return c.to_tuple(value)
-
-
-c.describe(_identifier_tuple, c.Conversion("tuple"))
-
-
-def _associate_category_tuple(value: Iterable[AssociateCategory]) -> tuple[AssociateCategory, ...]:
-    return c.to_tuple(value)
-
-
-c.describe(_associate_category_tuple, c.Conversion("tuple"))
-
-
-def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
-    return c.to_tuple(value)
-
-
-c.describe(_str_tuple, c.Conversion("tuple"))
-
-
-def _to_mutual_kind(value: MutualKind | str) -> MutualKind:
-    return c.enum_member(MutualKind, value)
-
-
-def _to_associate_role(value: AssociateRole | str) -> AssociateRole:
-    return c.enum_member(AssociateRole, value)
-
-
-def _to_cooperative_kind(value: CooperativeKind | str) -> CooperativeKind:
-    return c.enum_member(CooperativeKind, value)
-
-
-def _to_optional_company_form(value: CompanyForm | str | None) -> CompanyForm | None:
-    return None if value is None else c.enum_member(CompanyForm, value)
-
-
-def _to_optional_company_size(value: CompanySize | str | None) -> CompanySize | None:
-    return None if value is None else c.enum_member(CompanySize, value)
-
-
-def _to_public_body_kind(value: PublicBodyKind | str) -> PublicBodyKind:
-    return c.enum_member(PublicBodyKind, value)
-
-
-def _to_legal_status(value: LegalStatus | str) -> LegalStatus:
-    return c.enum_member(LegalStatus, value)
-
-
-def _to_grouping_kind(value: GroupingKind | str) -> GroupingKind:
-    return c.enum_member(GroupingKind, value)
-
-
-def _compact_siren(value: str | None) -> str | None:
-    return c.compact_with(siren.compact, value)
-
-
-c.describe(_compact_siren, c.Conversion("compact", compact=siren.compact))
-
-
-def _compact_rna(value: str | None) -> str | None:
-    return c.compact_with(rna.compact, value)
-
-
-c.describe(_compact_rna, c.Conversion("compact", compact=rna.compact))
-
-
-def _compact_naf(value: str | None) -> str | None:
-    return c.compact_with(naf.compact, value)
-
-
-c.describe(_compact_naf, c.Conversion("compact", compact=naf.compact))
-
-
-def _to_naf_version(value: NafVersion | str) -> NafVersion:
-    return c.enum_member(NafVersion, value)
-
-
 #: A built-in kind tag: snake_case.
 BUILTIN_TAG = re.compile(r"[a-z][a-z0-9_]*")
 #: An extension's kind tag: ``prefix:name``, both snake_case.
@@ -161,17 +82,38 @@ def check_type_tag(cls: type) -> None:
     pattern = BUILTIN_TAG if builtin else EXTENSION_TAG
     if type(tag) is not str or pattern.fullmatch(tag) is None:
         expected = "a snake_case tag" if builtin else "a namespaced tag 'prefix:name' in snake_case"
-        raise c.FieldTypeError(cls.__name__, "type_tag", expected, tag)
+        raise FieldTypeError(cls.__name__, "type_tag", expected, tag)
 
 
-def _sirets(value: Iterable[str]) -> tuple[str, ...]:
-    value = c.to_tuple(value)
-    if type(value) is not tuple:
-        return value
-    return tuple(siret.compact(v) if type(v) is str else v for v in value)
+@attrs.frozen(repr=False)
+class _NafInVersion(v.Validator):
+    """Check an actor's NAF code against the nomenclature its ``naf_version`` names.
+
+    The validator of ``naf_version``, which attrs runs after ``naf``'s own
+    check of the form both versions share.
+    """
+
+    def __call__(self, inst: Any, _attribute: attrs.Attribute[Any], version: Any) -> None:
+        code = inst.naf
+        if code is None or not isinstance(version, NafVersion):
+            return
+        try:
+            naf.validate(code, version)
+        except IdentifierError as error:
+            reason = error.reason
+        else:
+            return
+        v.fail(inst, "naf", f"a valid {naf.KINDS[version]} ({reason})", code)
 
 
-c.describe(_sirets, c.Conversion("compact_each", compact=siret.compact))
+#: What a catégorie juridique is on construction: any 4 digits (codes INSEE adds later too).
+_LEGAL_CATEGORY = v.Pattern(
+    re.compile(legal_category.COMPACT_PATTERN),
+    "an INSEE catégorie juridique of 4 digits such as '9220'",
+    what="a catégorie juridique (str)",
+    optional=True,
+    compact=legal_category.compact,
+)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -205,73 +147,47 @@ class Actor(Value):
 
     type_tag: ClassVar[str]
 
-    id: str = attrs.field(validator=c.identifier())
-    name: str = attrs.field(validator=c.text(multiline=False))
+    #: The record family in words, for messages and the JSON Schema ("the id of an actor").
+    record_noun: ClassVar[str] = "an actor"
+
+    id: str = attrs.field(validator=v.Id())
+    name: str = attrs.field(validator=v.Text(multiline=False))
     siren: str | None = attrs.field(
         default=None,
-        converter=_compact_siren,
-        validator=c.identifier_kind(
-            siren.validate, "SIREN", optional=True, accept=siren.is_valid_compact
-        ),
+        validator=v.IdentifierOf(siren, optional=True, compact=True),
     )
     sirets: tuple[str, ...] = attrs.field(
         default=(),
-        converter=_sirets,
-        validator=c.tuple_of(
-            c.identifier_kind(siret.validate, "SIRET", accept=siret.is_valid_compact),
-            unique=True,
-            what="SIRETs",
-        ),
+        converter=v.ToTuple[str],
+        validator=v.TupleOf(v.IdentifierOf(siret, compact=True), unique=True, what="SIRETs"),
     )
     rna: str | None = attrs.field(
         default=None,
-        converter=_compact_rna,
-        validator=c.identifier_kind(rna.validate, "RNA number", optional=True),
+        validator=v.IdentifierOf(rna, optional=True, kind="RNA number", compact=True),
     )
     identifiers: tuple[Identifier, ...] = attrs.field(
         default=(),
-        converter=_identifier_tuple,
-        validator=c.tuple_of(c.instance(Identifier), unique=True, what="Identifier values"),
+        converter=v.ToTuple[Identifier],
+        validator=v.TupleOf(v.Instance(Identifier), unique=True, what="Identifier values"),
     )
-    legal_category: str | None = attrs.field(default=None)
+    legal_category: str | None = attrs.field(default=None, validator=_LEGAL_CATEGORY)
     naf: str | None = attrs.field(
         default=None,
-        converter=_compact_naf,
-        # the form both versions share; the code is checked against its version below
-        validator=c.identifier_kind(naf.validate_form, "NAF code", optional=True),
+        # the form both versions share; naf_version's validator checks the code in its version
+        validator=v.IdentifierOf(
+            naf, optional=True, kind="NAF code", check=naf.validate_form, compact=True
+        ),
     )
     naf_version: NafVersion = attrs.field(
-        default=NafVersion.REV2, converter=_to_naf_version, validator=c.member_of(NafVersion)
+        default=NafVersion.REV2,
+        converter=v.ToEnum[NafVersion],
+        validator=v.All(v.Member(NafVersion), _NafInVersion()),
     )
-    seat: Place | None = attrs.field(default=None, validator=c.instance(Place, optional=True))
-    founded: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
-    headcount: int | None = attrs.field(default=None, validator=c.integer(minimum=0, optional=True))
-    website: str | None = attrs.field(default=None, validator=c.url(optional=True))
-    description: str | None = attrs.field(default=None, validator=c.text(optional=True))
-
-    @legal_category.validator
-    def _check_legal_category(self, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is None:
-            return
-        if type(value) is not str:
-            c.fail_type(self, attribute, "a catégorie juridique (str)", value)
-        if not legal_category.is_well_formed(value):
-            c.fail(
-                self, attribute, "an INSEE catégorie juridique of 4 digits such as '9220'", value
-            )
-
-    @naf_version.validator
-    def _check_naf_in_its_version(self, _attribute: attrs.Attribute[Any], version: object) -> None:
-        # runs after naf's own check of the form, and after naf_version's member_of
-        if self.naf is None or not isinstance(version, NafVersion):
-            return
-        try:
-            naf.validate(self.naf, version)
-        except IdentifierError as error:
-            reason = error.reason
-        else:
-            return
-        c.fail(self, "naf", f"a valid {naf.KINDS[version]} ({reason})", self.naf)
+    seat: Place | None = attrs.field(default=None, validator=v.Instance(Place, optional=True))
+    founded: dt.date | None = attrs.field(default=None, validator=v.Date(optional=True))
+    headcount: int | None = attrs.field(default=None, validator=v.Integer(minimum=0, optional=True))
+    website: str | None = attrs.field(default=None, validator=v.Url(optional=True))
+    description: str | None = attrs.field(default=None, validator=v.Text(optional=True))
 
     @classmethod
     def __attrs_init_subclass__(cls) -> None:
@@ -370,9 +286,9 @@ class EsusApproval(Value):
         decided: the date of the prefectoral decision.
     """
 
-    period: Period = attrs.field(validator=c.instance(Period))
-    by_right: bool = attrs.field(default=False, validator=c.boolean)
-    decided: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
+    period: Period = attrs.field(validator=v.Instance(Period))
+    by_right: bool = attrs.field(default=False, validator=v.Boolean())
+    decided: dt.date | None = attrs.field(default=None, validator=v.Date(optional=True))
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -387,10 +303,10 @@ class PayData(Value):
             higher, for that year: the base of the caps.
     """
 
-    year: int = attrs.field(validator=c.integer(minimum=1900, maximum=2100))
-    top5_average: Money = attrs.field(validator=c.instance(Money))
-    highest: Money = attrs.field(validator=c.instance(Money))
-    reference_minimum: Money = attrs.field(validator=c.instance(Money))
+    year: int = attrs.field(validator=v.Integer(minimum=1900, maximum=2100))
+    top5_average: Money = attrs.field(validator=v.Instance(Money))
+    highest: Money = attrs.field(validator=v.Instance(Money))
+    reference_minimum: Money = attrs.field(validator=v.Instance(Money))
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -410,13 +326,13 @@ class Organisation(Actor):
     """
 
     governance: Governance | None = attrs.field(
-        default=None, validator=c.instance(Governance, optional=True)
+        default=None, validator=v.Instance(Governance, optional=True)
     )
     esus: EsusApproval | None = attrs.field(
-        default=None, validator=c.instance(EsusApproval, optional=True)
+        default=None, validator=v.Instance(EsusApproval, optional=True)
     )
-    pay: PayData | None = attrs.field(default=None, validator=c.instance(PayData, optional=True))
-    sirene_ess: bool | None = attrs.field(default=None, validator=c.optional_boolean)
+    pay: PayData | None = attrs.field(default=None, validator=v.Instance(PayData, optional=True))
+    sirene_ess: bool | None = attrs.field(default=None, validator=v.Boolean(optional=True))
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -436,10 +352,10 @@ class Association(Organisation):
 
     type_tag: ClassVar[str] = "association"
 
-    public_utility: bool = attrs.field(default=False, validator=c.boolean)
-    local_law: bool = attrs.field(default=False, validator=c.boolean)
+    public_utility: bool = attrs.field(default=False, validator=v.Boolean())
+    local_law: bool = attrs.field(default=False, validator=v.Boolean())
     member_count: int | None = attrs.field(
-        default=None, validator=c.integer(minimum=0, optional=True)
+        default=None, validator=v.Integer(minimum=0, optional=True)
     )
 
     @property
@@ -463,7 +379,7 @@ class Foundation(Organisation):
 
     type_tag: ClassVar[str] = "foundation"
 
-    public_utility: bool = attrs.field(default=False, validator=c.boolean)
+    public_utility: bool = attrs.field(default=False, validator=v.Boolean())
 
     @property
     def sector(self) -> Sector:
@@ -488,8 +404,8 @@ class Mutual(Organisation):
 
     kind: MutualKind = attrs.field(
         default=MutualKind.MUTUELLE,
-        converter=_to_mutual_kind,
-        validator=c.member_of(MutualKind),
+        converter=v.ToEnum[MutualKind],
+        validator=v.Member(MutualKind),
     )
 
     @property
@@ -528,28 +444,33 @@ class AssociateCategory(Value):
     """
 
     role: AssociateRole = attrs.field(
-        converter=_to_associate_role, validator=c.member_of(AssociateRole)
+        converter=v.ToEnum[AssociateRole], validator=v.Member(AssociateRole)
     )
-    count: int | None = attrs.field(default=None, validator=c.integer(minimum=0, optional=True))
+    count: int | None = attrs.field(default=None, validator=v.Integer(minimum=0, optional=True))
     capital_share: Fraction | None = attrs.field(
-        default=None, converter=c.to_optional_fraction, validator=c.fraction(optional=True)
+        default=None,
+        converter=v.ToFraction[Fraction | None],
+        validator=v.FractionRange(optional=True),
     )
     vote_share: Fraction | None = attrs.field(
-        default=None, converter=c.to_optional_fraction, validator=c.fraction(optional=True)
+        default=None,
+        converter=v.ToFraction[Fraction | None],
+        validator=v.FractionRange(optional=True),
     )
     college: str | None = attrs.field(
-        default=None, validator=c.text(optional=True, multiline=False)
+        default=None, validator=v.Text(optional=True, multiline=False)
     )
-    label: str | None = attrs.field(default=None, validator=c.text(optional=True, multiline=False))
+    label: str | None = attrs.field(default=None, validator=v.Text(optional=True, multiline=False))
 
 
-def _shares_at_most_one(inst: Cooperative, attribute: attrs.Attribute[Any], value: object) -> None:
-    c.tuple_of_type(AssociateCategory)(inst, attribute, value)
-    assert isinstance(value, tuple)  # noqa: S101 -- narrowed by the line above, for mypy
+def _shares_at_most_one(
+    inst: Cooperative, attribute: attrs.Attribute[Any], value: tuple[AssociateCategory, ...]
+) -> None:
+    """Refuse categories whose shares of one kind sum above 1: the check after their type's."""
     for share in ("capital_share", "vote_share"):
         total = sum((getattr(cat, share) or Fraction(0) for cat in value), Fraction(0))
         if total > 1:
-            c.fail(
+            v.fail(
                 inst,
                 attribute,
                 f"categories whose {share}s sum to at most 1 (they sum to {total})",
@@ -579,17 +500,19 @@ class Cooperative(Organisation):
     type_tag: ClassVar[str] = "cooperative"
 
     kind: CooperativeKind = attrs.field(
-        converter=_to_cooperative_kind, validator=c.member_of(CooperativeKind)
+        converter=v.ToEnum[CooperativeKind], validator=v.Member(CooperativeKind)
     )
     form: CompanyForm | None = attrs.field(
         default=None,
-        converter=_to_optional_company_form,
-        validator=c.member_of(CompanyForm, optional=True),
+        converter=v.ToEnum[CompanyForm | None],
+        validator=v.Member(CompanyForm, optional=True),
     )
-    variable_capital: bool = attrs.field(default=True, validator=c.boolean)
-    capital: Money | None = attrs.field(default=None, validator=c.instance(Money, optional=True))
+    variable_capital: bool = attrs.field(default=True, validator=v.Boolean())
+    capital: Money | None = attrs.field(default=None, validator=v.Instance(Money, optional=True))
     associates: tuple[AssociateCategory, ...] = attrs.field(
-        default=(), converter=_associate_category_tuple, validator=_shares_at_most_one
+        default=(),
+        converter=v.ToTuple[AssociateCategory],
+        validator=v.All(v.tuple_of_type(AssociateCategory), _shares_at_most_one),
     )
 
     @property
@@ -634,15 +557,15 @@ class Company(Organisation):
 
     form: CompanyForm | None = attrs.field(
         default=None,
-        converter=_to_optional_company_form,
-        validator=c.member_of(CompanyForm, optional=True),
+        converter=v.ToEnum[CompanyForm | None],
+        validator=v.Member(CompanyForm, optional=True),
     )
-    ess_statutes: bool | None = attrs.field(default=None, validator=c.optional_boolean)
-    mission_company: bool = attrs.field(default=False, validator=c.boolean)
+    ess_statutes: bool | None = attrs.field(default=None, validator=v.Boolean(optional=True))
+    mission_company: bool = attrs.field(default=False, validator=v.Boolean())
     size: CompanySize | None = attrs.field(
         default=None,
-        converter=_to_optional_company_size,
-        validator=c.member_of(CompanySize, optional=True),
+        converter=v.ToEnum[CompanySize | None],
+        validator=v.Member(CompanySize, optional=True),
     )
 
     @property
@@ -697,7 +620,7 @@ class PublicBody(Organisation):
     type_tag: ClassVar[str] = "public_body"
 
     kind: PublicBodyKind = attrs.field(
-        converter=_to_public_body_kind, validator=c.member_of(PublicBodyKind)
+        converter=v.ToEnum[PublicBodyKind], validator=v.Member(PublicBodyKind)
     )
 
     @property
@@ -764,7 +687,7 @@ class _StatusBody(Organisation):
     """A body whose sector follows its legal status."""
 
     legal_status: LegalStatus = attrs.field(
-        converter=_to_legal_status, validator=c.member_of(LegalStatus)
+        converter=v.ToEnum[LegalStatus], validator=v.Member(LegalStatus)
     )
 
     @property
@@ -826,12 +749,12 @@ class Grouping(Organisation):
     type_tag: ClassVar[str] = "grouping"
 
     kind: GroupingKind = attrs.field(
-        converter=_to_grouping_kind, validator=c.member_of(GroupingKind)
+        converter=v.ToEnum[GroupingKind], validator=v.Member(GroupingKind)
     )
     members: tuple[str, ...] = attrs.field(
         default=(),
-        converter=_str_tuple,
-        validator=c.tuple_of(c.identifier(), unique=True, what="actor ids"),
+        converter=v.ToTuple[str],
+        validator=v.TupleOf(v.Reference(to=Actor), unique=True, what="actor ids"),
     )
 
     @property

@@ -3,58 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any, ClassVar
 
 import attrs
 
-from ptcekit.model import _checks as c
+from ptcekit.model import validators as v
+from ptcekit.model._actors import Actor
 from ptcekit.model._base import Value
 from ptcekit.model._enums import AgreementKind, CommitmentKind, Recurrence, Renewal
+from ptcekit.model._pole import Pole
 from ptcekit.model._values import Money, Period, Quantity
 
 __all__ = ["Commitment", "PartnershipAgreement", "Party"]
 
 
-def _party_tuple(value: Iterable[Party]) -> tuple[Party, ...]:
-    return c.to_tuple(value)
-
-
-c.describe(_party_tuple, c.Conversion("tuple"))
-
-
-def _commitment_tuple(value: Iterable[Commitment]) -> tuple[Commitment, ...]:
-    return c.to_tuple(value)
-
-
-c.describe(_commitment_tuple, c.Conversion("tuple"))
-
-
-_optional_money = c.instance(Money, optional=True)
-
-
-def _committed_money(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    _optional_money(inst, attribute, value)
+def _not_negative(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Refuse a negative amount: the check of a commitment's money after its type's."""
     if isinstance(value, Money) and value.amount < 0:
-        c.fail(
+        v.fail(
             inst, attribute, "an amount of at least 0 (a commitment gives, it does not take)", value
         )
-
-
-def _to_commitment_kind(value: CommitmentKind | str) -> CommitmentKind:
-    return c.enum_member(CommitmentKind, value)
-
-
-def _to_recurrence(value: Recurrence | str) -> Recurrence:
-    return c.enum_member(Recurrence, value)
-
-
-def _to_agreement_kind(value: AgreementKind | str) -> AgreementKind:
-    return c.enum_member(AgreementKind, value)
-
-
-def _to_renewal(value: Renewal | str) -> Renewal:
-    return c.enum_member(Renewal, value)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -65,8 +33,8 @@ class Party(Value):
     Party(actor='capg', role='financeur')
     """
 
-    actor: str = attrs.field(validator=c.identifier())
-    role: str | None = attrs.field(default=None, validator=c.text(optional=True, multiline=False))
+    actor: str = attrs.field(validator=v.Reference(to=Actor))
+    role: str | None = attrs.field(default=None, validator=v.Text(optional=True, multiline=False))
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -87,26 +55,31 @@ class Commitment(Value):
     Commitment(party='capg', kind=CommitmentKind.MONEY, amount=Money(amount=Decimal('30000')), recurrence=Recurrence.YEARLY)
     """
 
-    party: str = attrs.field(validator=c.identifier())
+    party: str = attrs.field(validator=v.Reference(to=Actor))
     kind: CommitmentKind = attrs.field(
-        converter=_to_commitment_kind, validator=c.member_of(CommitmentKind)
+        converter=v.ToEnum[CommitmentKind], validator=v.Member(CommitmentKind)
     )
-    amount: Money | None = attrs.field(default=None, validator=_committed_money)
+    amount: Money | None = attrs.field(
+        default=None, validator=v.All(v.money(optional=True), _not_negative)
+    )
     quantity: Quantity | None = attrs.field(
-        default=None, validator=c.instance(Quantity, optional=True)
+        default=None, validator=v.Instance(Quantity, optional=True)
     )
     recurrence: Recurrence = attrs.field(
-        default=Recurrence.ONCE, converter=_to_recurrence, validator=c.member_of(Recurrence)
+        default=Recurrence.ONCE, converter=v.ToEnum[Recurrence], validator=v.Member(Recurrence)
     )
-    period: Period | None = attrs.field(default=None, validator=c.instance(Period, optional=True))
-    asset: str | None = attrs.field(default=None, validator=c.identifier(optional=True))
-    description: str | None = attrs.field(default=None, validator=c.text(optional=True))
+    period: Period | None = attrs.field(default=None, validator=v.Instance(Period, optional=True))
+    # the assets module imports this one: the family is named, and resolved when read
+    asset: str | None = attrs.field(
+        default=None, validator=v.Reference(to="MutualisedAsset", optional=True)
+    )
+    description: str | None = attrs.field(default=None, validator=v.Text(optional=True))
 
     def __attrs_post_init__(self) -> None:
         if self.amount is not None and self.quantity is not None:
-            c.fail(self, "quantity", "an amount or a quantity, not both", self.quantity)
+            v.fail(self, "quantity", "an amount or a quantity, not both", self.quantity)
         if self.kind is CommitmentKind.MONEY and self.quantity is not None:
-            c.fail(
+            v.fail(
                 self,
                 "quantity",
                 "no quantity for a money commitment (give an amount)",
@@ -114,16 +87,17 @@ class Commitment(Value):
             )
 
 
-def _parties(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    c.tuple_of_type(Party)(inst, attribute, value)
-    assert isinstance(value, tuple)  # noqa: S101 -- narrowed by the line above, for mypy
+def _distinct_parties(
+    inst: object, attribute: attrs.Attribute[Any], value: tuple[Party, ...]
+) -> None:
+    """Refuse a party named twice, or fewer than two: the check of a tuple of parties after its type's."""
     actors = [party.actor for party in value]
     distinct = set(actors)
     if len(distinct) != len(actors):
-        repeated = c.repeated(actors)
-        c.fail(inst, attribute, f"distinct parties ({repeated!r} is a party twice)", repeated)
+        repeated = v.repeated(actors)
+        v.fail(inst, attribute, f"distinct parties ({repeated!r} is a party twice)", repeated)
     if len(distinct) < 2:
-        c.fail(inst, attribute, "at least 2 distinct parties", tuple(actors))
+        v.fail(inst, attribute, "at least 2 distinct parties", tuple(actors))
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -150,25 +124,30 @@ class PartnershipAgreement(Value):
 
     type_tag: ClassVar[str] = "agreement"
 
-    id: str = attrs.field(validator=c.identifier())
-    title: str = attrs.field(validator=c.text(multiline=False))
+    #: The record family in words, for messages and the JSON Schema ("the id of an agreement").
+    record_noun: ClassVar[str] = "an agreement"
+
+    id: str = attrs.field(validator=v.Id())
+    title: str = attrs.field(validator=v.Text(multiline=False))
     kind: AgreementKind = attrs.field(
-        converter=_to_agreement_kind, validator=c.member_of(AgreementKind)
+        converter=v.ToEnum[AgreementKind], validator=v.Member(AgreementKind)
     )
-    parties: tuple[Party, ...] = attrs.field(converter=_party_tuple, validator=_parties)
-    period: Period | None = attrs.field(default=None, validator=c.instance(Period, optional=True))
-    signed: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
+    parties: tuple[Party, ...] = attrs.field(
+        converter=v.ToTuple[Party], validator=v.All(v.tuple_of_type(Party), _distinct_parties)
+    )
+    period: Period | None = attrs.field(default=None, validator=v.Instance(Period, optional=True))
+    signed: dt.date | None = attrs.field(default=None, validator=v.Date(optional=True))
     renewal: Renewal = attrs.field(
-        default=Renewal.NONE, converter=_to_renewal, validator=c.member_of(Renewal)
+        default=Renewal.NONE, converter=v.ToEnum[Renewal], validator=v.Member(Renewal)
     )
     notice_days: int | None = attrs.field(
-        default=None, validator=c.integer(minimum=0, optional=True)
+        default=None, validator=v.Integer(minimum=0, optional=True)
     )
     commitments: tuple[Commitment, ...] = attrs.field(
-        default=(), converter=_commitment_tuple, validator=c.tuple_of_type(Commitment)
+        default=(), converter=v.ToTuple[Commitment], validator=v.tuple_of_type(Commitment)
     )
-    pole: str | None = attrs.field(default=None, validator=c.identifier(optional=True))
-    description: str | None = attrs.field(default=None, validator=c.text(optional=True))
+    pole: str | None = attrs.field(default=None, validator=v.Reference(to=Pole, optional=True))
+    description: str | None = attrs.field(default=None, validator=v.Text(optional=True))
 
     @property
     def party_ids(self) -> tuple[str, ...]:

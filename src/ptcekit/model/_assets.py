@@ -8,17 +8,18 @@ fit the asset's capacity on every day is checked by the rules, over time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, ClassVar
 
 import attrs
 
-from ptcekit.model import _checks as c
-from ptcekit.model._actors import check_type_tag
+from ptcekit.model import validators as v
+from ptcekit.model._actors import Actor, check_type_tag
+from ptcekit.model._agreements import PartnershipAgreement
 from ptcekit.model._base import Value
 from ptcekit.model._enums import AssetCategory, CostSharingMethod, ImmaterialKind
+from ptcekit.model._pole import Pole
 from ptcekit.model._values import Money, Period, Place, Share
 
 __all__ = [
@@ -36,35 +37,6 @@ __all__ = [
 ]
 
 
-def _key_share_tuple(value: Iterable[KeyShare]) -> tuple[KeyShare, ...]:
-    return c.to_tuple(value)
-
-
-c.describe(_key_share_tuple, c.Conversion("tuple"))
-
-
-def _ownership_tuple(value: Iterable[Ownership]) -> tuple[Ownership, ...]:
-    return c.to_tuple(value)
-
-
-c.describe(_ownership_tuple, c.Conversion("tuple"))
-
-
-def _allocation_tuple(value: Iterable[Allocation]) -> tuple[Allocation, ...]:
-    return c.to_tuple(value)
-
-
-c.describe(_allocation_tuple, c.Conversion("tuple"))
-
-
-def _to_cost_sharing_method(value: CostSharingMethod | str) -> CostSharingMethod:
-    return c.enum_member(CostSharingMethod, value)
-
-
-def _to_immaterial_kind(value: ImmaterialKind | str) -> ImmaterialKind:
-    return c.enum_member(ImmaterialKind, value)
-
-
 @attrs.frozen(kw_only=True, repr=False)
 class Ownership(Value):
     """An actor's share in the ownership of an asset, over a period.
@@ -73,9 +45,9 @@ class Ownership(Value):
     Ownership(actor='archer', share=Share(fraction=Fraction(1, 2)))
     """
 
-    actor: str = attrs.field(validator=c.identifier())
-    share: Share = attrs.field(validator=c.instance(Share))
-    period: Period | None = attrs.field(default=None, validator=c.instance(Period, optional=True))
+    actor: str = attrs.field(validator=v.Reference(to=Actor))
+    share: Share = attrs.field(validator=v.Instance(Share))
+    period: Period | None = attrs.field(default=None, validator=v.Instance(Period, optional=True))
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -90,25 +62,25 @@ class Allocation(Value):
     Allocation(actor='arcoop', fte=Fraction(2, 5))
     """
 
-    actor: str = attrs.field(validator=c.identifier())
-    period: Period | None = attrs.field(default=None, validator=c.instance(Period, optional=True))
-    share: Share | None = attrs.field(default=None, validator=c.instance(Share, optional=True))
+    actor: str = attrs.field(validator=v.Reference(to=Actor))
+    period: Period | None = attrs.field(default=None, validator=v.Instance(Period, optional=True))
+    share: Share | None = attrs.field(default=None, validator=v.Instance(Share, optional=True))
     fte: Fraction | None = attrs.field(
         default=None,
-        converter=c.to_optional_fraction,
-        validator=c.fraction(include_low=False, optional=True),
+        converter=v.ToFraction[Fraction | None],
+        validator=v.FractionRange(include_low=False, optional=True),
     )
     hours: Decimal | None = attrs.field(
         default=None,
-        converter=c.to_optional_decimal,
-        validator=c.decimal(positive=True, optional=True),
+        converter=v.ToDecimal[Decimal | None],
+        validator=v.DecimalRange(positive=True, optional=True),
     )
 
     def __attrs_post_init__(self) -> None:
         given = [name for name in ("share", "fte", "hours") if getattr(self, name) is not None]
         if len(given) > 1:
             field = attrs.fields_dict(Allocation)[given[1]]
-            c.fail(
+            v.fail(
                 self,
                 field,
                 f"one measure of use at most (share, fte or hours), not {' and '.join(given)}",
@@ -120,19 +92,21 @@ class Allocation(Value):
 class KeyShare(Value):
     """An actor's fixed part of the cost, in a :class:`CostSharingKey` of method ``fixed``."""
 
-    actor: str = attrs.field(validator=c.identifier())
+    actor: str = attrs.field(validator=v.Reference(to=Actor))
     fraction: Fraction = attrs.field(
-        converter=c.to_fraction, validator=c.fraction(include_low=False)
+        converter=v.ToFraction[Fraction], validator=v.FractionRange(include_low=False)
     )
 
 
-def _unique_actors(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    c.tuple_of_type(KeyShare)(inst, attribute, value)
+def _one_share_per_actor(
+    inst: object, attribute: attrs.Attribute[Any], value: tuple[KeyShare, ...]
+) -> None:
+    """Refuse two shares for one actor: the check of a key's shares after their type's."""
     assert isinstance(value, tuple)  # noqa: S101 -- narrowed by the line above, for mypy
     actors = [share.actor for share in value]
     if len(set(actors)) != len(actors):
-        repeated = c.repeated(actors)
-        c.fail(inst, attribute, f"one share per actor ({repeated!r} has two)", repeated)
+        repeated = v.repeated(actors)
+        v.fail(inst, attribute, f"one share per actor ({repeated!r} has two)", repeated)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -147,30 +121,24 @@ class CostSharingKey(Value):
     """
 
     method: CostSharingMethod = attrs.field(
-        converter=_to_cost_sharing_method, validator=c.member_of(CostSharingMethod)
+        converter=v.ToEnum[CostSharingMethod], validator=v.Member(CostSharingMethod)
     )
     shares: tuple[KeyShare, ...] = attrs.field(
-        default=(), converter=_key_share_tuple, validator=_unique_actors
+        default=(),
+        converter=v.ToTuple[KeyShare],
+        validator=v.All(v.tuple_of_type(KeyShare), _one_share_per_actor),
     )
 
     def __attrs_post_init__(self) -> None:
         if self.method is CostSharingMethod.FIXED and not self.shares:
-            c.fail(self, "shares", "the actors' shares for a fixed key", self.shares)
+            v.fail(self, "shares", "the actors' shares for a fixed key", self.shares)
         if self.method is not CostSharingMethod.FIXED and self.shares:
-            c.fail(
+            v.fail(
                 self,
                 "shares",
-                f"no shares for {c.article(self.method.value)} key (they are derived)",
+                f"no shares for {v.article(self.method.value)} key (they are derived)",
                 self.shares,
             )
-
-
-def _ownerships(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    c.tuple_of_type(Ownership)(inst, attribute, value)
-
-
-def _allocations(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    c.tuple_of_type(Allocation)(inst, attribute, value)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -195,23 +163,28 @@ class MutualisedAsset(Value):
     type_tag: ClassVar[str]
     category: ClassVar[AssetCategory]
 
-    id: str = attrs.field(validator=c.identifier())
-    name: str = attrs.field(validator=c.text(multiline=False))
+    #: The record family in words, for messages and the JSON Schema ("the id of an asset").
+    record_noun: ClassVar[str] = "an asset"
+
+    id: str = attrs.field(validator=v.Id())
+    name: str = attrs.field(validator=v.Text(multiline=False))
     owners: tuple[Ownership, ...] = attrs.field(
-        default=(), converter=_ownership_tuple, validator=_ownerships
+        default=(), converter=v.ToTuple[Ownership], validator=v.tuple_of_type(Ownership)
     )
     users: tuple[Allocation, ...] = attrs.field(
-        default=(), converter=_allocation_tuple, validator=_allocations
+        default=(), converter=v.ToTuple[Allocation], validator=v.tuple_of_type(Allocation)
     )
     annual_cost: Money | None = attrs.field(
-        default=None, validator=c.instance(Money, optional=True)
+        default=None, validator=v.Instance(Money, optional=True)
     )
     cost_key: CostSharingKey | None = attrs.field(
-        default=None, validator=c.instance(CostSharingKey, optional=True)
+        default=None, validator=v.Instance(CostSharingKey, optional=True)
     )
-    pole: str | None = attrs.field(default=None, validator=c.identifier(optional=True))
-    agreement: str | None = attrs.field(default=None, validator=c.identifier(optional=True))
-    description: str | None = attrs.field(default=None, validator=c.text(optional=True))
+    pole: str | None = attrs.field(default=None, validator=v.Reference(to=Pole, optional=True))
+    agreement: str | None = attrs.field(
+        default=None, validator=v.Reference(to=PartnershipAgreement, optional=True)
+    )
+    description: str | None = attrs.field(default=None, validator=v.Text(optional=True))
 
     @classmethod
     def __attrs_init_subclass__(cls) -> None:
@@ -240,10 +213,10 @@ class SharedPremises(MutualisedAsset):
 
     area: Decimal | None = attrs.field(
         default=None,
-        converter=c.to_optional_decimal,
-        validator=c.decimal(positive=True, optional=True),
+        converter=v.ToDecimal[Decimal | None],
+        validator=v.DecimalRange(positive=True, optional=True),
     )
-    place: Place | None = attrs.field(default=None, validator=c.instance(Place, optional=True))
+    place: Place | None = attrs.field(default=None, validator=v.Instance(Place, optional=True))
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -257,7 +230,7 @@ class SharedEquipment(MutualisedAsset):
     type_tag: ClassVar[str] = "shared_equipment"
     category: ClassVar[AssetCategory] = AssetCategory.TECHNICAL
 
-    vehicle: bool = attrs.field(default=False, validator=c.boolean)
+    vehicle: bool = attrs.field(default=False, validator=v.Boolean())
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -277,10 +250,12 @@ class SharedEmployee(MutualisedAsset):
     category: ClassVar[AssetCategory] = AssetCategory.HUMAN
 
     fte: Fraction = attrs.field(
-        default=Fraction(1), converter=c.to_fraction, validator=c.fraction(include_low=False)
+        default=Fraction(1),
+        converter=v.ToFraction[Fraction],
+        validator=v.FractionRange(include_low=False),
     )
-    employer: str | None = attrs.field(default=None, validator=c.identifier(optional=True))
-    job: str | None = attrs.field(default=None, validator=c.text(optional=True, multiline=False))
+    employer: str | None = attrs.field(default=None, validator=v.Reference(to=Actor, optional=True))
+    job: str | None = attrs.field(default=None, validator=v.Text(optional=True, multiline=False))
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -294,7 +269,7 @@ class SharedFund(MutualisedAsset):
     type_tag: ClassVar[str] = "shared_fund"
     category: ClassVar[AssetCategory] = AssetCategory.FINANCIAL
 
-    endowment: Money | None = attrs.field(default=None, validator=c.instance(Money, optional=True))
+    endowment: Money | None = attrs.field(default=None, validator=v.Instance(Money, optional=True))
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -308,7 +283,7 @@ class SharedService(MutualisedAsset):
     type_tag: ClassVar[str] = "shared_service"
     category: ClassVar[AssetCategory] = AssetCategory.TECHNICAL
 
-    service: str | None = attrs.field(default=None, validator=c.text(optional=True))
+    service: str | None = attrs.field(default=None, validator=v.Text(optional=True))
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -326,5 +301,5 @@ class ImmaterialAsset(MutualisedAsset):
     category: ClassVar[AssetCategory] = AssetCategory.IMMATERIAL
 
     kind: ImmaterialKind = attrs.field(
-        converter=_to_immaterial_kind, validator=c.member_of(ImmaterialKind)
+        converter=v.ToEnum[ImmaterialKind], validator=v.Member(ImmaterialKind)
     )

@@ -5,9 +5,11 @@ from __future__ import annotations
 import enum
 from typing import Any
 
+import attrs
+
 from ptcekit.model import _display
 
-__all__ = ["Value"]
+__all__ = ["KeepsUnknownKeys", "Value"]
 
 #: Collections longer than this show as a count in reprs.
 _REPR_ITEMS = 3
@@ -26,16 +28,34 @@ def _format(value: Any) -> str:
     return repr(value)
 
 
-class Value:
-    """Mixin giving attrs classes a repr that shows only the fields that differ from their default.
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class KeepsUnknownKeys:
+    """Base of every model class: a private slot for the unknown keys kept from a document.
+
+    The wire layer fills ``_kept_keys`` when a document is read with
+    ``unknown="keep"`` (see :func:`ptcekit.serialize.kept_keys`); it takes no
+    part in equality, hashing or the repr, and pickling and copying keep it.
+    """
+
+    _kept_keys: dict[str, Any] | None = attrs.field(default=None, init=False, eq=False, repr=False)
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Value(KeepsUnknownKeys):
+    """Base giving attrs classes a repr that shows only the fields that differ from their default.
 
     In a notebook, a value also displays as an HTML table of those fields
     (``_repr_html_``), and IPython pretty-prints it with one field per line
     when it does not fit on one (``_repr_pretty_``), showing the items of
     collections the short repr counts.
+
+    Every value also has a private slot, ``_kept_keys``, that the wire layer
+    fills with the unknown keys of a document read with ``unknown="keep"``
+    (see :func:`ptcekit.serialize.kept_keys`); it takes no part in equality,
+    hashing or the repr, and pickling and copying keep it.
     """
 
-    __slots__ = ()
+    _kept_keys: dict[str, Any] | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     def __repr__(self) -> str:
         parts = [f"{name}={_format(value)}" for name, value in _display.shown_fields(self)]

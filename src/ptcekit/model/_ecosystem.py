@@ -4,58 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
 from typing import Any, TypeVar, Union
 
 import attrs
 
-from ptcekit.errors import DuplicateIdError, UnknownIdError
-from ptcekit.model import _checks as c
+from ptcekit.errors import DuplicateIdError, FieldTypeError, UnknownIdError
 from ptcekit.model import _display
+from ptcekit.model import validators as v
 from ptcekit.model._actors import Actor
 from ptcekit.model._agreements import PartnershipAgreement
 from ptcekit.model._assets import MutualisedAsset
+from ptcekit.model._base import KeepsUnknownKeys
 from ptcekit.model._meetings import Meeting
 from ptcekit.model._pole import Pole
 
 __all__ = ["Ecosystem", "Record"]
-
-
-def _actor_tuple(value: Iterable[Actor]) -> tuple[Actor, ...]:
-    return c.to_tuple(value)
-
-
-c.describe(_actor_tuple, c.Conversion("tuple"))
-
-
-def _pole_tuple(value: Iterable[Pole]) -> tuple[Pole, ...]:
-    return c.to_tuple(value)
-
-
-c.describe(_pole_tuple, c.Conversion("tuple"))
-
-
-def _mutualised_asset_tuple(value: Iterable[MutualisedAsset]) -> tuple[MutualisedAsset, ...]:
-    return c.to_tuple(value)
-
-
-c.describe(_mutualised_asset_tuple, c.Conversion("tuple"))
-
-
-def _partnership_agreement_tuple(
-    value: Iterable[PartnershipAgreement],
-) -> tuple[PartnershipAgreement, ...]:
-    return c.to_tuple(value)
-
-
-c.describe(_partnership_agreement_tuple, c.Conversion("tuple"))
-
-
-def _meeting_tuple(value: Iterable[Meeting]) -> tuple[Meeting, ...]:
-    return c.to_tuple(value)
-
-
-c.describe(_meeting_tuple, c.Conversion("tuple"))
 
 
 #: Anything an ecosystem holds by id.
@@ -83,7 +46,7 @@ class _Reverse:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Ecosystem:
+class Ecosystem(KeepsUnknownKeys):
     """A modelled territory: its actors, pôles, mutualised assets, agreements and meetings.
 
     Ids are unique across the whole document, so one id names one thing.
@@ -115,28 +78,28 @@ class Ecosystem:
     ['p']
     """
 
-    name: str | None = attrs.field(default=None, validator=c.text(optional=True, multiline=False))
-    as_of: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
-    source: str | None = attrs.field(default=None, validator=c.text(optional=True))
+    name: str | None = attrs.field(default=None, validator=v.Text(optional=True, multiline=False))
+    as_of: dt.date | None = attrs.field(default=None, validator=v.Date(optional=True))
+    source: str | None = attrs.field(default=None, validator=v.Text(optional=True))
     licence: str | None = attrs.field(
-        default=None, validator=c.text(optional=True, multiline=False)
+        default=None, validator=v.Text(optional=True, multiline=False)
     )
     actors: tuple[Actor, ...] = attrs.field(
-        default=(), converter=_actor_tuple, validator=c.tuple_of_type(Actor)
+        default=(), converter=v.ToTuple[Actor], validator=v.tuple_of_type(Actor)
     )
     poles: tuple[Pole, ...] = attrs.field(
-        default=(), converter=_pole_tuple, validator=c.tuple_of_type(Pole)
+        default=(), converter=v.ToTuple[Pole], validator=v.tuple_of_type(Pole)
     )
     assets: tuple[MutualisedAsset, ...] = attrs.field(
-        default=(), converter=_mutualised_asset_tuple, validator=c.tuple_of_type(MutualisedAsset)
+        default=(), converter=v.ToTuple[MutualisedAsset], validator=v.tuple_of_type(MutualisedAsset)
     )
     agreements: tuple[PartnershipAgreement, ...] = attrs.field(
         default=(),
-        converter=_partnership_agreement_tuple,
-        validator=c.tuple_of_type(PartnershipAgreement),
+        converter=v.ToTuple[PartnershipAgreement],
+        validator=v.tuple_of_type(PartnershipAgreement),
     )
     meetings: tuple[Meeting, ...] = attrs.field(
-        default=(), converter=_meeting_tuple, validator=c.tuple_of_type(Meeting)
+        default=(), converter=v.ToTuple[Meeting], validator=v.tuple_of_type(Meeting)
     )
     _index: dict[str, Record] = attrs.field(init=False, eq=False, hash=False, repr=False)
     _reverse: _Reverse | None = attrs.field(
@@ -352,7 +315,7 @@ class Ecosystem:
                     lists[list_name].append(record)
                     break
             else:
-                raise c.FieldTypeError(
+                raise FieldTypeError(
                     "Ecosystem",
                     "add",
                     "an Actor, Pole, MutualisedAsset, PartnershipAgreement or Meeting",

@@ -2,48 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any
 
 import attrs
 
-from ptcekit.errors import _short
-from ptcekit.model import _checks as c
+from ptcekit.errors import UnknownIdError, _short
+from ptcekit.model import validators as v
 from ptcekit.model._base import Value
 from ptcekit.model._enums import BodyKind, VotingScheme
 from ptcekit.model._meetings import RegisterEntry, Statutes
 
 __all__ = ["Body", "College", "Governance"]
-
-
-def _body_tuple(value: Iterable[Body]) -> tuple[Body, ...]:
-    return c.to_tuple(value)
-
-
-c.describe(_body_tuple, c.Conversion("tuple"))
-
-
-def _college_tuple(value: Iterable[College]) -> tuple[College, ...]:
-    return c.to_tuple(value)
-
-
-c.describe(_college_tuple, c.Conversion("tuple"))
-
-
-def _register_tuple(value: Iterable[RegisterEntry]) -> tuple[RegisterEntry, ...]:
-    return c.to_tuple(value)
-
-
-c.describe(_register_tuple, c.Conversion("tuple"))
-
-
-def _to_body_kind(value: BodyKind | str) -> BodyKind:
-    return c.enum_member(BodyKind, value)
-
-
-def _to_voting_scheme(value: VotingScheme | str) -> VotingScheme:
-    return c.enum_member(VotingScheme, value)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -59,16 +29,18 @@ class College(Value):
     College(name='salariés', weight=Fraction(1, 3))
     """
 
-    name: str = attrs.field(validator=c.text(multiline=False))
+    name: str = attrs.field(validator=v.Text(multiline=False))
     weight: Fraction | None = attrs.field(
-        default=None, converter=c.to_optional_fraction, validator=c.fraction(optional=True)
+        default=None,
+        converter=v.ToFraction[Fraction | None],
+        validator=v.FractionRange(optional=True),
     )
-    description: str | None = attrs.field(default=None, validator=c.text(optional=True))
+    description: str | None = attrs.field(default=None, validator=v.Text(optional=True))
 
 
 def _within_seats(inst: Body, attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is not None and inst.seats is not None and value > inst.seats:
-        c.fail(inst, attribute, f"an int at most the body's seats ({inst.seats})", value)
+        v.fail(inst, attribute, f"an int at most the body's seats ({inst.seats})", value)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -90,11 +62,11 @@ class Body(Value):
     Body(kind=BodyKind.BOARD, seats=12, non_employee_seats=4)
     """
 
-    kind: BodyKind = attrs.field(converter=_to_body_kind, validator=c.member_of(BodyKind))
-    name: str | None = attrs.field(default=None, validator=c.text(optional=True, multiline=False))
-    seats: int | None = attrs.field(default=None, validator=c.integer(minimum=1, optional=True))
+    kind: BodyKind = attrs.field(converter=v.ToEnum[BodyKind], validator=v.Member(BodyKind))
+    name: str | None = attrs.field(default=None, validator=v.Text(optional=True, multiline=False))
+    seats: int | None = attrs.field(default=None, validator=v.Integer(minimum=1, optional=True))
     non_employee_seats: int | None = attrs.field(
-        default=None, validator=[c.integer(minimum=0, optional=True), _within_seats]
+        default=None, validator=v.All(v.Integer(minimum=0, optional=True), _within_seats)
     )
 
 
@@ -103,9 +75,9 @@ def _unique_college_names(
 ) -> None:
     names = [college.name for college in value]
     if len(set(names)) != len(names):
-        repeated = c.repeated(names)
+        repeated = v.repeated(names)
         shown = _short(repeated)
-        c.fail(inst, attribute, f"colleges with distinct names ({shown} is repeated)", repeated)
+        v.fail(inst, attribute, f"colleges with distinct names ({shown} is repeated)", repeated)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -136,31 +108,33 @@ class Governance(Value):
     """
 
     bodies: tuple[Body, ...] = attrs.field(
-        default=(), converter=_body_tuple, validator=c.tuple_of_type(Body)
+        default=(), converter=v.ToTuple[Body], validator=v.tuple_of_type(Body)
     )
     voting: VotingScheme = attrs.field(
         default=VotingScheme.ONE_MEMBER_ONE_VOTE,
-        converter=_to_voting_scheme,
-        validator=c.member_of(VotingScheme),
+        converter=v.ToEnum[VotingScheme],
+        validator=v.Member(VotingScheme),
     )
     colleges: tuple[College, ...] = attrs.field(
         default=(),
-        converter=_college_tuple,
-        validator=[c.tuple_of_type(College), _unique_college_names],
+        converter=v.ToTuple[College],
+        validator=v.All(v.tuple_of_type(College), _unique_college_names),
     )
     quorum: Fraction | None = attrs.field(
-        default=None, converter=c.to_optional_fraction, validator=c.fraction(optional=True)
+        default=None,
+        converter=v.ToFraction[Fraction | None],
+        validator=v.FractionRange(optional=True),
     )
     majority: Fraction | None = attrs.field(
         default=None,
-        converter=c.to_optional_fraction,
-        validator=c.fraction(include_low=False, optional=True),
+        converter=v.ToFraction[Fraction | None],
+        validator=v.FractionRange(include_low=False, optional=True),
     )
     statutes: Statutes | None = attrs.field(
-        default=None, validator=c.instance(Statutes, optional=True)
+        default=None, validator=v.Instance(Statutes, optional=True)
     )
     register: tuple[RegisterEntry, ...] = attrs.field(
-        default=(), converter=_register_tuple, validator=c.tuple_of_type(RegisterEntry)
+        default=(), converter=v.ToTuple[RegisterEntry], validator=v.tuple_of_type(RegisterEntry)
     )
 
     def college(self, name: str) -> College:
@@ -172,7 +146,7 @@ class Governance(Value):
         for college in self.colleges:
             if college.name == name:
                 return college
-        raise c.UnknownIdError(name, "college", where="this governance")
+        raise UnknownIdError(name, "college", where="this governance")
 
     @property
     def college_names(self) -> frozenset[str]:

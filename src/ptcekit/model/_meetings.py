@@ -10,8 +10,8 @@ from typing import Any, ClassVar
 
 import attrs
 
-from ptcekit.errors import _short
-from ptcekit.model import _checks as c
+from ptcekit.errors import UnknownIdError, _short
+from ptcekit.model import validators as v
 from ptcekit.model._base import Value
 from ptcekit.model._enums import BodyKind, VotingScheme
 from ptcekit.model._values import Period
@@ -115,53 +115,6 @@ class RecordedOutcome(enum.StrEnum):
     REJECTED = "rejected"
 
 
-def _to_quorum_basis(value: QuorumBasis | str) -> QuorumBasis:
-    return c.enum_member(QuorumBasis, value)
-
-
-def _to_majority_base(value: MajorityBase | str) -> MajorityBase:
-    return c.enum_member(MajorityBase, value)
-
-
-def _to_count_as(value: CountAs | str) -> CountAs:
-    return c.enum_member(CountAs, value)
-
-
-def _to_body_kind(value: BodyKind | str) -> BodyKind:
-    return c.enum_member(BodyKind, value)
-
-
-def _to_resolution_kind(value: ResolutionKind | str) -> ResolutionKind:
-    return c.enum_member(ResolutionKind, value)
-
-
-def _to_optional_voting(value: VotingScheme | str | None) -> VotingScheme | None:
-    return None if value is None else c.enum_member(VotingScheme, value)
-
-
-def _to_attendance_mode(value: AttendanceMode | str) -> AttendanceMode:
-    return c.enum_member(AttendanceMode, value)
-
-
-def _to_vote_choice(value: VoteChoice | str) -> VoteChoice:
-    return c.enum_member(VoteChoice, value)
-
-
-def _to_optional_outcome(value: RecordedOutcome | str | None) -> RecordedOutcome | None:
-    return None if value is None else c.enum_member(RecordedOutcome, value)
-
-
-def _to_convocation(value: Convocation | str) -> Convocation:
-    return c.enum_member(Convocation, value)
-
-
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    return c.to_tuple(value)
-
-
-c.describe(_tuple, c.Conversion("tuple"))
-
-
 @attrs.frozen(kw_only=True, repr=False)
 class Quorum(Value):
     """The least part of the register that must take part for a meeting to decide.
@@ -177,14 +130,16 @@ class Quorum(Value):
     Quorum(share=Fraction(1, 4), basis=QuorumBasis.CAPITAL)
     """
 
-    share: Fraction = attrs.field(converter=c.to_fraction, validator=c.fraction(include_low=False))
+    share: Fraction = attrs.field(
+        converter=v.ToFraction[Fraction], validator=v.FractionRange(include_low=False)
+    )
     basis: QuorumBasis = attrs.field(
         default=QuorumBasis.MEMBERS,
-        converter=_to_quorum_basis,
-        validator=c.member_of(QuorumBasis),
+        converter=v.ToEnum[QuorumBasis],
+        validator=v.Member(QuorumBasis),
     )
-    represented: bool = attrs.field(default=True, validator=c.boolean)
-    remote: bool = attrs.field(default=True, validator=c.boolean)
+    represented: bool = attrs.field(default=True, validator=v.Boolean())
+    remote: bool = attrs.field(default=True, validator=v.Boolean())
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -209,19 +164,21 @@ class Majority(Value):
     """
 
     share: Fraction = attrs.field(
-        default=Fraction(1, 2), converter=c.to_fraction, validator=c.fraction(include_low=False)
+        default=Fraction(1, 2),
+        converter=v.ToFraction[Fraction],
+        validator=v.FractionRange(include_low=False),
     )
-    strict: bool = attrs.field(default=True, validator=c.boolean)
+    strict: bool = attrs.field(default=True, validator=v.Boolean())
     base: MajorityBase = attrs.field(
         default=MajorityBase.VOTES_CAST,
-        converter=_to_majority_base,
-        validator=c.member_of(MajorityBase),
+        converter=v.ToEnum[MajorityBase],
+        validator=v.Member(MajorityBase),
     )
     abstentions: CountAs = attrs.field(
-        default=CountAs.NOT_CAST, converter=_to_count_as, validator=c.member_of(CountAs)
+        default=CountAs.NOT_CAST, converter=v.ToEnum[CountAs], validator=v.Member(CountAs)
     )
     blanks: CountAs = attrs.field(
-        default=CountAs.NOT_CAST, converter=_to_count_as, validator=c.member_of(CountAs)
+        default=CountAs.NOT_CAST, converter=v.ToEnum[CountAs], validator=v.Member(CountAs)
     )
 
     def reached(self, votes_for: Fraction, base: Fraction) -> bool:
@@ -270,35 +227,35 @@ class DecisionRule(Value):
 
     body: BodyKind = attrs.field(
         default=BodyKind.GENERAL_ASSEMBLY,
-        converter=_to_body_kind,
-        validator=c.member_of(BodyKind),
+        converter=v.ToEnum[BodyKind],
+        validator=v.Member(BodyKind),
     )
     kind: ResolutionKind = attrs.field(
         default=ResolutionKind.ORDINARY,
-        converter=_to_resolution_kind,
-        validator=c.member_of(ResolutionKind),
+        converter=v.ToEnum[ResolutionKind],
+        validator=v.Member(ResolutionKind),
     )
     voting: VotingScheme | None = attrs.field(
         default=None,
-        converter=_to_optional_voting,
-        validator=c.member_of(VotingScheme, optional=True),
+        converter=v.ToEnum[VotingScheme | None],
+        validator=v.Member(VotingScheme, optional=True),
     )
     vote_cap: Fraction | None = attrs.field(
         default=None,
-        converter=c.to_optional_fraction,
-        validator=c.fraction(include_low=False, optional=True),
+        converter=v.ToFraction[Fraction | None],
+        validator=v.FractionRange(include_low=False, optional=True),
     )
-    quorum: Quorum | None = attrs.field(default=None, validator=c.instance(Quorum, optional=True))
+    quorum: Quorum | None = attrs.field(default=None, validator=v.Instance(Quorum, optional=True))
     second_quorum: Quorum | None = attrs.field(
-        default=None, validator=c.instance(Quorum, optional=True)
+        default=None, validator=v.Instance(Quorum, optional=True)
     )
     majority: Majority | None = attrs.field(
-        default=None, validator=c.instance(Majority, optional=True)
+        default=None, validator=v.Instance(Majority, optional=True)
     )
     second_majority: Majority | None = attrs.field(
-        default=None, validator=c.instance(Majority, optional=True)
+        default=None, validator=v.Instance(Majority, optional=True)
     )
-    source: str | None = attrs.field(default=None, validator=c.text(optional=True))
+    source: str | None = attrs.field(default=None, validator=v.Text(optional=True))
 
     def quorum_for(self, convocation: Convocation) -> Quorum | None:
         """Return the quorum on ``convocation``."""
@@ -312,13 +269,12 @@ class DecisionRule(Value):
 
 
 def _unique_rules(inst: Statutes, attribute: attrs.Attribute[Any], value: object) -> None:
-    c.tuple_of_type(DecisionRule)(inst, attribute, value)
     assert isinstance(value, tuple)  # noqa: S101 -- narrowed by the line above, for mypy
     keys = [(rule.body.value, rule.kind.value) for rule in value]
     if len(set(keys)) != len(keys):
-        body, kind = c.repeated(keys)
+        body, kind = v.repeated(keys)
         expected = f"one rule per body and kind ({body} / {kind} is repeated)"
-        c.fail(inst, attribute, expected, f"{body} / {kind}")
+        v.fail(inst, attribute, expected, f"{body} / {kind}")
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -337,12 +293,14 @@ class Statutes(Value):
     """
 
     rules: tuple[DecisionRule, ...] = attrs.field(
-        default=(), converter=_tuple, validator=_unique_rules
+        default=(),
+        converter=v.ToTuple[DecisionRule],
+        validator=v.All(v.tuple_of_type(DecisionRule), _unique_rules),
     )
     proxies_per_holder: int | None = attrs.field(
-        default=None, validator=c.integer(minimum=0, optional=True)
+        default=None, validator=v.Integer(minimum=0, optional=True)
     )
-    source: str | None = attrs.field(default=None, validator=c.text(optional=True))
+    source: str | None = attrs.field(default=None, validator=v.Text(optional=True))
 
     def rule_for(self, body: BodyKind | str, kind: ResolutionKind | str) -> DecisionRule | None:
         """Return the rule by which ``body`` decides resolutions of ``kind``, if the statutes give one."""
@@ -353,10 +311,10 @@ class Statutes(Value):
 
 
 def _body_kinds(value: Iterable[BodyKind | str]) -> tuple[BodyKind, ...]:
-    items = c.to_tuple(value)
-    if type(items) is not tuple:
-        return items  # type: ignore[return-value]  # the validator rejects it with a message
-    return tuple(_to_body_kind(item) for item in items)
+    """Turn a list or tuple of body kinds (or their values) into a tuple of members (idempotent)."""
+    if isinstance(value, list | tuple):
+        return tuple(v.enum_member(BodyKind, item) for item in value)
+    return value  # type: ignore[return-value]  # the validator rejects it with a message
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -379,16 +337,16 @@ class RegisterEntry(Value):
     RegisterEntry(member='ada', college='salariés', shares=10)
     """
 
-    member: str = attrs.field(validator=c.identifier())
-    period: Period | None = attrs.field(default=None, validator=c.instance(Period, optional=True))
+    member: str = attrs.field(validator=v.Reference(to="Actor"))
+    period: Period | None = attrs.field(default=None, validator=v.Instance(Period, optional=True))
     college: str | None = attrs.field(
-        default=None, validator=c.text(optional=True, multiline=False)
+        default=None, validator=v.Text(optional=True, multiline=False)
     )
-    shares: int | None = attrs.field(default=None, validator=c.integer(minimum=0, optional=True))
+    shares: int | None = attrs.field(default=None, validator=v.Integer(minimum=0, optional=True))
     bodies: tuple[BodyKind, ...] = attrs.field(
         default=(),
         converter=_body_kinds,
-        validator=c.tuple_of(c.member_of(BodyKind), unique=True, what="body kinds"),
+        validator=v.TupleOf(v.Member(BodyKind), unique=True, what="body kinds"),
     )
 
     def active_on(self, day: dt.date) -> bool:
@@ -397,13 +355,12 @@ class RegisterEntry(Value):
 
 
 def _proxy(inst: Attendance, attribute: attrs.Attribute[Any], value: object) -> None:
-    c.identifier(optional=True)(inst, attribute, value)
     if inst.mode is AttendanceMode.REPRESENTED and value is None:
-        c.fail(inst, attribute, "the id of the member holding the proxy", value)
+        v.fail(inst, attribute, "the id of the member holding the proxy", value)
     if inst.mode is not AttendanceMode.REPRESENTED and value is not None:
-        c.fail(inst, attribute, f"no proxy for a member {inst.mode.value}", value)
+        v.fail(inst, attribute, f"no proxy for a member {inst.mode.value}", value)
     if value is not None and value == inst.member:
-        c.fail(inst, attribute, "another member than the one represented", value)
+        v.fail(inst, attribute, "another member than the one represented", value)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -419,13 +376,15 @@ class Attendance(Value):
     'bob'
     """
 
-    member: str = attrs.field(validator=c.identifier())
+    member: str = attrs.field(validator=v.Reference(to="Actor"))
     mode: AttendanceMode = attrs.field(
         default=AttendanceMode.PRESENT,
-        converter=_to_attendance_mode,
-        validator=c.member_of(AttendanceMode),
+        converter=v.ToEnum[AttendanceMode],
+        validator=v.Member(AttendanceMode),
     )
-    proxy: str | None = attrs.field(default=None, validator=_proxy)
+    proxy: str | None = attrs.field(
+        default=None, validator=v.All(v.Reference(to="Actor", optional=True), _proxy)
+    )
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -436,11 +395,11 @@ class Vote(Value):
     <VoteChoice.ABSTAIN: 'abstain'>
     """
 
-    member: str = attrs.field(validator=c.identifier())
-    choice: VoteChoice = attrs.field(converter=_to_vote_choice, validator=c.member_of(VoteChoice))
+    member: str = attrs.field(validator=v.Reference(to="Actor"))
+    choice: VoteChoice = attrs.field(converter=v.ToEnum[VoteChoice], validator=v.Member(VoteChoice))
 
 
-_COUNT = c.integer(minimum=0)
+_COUNT = v.Integer(minimum=0)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -462,7 +421,7 @@ class CollegeTally(Value):
     """
 
     college: str | None = attrs.field(
-        default=None, validator=c.text(optional=True, multiline=False)
+        default=None, validator=v.Text(optional=True, multiline=False)
     )
     votes_for: int = attrs.field(default=0, validator=_COUNT)
     against: int = attrs.field(default=0, validator=_COUNT)
@@ -471,23 +430,21 @@ class CollegeTally(Value):
 
 
 def _votes(inst: Resolution, attribute: attrs.Attribute[Any], value: object) -> None:
-    c.tuple_of_type(Vote)(inst, attribute, value)
     assert isinstance(value, tuple)  # noqa: S101 -- narrowed by the line above, for mypy
     members = [vote.member for vote in value]
     if len(set(members)) != len(members):
-        twice = c.repeated(members)
-        c.fail(inst, attribute, f"one vote per member ({_short(twice)} votes twice)", twice)
+        twice = v.repeated(members)
+        v.fail(inst, attribute, f"one vote per member ({_short(twice)} votes twice)", twice)
 
 
 def _tallies(inst: Resolution, attribute: attrs.Attribute[Any], value: object) -> None:
-    c.tuple_of_type(CollegeTally)(inst, attribute, value)
     assert isinstance(value, tuple)  # noqa: S101 -- narrowed by the line above, for mypy
     colleges = [tally.college for tally in value]
     if len(set(colleges)) != len(colleges):
-        twice = c.repeated(colleges)
-        c.fail(inst, attribute, f"one tally per college ({_short(twice)} is repeated)", twice)
+        twice = v.repeated(colleges)
+        v.fail(inst, attribute, f"one tally per college ({_short(twice)} is repeated)", twice)
     if value and inst.votes:
-        c.fail(inst, attribute, "no tallies when the votes are given one by one", value)
+        v.fail(inst, attribute, "no tallies when the votes are given one by one", value)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -509,40 +466,44 @@ class Resolution(Value):
     <ResolutionKind.ORDINARY: 'ordinary'>
     """
 
-    id: str = attrs.field(validator=c.identifier())
+    id: str = attrs.field(validator=v.Id())
     kind: ResolutionKind = attrs.field(
         default=ResolutionKind.ORDINARY,
-        converter=_to_resolution_kind,
-        validator=c.member_of(ResolutionKind),
+        converter=v.ToEnum[ResolutionKind],
+        validator=v.Member(ResolutionKind),
     )
-    text: str | None = attrs.field(default=None, validator=c.text(optional=True))
+    text: str | None = attrs.field(default=None, validator=v.Text(optional=True))
     recorded: RecordedOutcome | None = attrs.field(
         default=None,
-        converter=_to_optional_outcome,
-        validator=c.member_of(RecordedOutcome, optional=True),
+        converter=v.ToEnum[RecordedOutcome | None],
+        validator=v.Member(RecordedOutcome, optional=True),
     )
-    votes: tuple[Vote, ...] = attrs.field(default=(), converter=_tuple, validator=_votes)
+    votes: tuple[Vote, ...] = attrs.field(
+        default=(),
+        converter=v.ToTuple[Vote],
+        validator=v.All(v.tuple_of_type(Vote), _votes),
+    )
     tallies: tuple[CollegeTally, ...] = attrs.field(
-        default=(), converter=_tuple, validator=_tallies
+        default=(),
+        converter=v.ToTuple[CollegeTally],
+        validator=v.All(v.tuple_of_type(CollegeTally), _tallies),
     )
 
 
 def _attendance(inst: Meeting, attribute: attrs.Attribute[Any], value: object) -> None:
-    c.tuple_of_type(Attendance)(inst, attribute, value)
     assert isinstance(value, tuple)  # noqa: S101 -- narrowed by the line above, for mypy
     members = [entry.member for entry in value]
     if len(set(members)) != len(members):
-        twice = c.repeated(members)
-        c.fail(inst, attribute, f"each member once ({_short(twice)} is listed twice)", twice)
+        twice = v.repeated(members)
+        v.fail(inst, attribute, f"each member once ({_short(twice)} is listed twice)", twice)
 
 
 def _resolutions(inst: Meeting, attribute: attrs.Attribute[Any], value: object) -> None:
-    c.tuple_of_type(Resolution)(inst, attribute, value)
     assert isinstance(value, tuple)  # noqa: S101 -- narrowed by the line above, for mypy
     ids = [resolution.id for resolution in value]
     if len(set(ids)) != len(ids):
-        twice = c.repeated(ids)
-        c.fail(
+        twice = v.repeated(ids)
+        v.fail(
             inst, attribute, f"resolutions with distinct ids ({_short(twice)} is repeated)", twice
         )
 
@@ -569,26 +530,30 @@ class Meeting(Value):
 
     type_tag: ClassVar[str] = "meeting"
 
-    id: str = attrs.field(validator=c.identifier())
-    organisation: str = attrs.field(validator=c.identifier())
+    id: str = attrs.field(validator=v.Id())
+    organisation: str = attrs.field(validator=v.Id())
     body: BodyKind = attrs.field(
         default=BodyKind.GENERAL_ASSEMBLY,
-        converter=_to_body_kind,
-        validator=c.member_of(BodyKind),
+        converter=v.ToEnum[BodyKind],
+        validator=v.Member(BodyKind),
     )
-    date: dt.date = attrs.field(validator=c.date())
+    date: dt.date = attrs.field(validator=v.Date())
     convocation: Convocation = attrs.field(
         default=Convocation.FIRST,
-        converter=_to_convocation,
-        validator=c.member_of(Convocation),
+        converter=v.ToEnum[Convocation],
+        validator=v.Member(Convocation),
     )
     attendance: tuple[Attendance, ...] = attrs.field(
-        default=(), converter=_tuple, validator=_attendance
+        default=(),
+        converter=v.ToTuple[Attendance],
+        validator=v.All(v.tuple_of_type(Attendance), _attendance),
     )
     resolutions: tuple[Resolution, ...] = attrs.field(
-        default=(), converter=_tuple, validator=_resolutions
+        default=(),
+        converter=v.ToTuple[Resolution],
+        validator=v.All(v.tuple_of_type(Resolution), _resolutions),
     )
-    description: str | None = attrs.field(default=None, validator=c.text(optional=True))
+    description: str | None = attrs.field(default=None, validator=v.Text(optional=True))
 
     def resolution(self, id: str) -> Resolution:  # noqa: A002 -- "id" is the domain's name for it
         """Return the resolution ``id``.
@@ -599,4 +564,4 @@ class Meeting(Value):
         for resolution in self.resolutions:
             if resolution.id == id:
                 return resolution
-        raise c.UnknownIdError(id, "resolution", where=f"meeting {self.id!r}")
+        raise UnknownIdError(id, "resolution", where=f"meeting {self.id!r}")

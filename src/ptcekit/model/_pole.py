@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any, ClassVar
 
 import attrs
 
-from ptcekit.model import _checks as c
+from ptcekit.model import validators as v
+from ptcekit.model._actors import Actor
 from ptcekit.model._base import Value
 from ptcekit.model._enums import MemberRole
 from ptcekit.model._governance import Governance
@@ -16,24 +16,6 @@ from ptcekit.model._territory import Territory
 from ptcekit.model._values import Period, Place
 
 __all__ = ["Membership", "Pole"]
-
-
-def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
-    return c.to_tuple(value)
-
-
-c.describe(_str_tuple, c.Conversion("tuple"))
-
-
-def _membership_tuple(value: Iterable[Membership]) -> tuple[Membership, ...]:
-    return c.to_tuple(value)
-
-
-c.describe(_membership_tuple, c.Conversion("tuple"))
-
-
-def _to_member_role(value: MemberRole | str) -> MemberRole:
-    return c.enum_member(MemberRole, value)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -52,15 +34,15 @@ class Membership(Value):
     Membership(actor='archer', role=MemberRole.LEAD)
     """
 
-    actor: str = attrs.field(validator=c.identifier())
+    actor: str = attrs.field(validator=v.Reference(to=Actor))
     role: MemberRole = attrs.field(
         default=MemberRole.MEMBER,
-        converter=_to_member_role,
-        validator=c.member_of(MemberRole),
+        converter=v.ToEnum[MemberRole],
+        validator=v.Member(MemberRole),
     )
-    period: Period | None = attrs.field(default=None, validator=c.instance(Period, optional=True))
+    period: Period | None = attrs.field(default=None, validator=v.Instance(Period, optional=True))
     college: str | None = attrs.field(
-        default=None, validator=c.text(optional=True, multiline=False)
+        default=None, validator=v.Text(optional=True, multiline=False)
     )
 
     def active_on(self, day: dt.date) -> bool:
@@ -68,17 +50,13 @@ class Membership(Value):
         return self.period is None or self.period.contains(day)
 
 
-def _texts(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    c.tuple_of(c.text(multiline=False), unique=True, what="strings")(inst, attribute, value)
+_TEXTS = v.TupleOf(v.Text(multiline=False), unique=True, what="strings")
 
 
-_optional_date = c.date(optional=True)
-
-
-def _dissolved(inst: Pole, attribute: attrs.Attribute[Any], value: object) -> None:
-    _optional_date(inst, attribute, value)
-    if value is not None and inst.founded is not None and value < inst.founded:  # type: ignore[operator]  # a date, checked just above
-        c.fail(inst, attribute, f"a date on or after its founding ({inst.founded})", value)
+def _after_founding(inst: Pole, attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
+    """Refuse a dissolution before the founding: the check of ``dissolved`` after its type's."""
+    if value is not None and inst.founded is not None and value < inst.founded:
+        v.fail(inst, attribute, f"a date on or after its founding ({inst.founded})", value)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -116,27 +94,34 @@ class Pole(Value):
 
     type_tag: ClassVar[str] = "pole"
 
-    id: str = attrs.field(validator=c.identifier())
-    name: str = attrs.field(validator=c.text(multiline=False))
+    #: The record family in words, for messages and the JSON Schema ("the id of a pôle").
+    record_noun: ClassVar[str] = "a pôle"
+
+    id: str = attrs.field(validator=v.Id())
+    name: str = attrs.field(validator=v.Text(multiline=False))
     territory: Territory | None = attrs.field(
-        default=None, validator=c.instance(Territory, optional=True)
+        default=None, validator=v.Instance(Territory, optional=True)
     )
-    founded: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
-    dissolved: dt.date | None = attrs.field(default=None, validator=_dissolved)
-    lead: str | None = attrs.field(default=None, validator=c.identifier(optional=True))
-    legal_vehicle: str | None = attrs.field(default=None, validator=c.identifier(optional=True))
-    domains: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_texts)
-    place: Place | None = attrs.field(default=None, validator=c.instance(Place, optional=True))
-    labels: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_texts)
-    strategy: str | None = attrs.field(default=None, validator=c.text(optional=True))
+    founded: dt.date | None = attrs.field(default=None, validator=v.Date(optional=True))
+    dissolved: dt.date | None = attrs.field(
+        default=None, validator=v.All(v.Date(optional=True), _after_founding)
+    )
+    lead: str | None = attrs.field(default=None, validator=v.Reference(to=Actor, optional=True))
+    legal_vehicle: str | None = attrs.field(
+        default=None, validator=v.Reference(to=Actor, optional=True)
+    )
+    domains: tuple[str, ...] = attrs.field(default=(), converter=v.ToTuple[str], validator=_TEXTS)
+    place: Place | None = attrs.field(default=None, validator=v.Instance(Place, optional=True))
+    labels: tuple[str, ...] = attrs.field(default=(), converter=v.ToTuple[str], validator=_TEXTS)
+    strategy: str | None = attrs.field(default=None, validator=v.Text(optional=True))
     memberships: tuple[Membership, ...] = attrs.field(
-        default=(), converter=_membership_tuple, validator=c.tuple_of_type(Membership)
+        default=(), converter=v.ToTuple[Membership], validator=v.tuple_of_type(Membership)
     )
     governance: Governance | None = attrs.field(
-        default=None, validator=c.instance(Governance, optional=True)
+        default=None, validator=v.Instance(Governance, optional=True)
     )
-    website: str | None = attrs.field(default=None, validator=c.url(optional=True))
-    description: str | None = attrs.field(default=None, validator=c.text(optional=True))
+    website: str | None = attrs.field(default=None, validator=v.Url(optional=True))
+    description: str | None = attrs.field(default=None, validator=v.Text(optional=True))
 
     def member_ids(self, as_of: dt.date | None = None) -> tuple[str, ...]:
         """Return the ids of the pôle's members, once each, in membership order.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import types
+import typing
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
@@ -10,24 +12,20 @@ import attrs
 
 from ptcekit import geo
 from ptcekit.identifiers import commune, departement, region, siren
-from ptcekit.model import _checks as c
+from ptcekit.model import validators as v
 from ptcekit.model._base import Value
 from ptcekit.model._enums import TerritoryLevel
 
 __all__ = ["Territory"]
 
 
-def _to_territory_level(value: TerritoryLevel | str) -> TerritoryLevel:
-    return c.enum_member(TerritoryLevel, value)
-
-
 #: What each level's codes are, and the identifiers module that checks them.
-_CODE_KINDS: dict[TerritoryLevel, tuple[Callable[[str], str], Callable[[str], str], str]] = {
-    TerritoryLevel.COMMUNE: (commune.validate, commune.compact, "COG commune code"),
-    TerritoryLevel.CUSTOM: (commune.validate, commune.compact, "COG commune code"),
-    TerritoryLevel.EPCI: (siren.validate, siren.compact, "SIREN of an EPCI"),
-    TerritoryLevel.DEPARTEMENT: (departement.validate, departement.compact, "département code"),
-    TerritoryLevel.REGION: (region.validate, region.compact, "région code"),
+_CODE_KINDS: dict[TerritoryLevel, tuple[Callable[[str], str], types.ModuleType, str]] = {
+    TerritoryLevel.COMMUNE: (commune.validate, commune, "COG commune code"),
+    TerritoryLevel.CUSTOM: (commune.validate, commune, "COG commune code"),
+    TerritoryLevel.EPCI: (siren.validate, siren, "SIREN of an EPCI"),
+    TerritoryLevel.DEPARTEMENT: (departement.validate, departement, "département code"),
+    TerritoryLevel.REGION: (region.validate, region, "région code"),
 }
 
 
@@ -165,7 +163,7 @@ class _Resolution:
 
 
 def _compact_codes(value: Iterable[str]) -> tuple[str, ...]:
-    value = c.to_tuple(value)
+    value = typing.cast("tuple[str, ...]", v.ToTuple[str](value))
     if type(value) is not tuple:
         return value
     out = []
@@ -198,12 +196,12 @@ class Territory(Value):
     time one of them is called, once per territory.
     """
 
-    name: str = attrs.field(validator=c.text(multiline=False))
+    name: str = attrs.field(validator=v.Text(multiline=False))
     level: TerritoryLevel = attrs.field(
-        converter=_to_territory_level, validator=c.member_of(TerritoryLevel)
+        converter=v.ToEnum[TerritoryLevel], validator=v.Member(TerritoryLevel)
     )
     codes: tuple[str, ...] = attrs.field(converter=_compact_codes)
-    cog_year: int = attrs.field(validator=c.integer(minimum=COG_YEARS[0], maximum=COG_YEARS[1]))
+    cog_year: int = attrs.field(validator=v.Integer(minimum=COG_YEARS[0], maximum=COG_YEARS[1]))
     #: The territory read in its vintage, on first use (not compared, hashed nor written).
     _resolved: _Resolution | None = attrs.field(
         init=False, default=None, eq=False, hash=False, repr=False
@@ -212,17 +210,17 @@ class Territory(Value):
     @codes.validator
     def _check_codes(self, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not tuple:
-            c.fail_type(self, attribute, "a tuple of codes (str)", value)
+            v.fail_type(self, attribute, "a tuple of codes (str)", value)
         if not value:
-            c.fail(self, attribute, "at least one code", value)
+            v.fail(self, attribute, "at least one code", value)
         # level is declared before codes, so attrs has already validated it
-        validate, _, kind = _CODE_KINDS[self.level]
+        validate, module, kind = _CODE_KINDS[self.level]
         year = self.cog_year
         if self.level is TerritoryLevel.REGION and type(year) is int and COG_YEARS[0] <= year:
             # the régions of the territory's own year: cog_year is assigned, and
             # checked after this validator, which needs its value only if it is a year
             validate = functools.partial(region.validate, year=self.cog_year)
-        c.tuple_of(c.identifier_kind(validate, kind), unique=True, what=f"{kind}s")(
+        v.TupleOf(v.IdentifierOf(module, kind=kind, check=validate), unique=True, what=f"{kind}s")(
             self, attribute, value
         )
 

@@ -10,25 +10,12 @@ from typing import Any, ClassVar
 
 import attrs
 
-from ptcekit.identifiers import commune, currency, rna, siren, siret
-from ptcekit.model import _checks as c
+from ptcekit.errors import InvalidValueError
+from ptcekit.identifiers import currency, rna, siren, siret
+from ptcekit.model import validators as v
 from ptcekit.model._base import Value
 
 __all__ = ["Identifier", "Money", "Period", "Place", "Quantity", "Share"]
-
-
-def _compact_commune(value: str | None) -> str | None:
-    return c.compact_with(commune.compact, value)
-
-
-c.describe(_compact_commune, c.Conversion("compact", compact=commune.compact))
-
-
-def _compact_currency(value: str) -> str:
-    return c.compact_with(currency.compact, value)
-
-
-c.describe(_compact_currency, c.Conversion("compact", compact=currency.compact))
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -52,11 +39,10 @@ class Money(Value):
     Money(amount=Decimal('3.25'))
     """
 
-    amount: Decimal = attrs.field(converter=c.to_decimal, validator=c.decimal())
+    amount: Decimal = attrs.field(converter=v.ToDecimal[Decimal], validator=v.DecimalRange())
     currency: str = attrs.field(
         default="EUR",
-        converter=_compact_currency,
-        validator=c.identifier_kind(currency.validate, "ISO 4217 currency code"),
+        validator=v.IdentifierOf(currency, kind="ISO 4217 currency code", compact=True),
     )
 
     def __add__(self, other: object) -> Money:
@@ -64,7 +50,7 @@ class Money(Value):
             return NotImplemented
         if other.currency != self.currency:
             message = f"cannot add {other.currency} to {self.currency}"
-            raise c.InvalidValueError(
+            raise InvalidValueError(
                 "Money", "currency", f"{self.currency}, as {message}", other.currency
             )
         return Money(amount=self.amount + other.amount, currency=self.currency)
@@ -88,13 +74,13 @@ class Period(Value):
     False
     """
 
-    start: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
-    end: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
+    start: dt.date | None = attrs.field(default=None, validator=v.Date(optional=True))
+    end: dt.date | None = attrs.field(default=None, validator=v.Date(optional=True))
 
     def __attrs_post_init__(self) -> None:
         start, end = self.start, self.end
         if start is not None and end is not None and end < start:
-            c.fail(self, "end", f"a date on or after start {start.isoformat()}", end)
+            v.fail(self, "end", f"a date on or after start {start.isoformat()}", end)
 
     @classmethod
     def always(cls) -> Period:
@@ -151,28 +137,30 @@ class Share(Value):
 
     fraction: Fraction | None = attrs.field(
         default=None,
-        converter=c.to_optional_fraction,
-        validator=c.fraction(include_low=False, optional=True),
+        converter=v.ToFraction[Fraction | None],
+        validator=v.FractionRange(include_low=False, optional=True),
     )
     minimum: Fraction | None = attrs.field(
-        default=None, converter=c.to_optional_fraction, validator=c.fraction(optional=True)
+        default=None,
+        converter=v.ToFraction[Fraction | None],
+        validator=v.FractionRange(optional=True),
     )
     maximum: Fraction | None = attrs.field(
         default=None,
-        converter=c.to_optional_fraction,
-        validator=c.fraction(include_low=False, optional=True),
+        converter=v.ToFraction[Fraction | None],
+        validator=v.FractionRange(include_low=False, optional=True),
     )
 
     def __attrs_post_init__(self) -> None:
         if self.fraction is not None:
             if self.minimum is not None:
-                c.fail(self, "minimum", "no bounds when fraction is given", self.minimum)
+                v.fail(self, "minimum", "no bounds when fraction is given", self.minimum)
             if self.maximum is not None:
-                c.fail(self, "maximum", "no bounds when fraction is given", self.maximum)
+                v.fail(self, "maximum", "no bounds when fraction is given", self.maximum)
         elif self.minimum is None and self.maximum is None:
-            c.fail(self, "fraction", "a fraction, or a minimum and/or a maximum", None)
+            v.fail(self, "fraction", "a fraction, or a minimum and/or a maximum", None)
         elif self.minimum is not None and self.maximum is not None and self.maximum < self.minimum:
-            c.fail(self, "maximum", f"a maximum >= the minimum {self.minimum}", self.maximum)
+            v.fail(self, "maximum", f"a maximum >= the minimum {self.minimum}", self.maximum)
 
     @classmethod
     def of(cls, value: Fraction | int | Decimal | str) -> Share:
@@ -237,13 +225,13 @@ class Identifier(Value):
     Identifier(scheme='FR-RCS', value='732829320')
     """
 
-    scheme: str = attrs.field(validator=c.text(multiline=False))
-    value: str = attrs.field(validator=c.text(multiline=False))
+    scheme: str = attrs.field(validator=v.Text(multiline=False))
+    value: str = attrs.field(validator=v.Text(multiline=False))
 
     def __attrs_post_init__(self) -> None:
         fields = attrs.fields(Identifier)
         if _SCHEME.fullmatch(self.scheme) is None:
-            c.fail(
+            v.fail(
                 self,
                 fields.scheme,
                 "a scheme code such as 'FR-RCS' (letters, digits, '_.:-')",
@@ -252,7 +240,7 @@ class Identifier(Value):
         known = KNOWN_SCHEMES.get(self.scheme)
         if known is not None:
             module, kind = known
-            c.identifier_kind(module.validate, kind)(self, fields.value, self.value)
+            v.IdentifierOf(module, kind=kind)(self, fields.value, self.value)
             # store the compact form, so "732 829 320" and "732829320" are one identifier
             object.__setattr__(self, "value", module.compact(self.value))
 
@@ -266,20 +254,11 @@ class Place(Value):
     """
 
     commune: str = attrs.field(
-        converter=_compact_commune,
-        validator=c.identifier_kind(commune.validate, "COG commune code"),
+        validator=v.commune_code(),
     )
-    address: str | None = attrs.field(default=None, validator=c.text(optional=True))
-    latitude: float | None = attrs.field(default=None)
-    longitude: float | None = attrs.field(default=None)
-
-    @latitude.validator
-    def _check_latitude(self, attribute: attrs.Attribute[Any], value: object) -> None:
-        _coordinate(self, attribute, value, 90)
-
-    @longitude.validator
-    def _check_longitude(self, attribute: attrs.Attribute[Any], value: object) -> None:
-        _coordinate(self, attribute, value, 180)
+    address: str | None = attrs.field(default=None, validator=v.Text(optional=True))
+    latitude: float | None = attrs.field(default=None, validator=v.Degrees(90, optional=True))
+    longitude: float | None = attrs.field(default=None, validator=v.Degrees(180, optional=True))
 
     def __attrs_post_init__(self) -> None:
         if (self.latitude is None) != (self.longitude is None):
@@ -288,16 +267,7 @@ class Place(Value):
                 if self.longitude is None
                 else attrs.fields(Place).latitude
             )
-            c.fail(self, field, "latitude and longitude given together", None)
-
-
-def _coordinate(inst: object, attribute: attrs.Attribute[Any], value: object, limit: int) -> None:
-    if value is None:
-        return
-    if type(value) not in (float, int):
-        c.fail_type(inst, attribute, "a number of degrees (float)", value)
-    if not -limit <= value <= limit:  # type: ignore[operator]  # checked just above
-        c.fail(inst, attribute, f"degrees between -{limit} and {limit}", value)
+            v.fail(self, field, "latitude and longitude given together", None)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -310,8 +280,10 @@ class Quantity(Value):
 
     UNITS: ClassVar[str] = "a unit such as 'h', 'day', 'm2', 'fte', 'km'"
 
-    value: Decimal = attrs.field(converter=c.to_decimal, validator=c.decimal(minimum=Decimal(0)))
-    unit: str = attrs.field(validator=c.text(multiline=False))
+    value: Decimal = attrs.field(
+        converter=v.ToDecimal[Decimal], validator=v.DecimalRange(minimum=Decimal(0))
+    )
+    unit: str = attrs.field(validator=v.Text(multiline=False))
 
     def __str__(self) -> str:
         return f"{self.value} {self.unit}"

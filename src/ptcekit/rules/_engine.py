@@ -17,7 +17,7 @@ from typing import Any, Final
 
 import attrs
 
-from ptcekit.errors import FieldTypeError, InvalidValueError, PtcekitError
+from ptcekit.errors import FieldTypeError, InvalidValueError, PtcekitError, UnknownIdError
 from ptcekit.model import (
     Actor,
     Ecosystem,
@@ -27,7 +27,7 @@ from ptcekit.model import (
     Pole,
     Record,
 )
-from ptcekit.model import _checks as c
+from ptcekit.model import validators as c
 from ptcekit.rules import _display
 
 __all__ = [
@@ -307,10 +307,10 @@ class LawVersion:
     (False, True)
     """
 
-    label: str = attrs.field(validator=c.text(multiline=False))
-    start: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
-    end: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
-    source: str = attrs.field(validator=c.text(multiline=False))
+    label: str = attrs.field(validator=c.Text(multiline=False))
+    start: dt.date | None = attrs.field(default=None, validator=c.Date(optional=True))
+    end: dt.date | None = attrs.field(default=None, validator=c.Date(optional=True))
+    source: str = attrs.field(validator=c.Text(multiline=False))
     url: str | None = attrs.field(default=None, validator=_url)
     params: Mapping[str, Any] = attrs.field(
         factory=dict, converter=_params, validator=_params_check, hash=False
@@ -368,15 +368,15 @@ class Finding:
     """
 
     code: str = attrs.field(validator=_code)
-    severity: Severity = attrs.field(converter=_to_severity, validator=c.member_of(Severity))
-    message: str = attrs.field(validator=c.text(multiline=False))
+    severity: Severity = attrs.field(converter=_to_severity, validator=c.Member(Severity))
+    message: str = attrs.field(validator=c.Text(multiline=False))
     path: str = attrs.field(validator=_path)
     subject: str | None = attrs.field(
-        default=None, validator=c.text(optional=True, multiline=False)
+        default=None, validator=c.Text(optional=True, multiline=False)
     )
-    source: str | None = attrs.field(default=None, validator=c.text(optional=True, multiline=False))
+    source: str | None = attrs.field(default=None, validator=c.Text(optional=True, multiline=False))
     url: str | None = attrs.field(default=None, validator=_url)
-    law: str | None = attrs.field(default=None, validator=c.text(optional=True, multiline=False))
+    law: str | None = attrs.field(default=None, validator=c.Text(optional=True, multiline=False))
 
     def to_text(self) -> str:
         """Return the finding as one line, the way a linter prints it.
@@ -465,9 +465,9 @@ class Unchecked:
 
     code: str = attrs.field(validator=_code)
     path: str = attrs.field(validator=_path)
-    reason: str = attrs.field(validator=c.text(multiline=False))
+    reason: str = attrs.field(validator=c.Text(multiline=False))
     subject: str | None = attrs.field(
-        default=None, validator=c.text(optional=True, multiline=False)
+        default=None, validator=c.Text(optional=True, multiline=False)
     )
 
     def to_text(self) -> str:
@@ -717,7 +717,7 @@ class Context:
         """
         found = self._indexes.positions.get(id)
         if found is None:
-            raise c.UnknownIdError(id, "record")
+            raise UnknownIdError(id, "record")
         return f"$.{found[0]}[{found[1]}]"
 
     def record(self, id: str) -> Record | None:  # noqa: A002 -- "id" is the domain's name for it
@@ -804,7 +804,7 @@ class Example:
 
     build: Callable[[], Ecosystem] = attrs.field(validator=_build)
     paths: tuple[str, ...] = attrs.field(
-        default=(), converter=_paths, validator=c.tuple_of(_path, what="paths")
+        default=(), converter=_paths, validator=c.TupleOf(_path, what="paths")
     )
 
 
@@ -863,24 +863,22 @@ class Rule:
     """
 
     code: str = attrs.field(validator=_code)
-    title: str = attrs.field(validator=c.text(multiline=False))
-    severity: Severity = attrs.field(converter=_to_severity, validator=c.member_of(Severity))
-    kind: RuleKind = attrs.field(converter=_to_kind, validator=c.member_of(RuleKind))
-    confidence: Confidence = attrs.field(
-        converter=_to_confidence, validator=c.member_of(Confidence)
-    )
-    source: str = attrs.field(validator=c.text(multiline=False))
-    explanation: str = attrs.field(validator=c.text())
+    title: str = attrs.field(validator=c.Text(multiline=False))
+    severity: Severity = attrs.field(converter=_to_severity, validator=c.Member(Severity))
+    kind: RuleKind = attrs.field(converter=_to_kind, validator=c.Member(RuleKind))
+    confidence: Confidence = attrs.field(converter=_to_confidence, validator=c.Member(Confidence))
+    source: str = attrs.field(validator=c.Text(multiline=False))
+    explanation: str = attrs.field(validator=c.Text())
     check: Callable[[Context], Iterable[Finding | Unchecked]] = attrs.field(validator=_check)
     applies_to: frozenset[str] = attrs.field(
         default=frozenset(RECORD_LISTS), converter=_record_kinds, validator=_applies_to
     )
-    opt_in: bool = attrs.field(default=False, validator=c.boolean)
+    opt_in: bool = attrs.field(default=False, validator=c.Boolean())
     failing_example: Example | None = attrs.field(
-        default=None, validator=c.instance(Example, optional=True)
+        default=None, validator=c.Instance(Example, optional=True)
     )
     passing_example: Example | None = attrs.field(
-        default=None, validator=c.instance(Example, optional=True)
+        default=None, validator=c.Instance(Example, optional=True)
     )
     url: str | None = attrs.field(default=None, validator=_url)
     versions: tuple[LawVersion, ...] = attrs.field(
@@ -1260,9 +1258,9 @@ class Report:
     findings: tuple[Finding, ...] = attrs.field(
         default=(), converter=_sorted_findings, validator=c.tuple_of_type(Finding)
     )
-    as_of: dt.date | None = attrs.field(default=None, validator=c.date(optional=True))
+    as_of: dt.date | None = attrs.field(default=None, validator=c.Date(optional=True))
     rules: tuple[str, ...] = attrs.field(
-        default=(), converter=_codes, validator=c.tuple_of(_code, what="rule codes")
+        default=(), converter=_codes, validator=c.TupleOf(_code, what="rule codes")
     )
     unchecked: tuple[Unchecked, ...] = attrs.field(
         default=(), converter=_sorted_unchecked, validator=c.tuple_of_type(Unchecked)

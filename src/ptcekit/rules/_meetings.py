@@ -18,6 +18,7 @@ from ptcekit.model import (
     Meeting,
     Organisation,
     Period,
+    Person,
     Pole,
     Quorum,
     RegisterEntry,
@@ -96,6 +97,12 @@ def _scic(*, weights: tuple[str, ...] = ("1/2", "3/10", "1/5"), limit: int = 1) 
     return Cooperative(id="tetris", name="SCIC TETRIS", kind="scic", governance=governance)
 
 
+#: The associés of the examples, declared as actors as the references rules require.
+_PEOPLE = tuple(
+    Person(id=name, name=name.title()) for name in ("ada", "bea", "cyril", "dora", "eli", "fanny")
+)
+
+
 def _meeting(*attendance: Attendance, votes: tuple[Vote, ...], recorded: str) -> Meeting:
     return Meeting(
         id="ag-2024",
@@ -114,7 +121,8 @@ def _good() -> Ecosystem:
     attendance = tuple(Attendance(member=p) for p in people)
     votes = tuple(Vote(member=p, choice="for") for p in people)
     return Ecosystem(
-        actors=(_scic(),), meetings=(_meeting(*attendance, votes=votes, recorded="adopted"),)
+        actors=(_scic(), *_PEOPLE),
+        meetings=(_meeting(*attendance, votes=votes, recorded="adopted"),),
     )
 
 
@@ -133,7 +141,7 @@ def _bad() -> Ecosystem:
         Vote(member="fanny", choice="for"),
     )
     return Ecosystem(
-        actors=(_scic(weights=("3/5", "1/5", "1/5")),),
+        actors=(_scic(weights=("3/5", "1/5", "1/5")), *_PEOPLE),
         meetings=(_meeting(*attendance, votes=votes, recorded="adopted"),),
     )
 
@@ -143,7 +151,8 @@ def _short_of_quorum() -> Ecosystem:
     attendance = (Attendance(member="ada"), Attendance(member="cyril"))
     votes = (Vote(member="ada", choice="for"), Vote(member="cyril", choice="for"))
     return Ecosystem(
-        actors=(_scic(),), meetings=(_meeting(*attendance, votes=votes, recorded="rejected"),)
+        actors=(_scic(), *_PEOPLE),
+        meetings=(_meeting(*attendance, votes=votes, recorded="rejected"),),
     )
 
 

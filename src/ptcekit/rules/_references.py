@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import attrs
 
 from ptcekit.model import (
     Actor,
@@ -10,16 +13,15 @@ from ptcekit.model import (
     Commitment,
     Company,
     Ecosystem,
-    Grouping,
     Membership,
     MutualisedAsset,
     PartnershipAgreement,
     Party,
     Pole,
-    SharedEmployee,
     SharedPremises,
 )
-from ptcekit.rules._engine import Context, Example, Finding, Rule
+from ptcekit.model import validators as v
+from ptcekit.rules._engine import RECORD_LISTS, Context, Example, Finding, Rule
 
 __all__ = ["RULES"]
 
@@ -29,125 +31,152 @@ _SOURCE = (
 )
 _URL = "https://ptcekit.readthedocs.io/en/latest/explanation/format.html"
 
-_KIND_NAMES = {
-    Actor: "an actor",
-    Pole: "a pôle",
-    MutualisedAsset: "an asset",
-    PartnershipAgreement: "an agreement",
+#: How a message names the place a reference sits in, by the field that holds it
+#: (``{record}`` is the record, such as "asset 'van'"); other fields read
+#: "the <field> of <record>".
+_PLACES = {
+    "members": "{record}'s member list",
+    "memberships": "a membership of {record}",
+    "owners": "an owner of {record}",
+    "users": "a user of {record}",
+    "cost_key": "the cost-sharing key of {record}",
+    "parties": "a party to {record}",
+    "commitments": "a commitment of {record}",
+    # a field named after what it refers to: the record alone says it
+    "pole": "{record}",
+    "agreement": "{record}",
 }
+
+#: The words for a record in messages, by the list that holds it; an actor is named by its kind.
+_RECORD_WORDS = {"poles": "pôle", "assets": "asset", "agreements": "agreement"}
+
+
+def _noun(record: object) -> str:
+    noun = getattr(type(record), "record_noun", None)
+    return noun if isinstance(noun, str) else v.article(type(record).__name__)
 
 
 def _what(context: Context, target: str) -> str:
     record = context.record(target)
     if record is None:
         return "which is not declared in the document"
-    for cls, name in _KIND_NAMES.items():
-        if isinstance(record, cls):
-            return f"which is {name} ({context.path(target)})"
-    return "which is of another kind"  # pragma: no cover -- every record is one of the four kinds
+    return f"which is {_noun(record)} ({context.path(target)})"
 
 
-def _expect(
-    context: Context, target: str, *, kind: type, where: str, path: str, subject: str
-) -> Iterator[Finding]:
-    """Yield a finding if ``target`` is not the id of a record of ``kind``."""
-    if not isinstance(context.record(target), kind):
-        expected = _KIND_NAMES.get(kind, kind.__name__)
-        message = f"{where} refers to {target!r}, {_what(context, target)}; expected {expected}"
-        yield context.finding(message, path, subject=subject)
+@attrs.frozen
+class _Use:
+    """One id a record uses: where, and what it must name.
+
+    Attributes:
+        target: the id.
+        reference: the field's declaration.
+        path: the wire path of the id.
+        place: the top-level field of the record it sits under.
+    """
+
+    target: str
+    reference: v.Reference
+    path: str
+    place: str
 
 
-# --- REF001 -----------------------------------------------------------------
+def _held_class(leaf: object) -> type[Any] | None:
+    """The class of the values an ``Instance`` or a ``TupleOf(Instance)`` declares, if it is one."""
+    match leaf:
+        case v.Instance(cls=cls) | v.TupleOf(item=v.Instance(cls=cls)):
+            return cls
+    return None
 
 
-def _actors_in_actors(context: Context) -> Iterator[Finding]:
-    for a, actor in enumerate(context.ecosystem.actors):
-        if isinstance(actor, Grouping):
-            for m, member in enumerate(actor.members):
-                yield from _expect(
-                    context,
-                    member,
-                    kind=Actor,
-                    where=f"grouping {actor.id!r}'s member list",
-                    path=f"$.actors[{a}].members[{m}]",
-                    subject=actor.id,
-                )
+class _Plans:
+    """Which fields of each class hold references, or values that may: worked out once per check.
+
+    Worked out afresh for each run, so that a subclass defined since (with
+    references of its own) is seen.
+    """
+
+    def __init__(self) -> None:
+        self.plans: dict[type[Any], tuple[tuple[str, Any], ...]] = {}
+        self.refers: dict[type[Any], bool] = {}
+
+    def may_refer(self, cls: type[Any]) -> bool:
+        """Whether a value of ``cls``, or of a subclass, may hold a reference."""
+        if cls not in self.refers:
+            self.refers[cls] = False  # a class that holds itself adds nothing
+            found = bool(self.plan(cls)) or any(self.may_refer(sub) for sub in cls.__subclasses__())
+            self.refers[cls] = found
+        return self.refers[cls]
+
+    def plan(self, cls: type[Any]) -> tuple[tuple[str, Any], ...]:
+        """The fields of ``cls`` to look into: ``(name, validator)``."""
+        found = self.plans.get(cls)
+        if found is None:
+            self.plans[cls] = ()  # a class that holds itself adds nothing
+            chosen = []
+            for attribute in attrs.fields(cls) if attrs.has(cls) else ():
+                for leaf in v.leaves(attribute.validator):
+                    held = _held_class(leaf)
+                    refers = isinstance(leaf, v.Reference) or (
+                        isinstance(leaf, v.TupleOf) and isinstance(leaf.item, v.Reference)
+                    )
+                    if refers or (held is not None and self.may_refer(held)):
+                        chosen.append((attribute.name, leaf))
+                        break
+            found = self.plans[cls] = tuple(chosen)
+        return found
+
+    def uses(self, value: object, path: str, place: str | None) -> Iterator[_Use]:
+        """Every reference under the attrs value ``value`` at ``path``."""
+        for name, leaf in self.plan(type(value)):
+            held = getattr(value, name)
+            here = f"{path}.{name}"
+            top = place or name
+            match leaf:
+                case v.Reference():
+                    if held is not None:
+                        yield _Use(held, leaf, here, top)
+                case v.TupleOf(item=v.Reference() as item):
+                    for n, target in enumerate(held):
+                        yield _Use(target, item, f"{here}[{n}]", top)
+                case v.TupleOf():
+                    for n, inner in enumerate(held):
+                        yield from self.uses(inner, f"{here}[{n}]", top)
+                case _ if held is not None:
+                    yield from self.uses(held, here, top)
 
 
-def _actors_in_poles(context: Context) -> Iterator[Finding]:
-    for p, pole in enumerate(context.ecosystem.poles):
-        for m, membership in enumerate(pole.memberships):
-            yield from _expect(
-                context,
-                membership.actor,
-                kind=Actor,
-                where=f"a membership of pôle {pole.id!r}",
-                path=f"$.poles[{p}].memberships[{m}].actor",
-                subject=pole.id,
-            )
-        for field in ("lead", "legal_vehicle"):
-            value = getattr(pole, field)
-            if value is not None:
-                yield from _expect(
-                    context,
-                    value,
-                    kind=Actor,
-                    where=f"the {field.replace('_', ' ')} of pôle {pole.id!r}",
-                    path=f"$.poles[{p}].{field}",
-                    subject=pole.id,
-                )
+def _record_word(list_name: str, record: object) -> str:
+    word = _RECORD_WORDS.get(list_name)
+    if word is not None:
+        return word
+    tag = getattr(type(record), "type_tag", type(record).__name__)
+    return str(tag).rsplit(":", 1)[-1].replace("_", " ")
 
 
-def _actors_in_assets(context: Context) -> Iterator[Finding]:
-    for s, asset in enumerate(context.ecosystem.assets):
-        used: list[tuple[str, str, str]] = [
-            (o.actor, "an owner", f"owners[{n}].actor") for n, o in enumerate(asset.owners)
-        ]
-        used += [(u.actor, "a user", f"users[{n}].actor") for n, u in enumerate(asset.users)]
-        if asset.cost_key is not None:
-            used += [
-                (k.actor, "the cost-sharing key", f"cost_key.shares[{n}].actor")
-                for n, k in enumerate(asset.cost_key.shares)
-            ]
-        if isinstance(asset, SharedEmployee) and asset.employer is not None:
-            used.append((asset.employer, "the employer", "employer"))
-        for target, role, field in used:
-            yield from _expect(
-                context,
-                target,
-                kind=Actor,
-                where=f"{role} of asset {asset.id!r}",
-                path=f"$.assets[{s}].{field}",
-                subject=asset.id,
-            )
+def _references_to(family: type[Any]) -> Callable[[Context], Iterator[Finding]]:
+    """The check that every id declared a reference to ``family`` names a record of it."""
 
+    def check(context: Context) -> Iterator[Finding]:
+        eco = context.ecosystem
+        plans = _Plans()
+        for list_name in RECORD_LISTS:
+            for position, record in enumerate(getattr(eco, list_name)):
+                path = f"$.{list_name}[{position}]"
+                for use in plans.uses(record, path, None):
+                    if not issubclass(use.reference.target, family):
+                        continue
+                    if isinstance(context.record(use.target), family):
+                        continue
+                    named = f"{_record_word(list_name, record)} {record.id!r}"
+                    default = f"the {use.place.replace('_', ' ')} of {{record}}"
+                    where = _PLACES.get(use.place, default).format(record=named)
+                    message = (
+                        f"{where} refers to {use.target!r}, {_what(context, use.target)}; "
+                        f"expected {use.reference.noun}"
+                    )
+                    yield context.finding(message, use.path, subject=record.id)
 
-def _actors_in_agreements(context: Context) -> Iterator[Finding]:
-    for g, agreement in enumerate(context.ecosystem.agreements):
-        used = [
-            (party.actor, "a party to", f"parties[{q}].actor")
-            for q, party in enumerate(agreement.parties)
-        ]
-        used += [
-            (commitment.party, "a commitment of", f"commitments[{k}].party")
-            for k, commitment in enumerate(agreement.commitments)
-        ]
-        for target, role, field in used:
-            yield from _expect(
-                context,
-                target,
-                kind=Actor,
-                where=f"{role} agreement {agreement.id!r}",
-                path=f"$.agreements[{g}].{field}",
-                subject=agreement.id,
-            )
-
-
-def _actor_references(context: Context) -> Iterator[Finding]:
-    yield from _actors_in_actors(context)
-    yield from _actors_in_poles(context)
-    yield from _actors_in_assets(context)
-    yield from _actors_in_agreements(context)
+    return check
 
 
 def _ref001_fails() -> Ecosystem:
@@ -181,30 +210,6 @@ def _ref001_passes() -> Ecosystem:
 # --- REF002 -----------------------------------------------------------------
 
 
-def _pole_references(context: Context) -> Iterator[Finding]:
-    eco = context.ecosystem
-    for s, asset in enumerate(eco.assets):
-        if asset.pole is not None:
-            yield from _expect(
-                context,
-                asset.pole,
-                kind=Pole,
-                where=f"asset {asset.id!r}",
-                path=f"$.assets[{s}].pole",
-                subject=asset.id,
-            )
-    for g, agreement in enumerate(eco.agreements):
-        if agreement.pole is not None:
-            yield from _expect(
-                context,
-                agreement.pole,
-                kind=Pole,
-                where=f"agreement {agreement.id!r}",
-                path=f"$.agreements[{g}].pole",
-                subject=agreement.id,
-            )
-
-
 def _ref002_fails() -> Ecosystem:
     """An asset is pooled in "pole-sud", which is an actor, not a pôle."""
     return Ecosystem(
@@ -222,20 +227,6 @@ def _ref002_passes() -> Ecosystem:
 
 
 # --- REF003 -----------------------------------------------------------------
-
-
-def _asset_references(context: Context) -> Iterator[Finding]:
-    for g, agreement in enumerate(context.ecosystem.agreements):
-        for k, commitment in enumerate(agreement.commitments):
-            if commitment.asset is not None:
-                yield from _expect(
-                    context,
-                    commitment.asset,
-                    kind=MutualisedAsset,
-                    where=f"a commitment of agreement {agreement.id!r}",
-                    path=f"$.agreements[{g}].commitments[{k}].asset",
-                    subject=agreement.id,
-                )
 
 
 def _two_partners() -> tuple[Actor, ...]:
@@ -276,19 +267,6 @@ def _ref003_passes() -> Ecosystem:
 
 
 # --- REF004 -----------------------------------------------------------------
-
-
-def _agreement_references(context: Context) -> Iterator[Finding]:
-    for s, asset in enumerate(context.ecosystem.assets):
-        if asset.agreement is not None:
-            yield from _expect(
-                context,
-                asset.agreement,
-                kind=PartnershipAgreement,
-                where=f"asset {asset.id!r}",
-                path=f"$.assets[{s}].agreement",
-                subject=asset.id,
-            )
 
 
 def _ref004_fails() -> Ecosystem:
@@ -375,7 +353,7 @@ RULES: tuple[Rule, ...] = (
             "an asset or an agreement, is reported where it is used. "
             "This is a data rule of ptcekit's document model, not a legal one."
         ),
-        check=_actor_references,
+        check=_references_to(Actor),
         applies_to=("actors", "poles", "assets", "agreements"),
         failing_example=Example(build=_ref001_fails, paths=("$.poles[0].memberships[1].actor",)),
         passing_example=Example(build=_ref001_passes),
@@ -392,7 +370,7 @@ RULES: tuple[Rule, ...] = (
             "An asset's `pole` and an agreement's `pole` must name a pôle "
             "declared in the document's `poles` list."
         ),
-        check=_pole_references,
+        check=_references_to(Pole),
         applies_to=("assets", "agreements"),
         failing_example=Example(build=_ref002_fails, paths=("$.assets[0].pole",)),
         passing_example=Example(build=_ref002_passes),
@@ -409,7 +387,7 @@ RULES: tuple[Rule, ...] = (
             "A commitment's `asset` (the use of a shared asset, for instance) "
             "must name an asset declared in the document's `assets` list."
         ),
-        check=_asset_references,
+        check=_references_to(MutualisedAsset),
         applies_to=("agreements",),
         failing_example=Example(
             build=_ref003_fails, paths=("$.agreements[0].commitments[0].asset",)
@@ -428,7 +406,7 @@ RULES: tuple[Rule, ...] = (
             "An asset's `agreement` (the convention that governs it) must name "
             "an agreement declared in the document's `agreements` list."
         ),
-        check=_agreement_references,
+        check=_references_to(PartnershipAgreement),
         applies_to=("assets",),
         failing_example=Example(build=_ref004_fails, paths=("$.assets[0].agreement",)),
         passing_example=Example(build=_ref004_passes),

@@ -10,7 +10,14 @@ True
 """
 
 from ptcekit.errors import KindError, LoadError, Problem
-from ptcekit.serialize._converter import Converter, from_dict, make_converter, to_dict
+from ptcekit.serialize._converter import (
+    Converter,
+    from_dict,
+    generated_source,
+    kept_keys,
+    make_converter,
+    to_dict,
+)
 from ptcekit.serialize._json import (
     Backend,
     Repeated,
@@ -43,7 +50,9 @@ __all__ = [
     "dump",
     "dumps",
     "from_dict",
+    "generated_source",
     "json_schema",
+    "kept_keys",
     "kind_table",
     "load",
     "loads",

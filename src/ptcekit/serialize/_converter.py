@@ -1,9 +1,16 @@
-"""The cattrs converter for the wire format, and the dict-level API built on it."""
+"""The converter: the structuring and unstructuring functions of each class, and the dict-level API.
+
+A :class:`Converter` owns the generated functions (built once per class, on
+first use), reads wire data with them, and when they refuse it, has the
+diagnosis (:mod:`ptcekit.serialize._diagnose`) find every problem.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import inspect
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, TypeVar, overload
@@ -11,10 +18,21 @@ from typing import Any, TypeVar, overload
 import attrs
 import cattrs
 
-from ptcekit.errors import KindError, LoadError, Problem
+from ptcekit.errors import InvalidValueError, KindError, LoadError
 from ptcekit.model import Ecosystem
-from ptcekit.serialize._engine import Engine, Flavour, KeptKeys, Unknown, type_problem
-from ptcekit.serialize._fields import Scalar, qualname
+from ptcekit.serialize._diagnose import (
+    DEFAULT_MAX_PROBLEMS,
+    Diagnoser,
+    Diagnosis,
+    nests_too_deep,
+    not_a_document,
+    scalar_problem,
+)
+from ptcekit.serialize._fields import Node, Obj, Poly, qualname
+from ptcekit.serialize._gc import paused_gc
+from ptcekit.serialize._kinds import family_of
+from ptcekit.serialize._structure import KEPT_SLOT, Structurer, Unknown
+from ptcekit.serialize._unstructure import Flavour, Unstructurer
 from ptcekit.serialize._versions import (
     FORMAT_VERSION,
     UPGRADES,
@@ -24,19 +42,62 @@ from ptcekit.serialize._versions import (
 )
 from ptcekit.serialize._wire import (
     WireError,
-    describe,
+    json_copy,
     parse_date,
     parse_decimal,
     parse_fraction,
 )
 
-__all__ = ["Converter", "default_converter", "from_dict", "make_converter", "to_dict"]
+__all__ = [
+    "Converter",
+    "checked_max",
+    "default_converter",
+    "from_dict",
+    "generated_source",
+    "kept_keys",
+    "make_converter",
+    "to_dict",
+]
 
 T = TypeVar("T")
 
 
+def kept_keys(obj: object) -> dict[str, Any] | None:
+    """Return a copy of the unknown keys kept from the document ``obj`` was read from, or ``None``.
+
+    A document read with ``unknown="keep"`` keeps, on each object, the keys its
+    class does not have, in a private slot every model value has; they are
+    written back by :func:`to_dict` and :func:`~ptcekit.serialize.dumps`, and
+    pickling and :func:`copy.deepcopy` keep them. They take no part in
+    equality or hashing. :func:`attrs.evolve` makes a new value through the
+    class's ``__init__``, which knows nothing of the document: the new
+    value has no kept keys.
+
+    >>> from ptcekit.serialize import loads
+    >>> eco = loads(
+    ...     '{"ptcekit": "1", "actors": [{"type": "person", "id": "p", "name": "P", "age": 7}]}',
+    ...     unknown="keep",
+    ... )
+    >>> kept_keys(eco.actors[0]), kept_keys(eco)
+    ({'age': 7}, None)
+    """
+    extra = getattr(obj, KEPT_SLOT, None)
+    if type(extra) is not dict:
+        return None
+    copy: dict[str, Any] = json_copy(extra, 1)
+    return copy
+
+
 def _is_value_class(cls: Any) -> bool:
     return isinstance(cls, type) and attrs.has(cls)
+
+
+def _node_for(cls: Any) -> Node:
+    """Return how a top-level ``cls`` is read: a kind of a family always carries its tag."""
+    family = family_of(cls) if isinstance(cls, type) else None
+    if family is not None:
+        return Poly(cls, family[1])
+    return Obj(cls)
 
 
 def _scalar_hook(parse: Any, name: str) -> Any:
@@ -44,10 +105,35 @@ def _scalar_hook(parse: Any, name: str) -> Any:
         try:
             return parse(value)
         except WireError:
-            problem = Problem("$", type_problem(Scalar(name), value))
+            problem = scalar_problem(name, value)
         raise LoadError([problem])
 
     return structure
+
+
+class _LoadHook:
+    """The structure hook this converter makes for a ptcekit class: a load of it."""
+
+    __slots__ = ("cls", "converter")
+
+    def __init__(self, converter: Converter, cls: type[Any]) -> None:
+        self.converter = converter
+        self.cls = cls
+
+    def __call__(self, data: Any, _: Any) -> Any:
+        return self.converter.load(data, self.cls)
+
+
+class _DumpHook:
+    """The unstructure hook this converter makes for a ptcekit class: a dump of it."""
+
+    __slots__ = ("converter",)
+
+    def __init__(self, converter: Converter) -> None:
+        self.converter = converter
+
+    def __call__(self, obj: Any) -> Any:
+        return self.converter.dump(obj)
 
 
 class Converter(cattrs.Converter):
@@ -58,12 +144,17 @@ class Converter(cattrs.Converter):
     writes it; an :class:`~ptcekit.model.Ecosystem` is read and written as a
     whole document, format version included.
 
+    Hooks registered on it for an attrs class (``register_structure_hook``,
+    ``register_unstructure_hook``, their ``_func`` and ``_factory`` forms)
+    apply wherever the class appears, inside documents too: the generated
+    code calls them in place of its own reading or writing of the class
+    (classes without hooks cost nothing more). A value a structure hook
+    refuses is reported at its path, with the hook's error.
+
     Args:
         unknown: ``"forbid"`` (the default) reports keys a class does not have;
             ``"keep"`` keeps them and writes them back on dump.
         upgrades: the upgrades applied to documents of older format versions.
-        kept: a table of kept keys of its own; by default every converter
-            shares one, so that any of them writes back what another kept.
     """
 
     def __init__(
@@ -71,10 +162,12 @@ class Converter(cattrs.Converter):
         *,
         unknown: Unknown = "forbid",
         upgrades: Upgrades = UPGRADES,
-        kept: KeptKeys | None = None,
     ) -> None:
+        self._ready = False
         super().__init__()
-        self.engine = Engine(unknown=unknown, kept=kept)
+        if unknown not in ("forbid", "keep"):
+            raise InvalidValueError("Converter", "unknown", "'forbid' or 'keep'", unknown)
+        self.unknown: Unknown = unknown
         self.upgrades = upgrades
         self.register_structure_hook_factory(_is_value_class, self._structure_factory)
         self.register_unstructure_hook_factory(_is_value_class, self._unstructure_factory)
@@ -84,38 +177,142 @@ class Converter(cattrs.Converter):
         self.register_unstructure_hook(Decimal, str)
         self.register_unstructure_hook(Fraction, str)
         self.register_unstructure_hook(dt.date, dt.date.isoformat)
+        self._ready = True
+        self._forget()
+
+    def _forget(self) -> None:
+        """Start the generated functions afresh: a hook registered now applies to them."""
+        self.structurer = Structurer(unknown=self.unknown, hook=self._user_structure_hook)
+        self.unstructurer = Unstructurer(self.structurer, hook=self._user_unstructure_hook)
+        self.diagnoser = Diagnoser(self.structurer)
+
+    def _user_structure_hook(self, cls: type[Any]) -> Callable[[Any, Any], Any] | None:
+        """The structure hook registered for the attrs class ``cls`` by the converter's user, if any."""
+        if not _is_value_class(cls):
+            return None
+        hook = self.get_structure_hook(cls)
+        return None if isinstance(hook, _LoadHook) else hook
+
+    def _user_unstructure_hook(self, cls: type[Any]) -> Callable[[Any], Any] | None:
+        """The unstructure hook registered for the attrs class ``cls`` by the converter's user, if any."""
+        if not _is_value_class(cls):
+            return None
+        hook = self.get_unstructure_hook(cls)
+        return None if isinstance(hook, _DumpHook) else hook
+
+    def register_structure_hook(self, *args: Any, **kwargs: Any) -> Any:
+        """Register as cattrs does; the generated functions then call the new hook."""
+        result = super().register_structure_hook(*args, **kwargs)
+        if self._ready:
+            self._forget()
+        return result
+
+    def register_structure_hook_func(self, *args: Any, **kwargs: Any) -> Any:
+        """Register as cattrs does; the generated functions then call the new hook."""
+        result = super().register_structure_hook_func(*args, **kwargs)
+        if self._ready:
+            self._forget()
+        return result
+
+    def register_structure_hook_factory(self, *args: Any, **kwargs: Any) -> Any:
+        """Register as cattrs does; the generated functions then call the new hook."""
+        result = super().register_structure_hook_factory(*args, **kwargs)
+        if self._ready:
+            self._forget()
+        return result
+
+    def register_unstructure_hook(self, *args: Any, **kwargs: Any) -> Any:
+        """Register as cattrs does; the generated functions then call the new hook."""
+        result = super().register_unstructure_hook(*args, **kwargs)
+        if self._ready:
+            self._forget()
+        return result
+
+    def register_unstructure_hook_func(self, *args: Any, **kwargs: Any) -> Any:
+        """Register as cattrs does; the generated functions then call the new hook."""
+        result = super().register_unstructure_hook_func(*args, **kwargs)
+        if self._ready:
+            self._forget()
+        return result
+
+    def register_unstructure_hook_factory(self, *args: Any, **kwargs: Any) -> Any:
+        """Register as cattrs does; the generated functions then call the new hook."""
+        result = super().register_unstructure_hook_factory(*args, **kwargs)
+        if self._ready:
+            self._forget()
+        return result
 
     def _structure_factory(self, cls: type[Any]) -> Any:
-        def structure(data: Any, _: Any) -> Any:
-            return self.load(data, cls)
+        return _LoadHook(self, cls)
 
-        return structure
-
-    def _unstructure_factory(self, cls: type[Any]) -> Any:
-        return self.engine.unstructure_fn(cls)
+    def _unstructure_factory(self, _: type[Any]) -> Any:
+        return _DumpHook(self)
 
     def load(
-        self, data: Any, cls: type[T], *, upgrades: Upgrades | None = None, pause_gc: bool = True
+        self,
+        data: Any,
+        cls: type[T],
+        *,
+        upgrades: Upgrades | None = None,
+        pause_gc: bool = True,
+        max_problems: int = DEFAULT_MAX_PROBLEMS,
     ) -> T:
         """Read wire ``data`` as a ``cls``; a document (``Ecosystem``) has its version checked.
 
         The automatic cyclic collections are paused meanwhile unless ``pause_gc`` is false.
+
+        Args:
+            data: the wire data.
+            cls: the class to read.
+            upgrades: upgrades for documents of older format versions.
+            pause_gc: pause the automatic cyclic collections while reading.
+            max_problems: stop collecting problems after this many (see
+                :func:`~ptcekit.serialize.loads`).
 
         Raises:
             ValueError: (a :class:`~ptcekit.errors.LoadError`) with every problem found.
             TypeError: (a :class:`~ptcekit.errors.KindError`) if ``cls`` or a kind it uses
                 cannot be serialised.
         """
+        diagnosis = Diagnosis(max_problems=checked_max(max_problems))
+        with paused_gc(pause_gc):
+            return self.read(data, cls, diagnosis, upgrades=upgrades)
+
+    def read(
+        self, data: Any, cls: type[T], diagnosis: Diagnosis, *, upgrades: Upgrades | None = None
+    ) -> T:
+        """Read wire ``data`` as a ``cls``, collecting problems in ``diagnosis`` (collector untouched).
+
+        Raises:
+            ValueError: (a :class:`~ptcekit.errors.LoadError`) with every problem found.
+        """
         if cls is Ecosystem:
             if type(data) is not dict:
-                message = f"expected a JSON object (a ptcekit document), got {describe(data)}"
-                raise LoadError([Problem("$", message)])
+                raise LoadError([not_a_document(data)])
             version = check_version(data)
             if version != FORMAT_VERSION:
                 data = (upgrades or self.upgrades).upgrade(data, version)
             data = {key: value for key, value in data.items() if key != VERSION_KEY}
-        result: T = self.engine.structure(data, cls, pause_gc=pause_gc)
-        return result
+            # a document is read record by record with the fast functions, so that
+            # a bad record costs its own diagnosis, not a second reading of the rest
+            document: T = self.diagnoser.document(data, diagnosis)
+            return document
+        node = _node_for(cls)
+        structurer = self.structurer
+        try:
+            if isinstance(node, Poly):
+                result = structurer.dispatcher(node.base)[data["type"]](data)
+            else:
+                result = structurer.structure_fn(cls)(data)
+        except KindError:
+            raise
+        except Exception as refusal:  # any failure means: diagnose slowly
+            diagnosed: T = self.diagnoser.structure(data, node, diagnosis, refusal)
+            return diagnosed
+        if structurer.bounded(node) or not nests_too_deep(data):
+            return result  # type: ignore[no-any-return]  # the generated function of cls made it
+        deep: T = self.diagnoser.structure(data, node, diagnosis, None)
+        return deep
 
     def dump(self, obj: object, flavour: Flavour = "data") -> Any:
         """Write the ptcekit value ``obj`` as wire data (an ``Ecosystem`` with its version).
@@ -126,7 +323,46 @@ class Converter(cattrs.Converter):
         """
         if not _is_value_class(type(obj)):
             raise KindError(qualname(type(obj)), "not a ptcekit value (an attrs class instance)")
-        return self.engine.unstructure(obj, flavour)
+        return self.unstructurer.unstructure(obj, flavour)
+
+    def generated_source(self, cls: type[Any]) -> str:
+        """Return the source of the functions this converter generates to read and write ``cls``.
+
+        See :func:`generated_source`.
+
+        Raises:
+            TypeError: (a :class:`~ptcekit.errors.KindError`) if ``cls`` cannot be serialised.
+        """
+        functions = [
+            self.structurer.structure_fn(cls),
+            self.unstructurer.unstructure_fn(cls),
+        ]
+        return "\n".join(inspect.getsource(function) for function in functions)
+
+
+def checked_max(max_problems: object) -> int:
+    """Return ``max_problems`` if it is a positive integer."""
+    if type(max_problems) is not int or max_problems < 1:
+        raise InvalidValueError("loads", "max_problems", "a positive integer", max_problems)
+    return max_problems
+
+
+def generated_source(cls: type[Any]) -> str:
+    """Return the Python source of the functions that read and write ``cls``, for debugging.
+
+    ptcekit writes, for each class, a function that reads its wire dict and
+    one that writes it; they are compiled with their source in
+    :mod:`linecache`, so a traceback shows their lines and :mod:`pdb` steps
+    through them (see :doc:`/guides/debug-loading`).
+
+    Raises:
+        TypeError: (a :class:`~ptcekit.errors.KindError`) if ``cls`` cannot be serialised.
+
+    >>> from ptcekit.model import Money
+    >>> print(generated_source(Money).splitlines()[0])
+    def structure_Money(d):
+    """
+    return default_converter().generated_source(cls)
 
 
 def make_converter(*, unknown: Unknown = "forbid", upgrades: Upgrades = UPGRADES) -> Converter:
@@ -150,8 +386,8 @@ def make_converter(*, unknown: Unknown = "forbid", upgrades: Upgrades = UPGRADES
 def default_converter(unknown: Unknown = "forbid") -> Converter:
     """Return the shared converter the module-level functions use (built once per mode).
 
-    Both modes share the table of kept keys, so that
-    ``dumps(loads(text, unknown="keep"))`` writes them back.
+    Kept keys live on the objects, so that any converter writes them back:
+    ``dumps(loads(text, unknown="keep"))`` gives them again.
     """
     return Converter(unknown=unknown)
 
@@ -182,6 +418,7 @@ def from_dict(
     unknown: Unknown = ...,
     upgrades: Upgrades | None = ...,
     pause_gc: bool = ...,
+    max_problems: int = ...,
 ) -> Ecosystem: ...
 @overload
 def from_dict(
@@ -191,6 +428,7 @@ def from_dict(
     unknown: Unknown = ...,
     upgrades: Upgrades | None = ...,
     pause_gc: bool = ...,
+    max_problems: int = ...,
 ) -> T: ...
 def from_dict(
     data: Any,
@@ -199,6 +437,7 @@ def from_dict(
     unknown: Unknown = "forbid",
     upgrades: Upgrades | None = None,
     pause_gc: bool = True,
+    max_problems: int = DEFAULT_MAX_PROBLEMS,
 ) -> Any:
     """Read wire data as a ptcekit value; an :class:`~ptcekit.model.Ecosystem` by default.
 
@@ -214,6 +453,8 @@ def from_dict(
         upgrades: upgrades for documents of older format versions
             (ptcekit's own by default).
         pause_gc: pause the automatic cyclic collections while reading.
+        max_problems: stop collecting problems after this many (see
+            :func:`~ptcekit.serialize.loads`).
 
     Raises:
         ValueError: (a :class:`~ptcekit.errors.LoadError`) with every problem in ``data``.
@@ -223,4 +464,6 @@ def from_dict(
     Person(id='p1', name='A. Volunteer')
     """
     converter = default_converter(unknown)
-    return converter.load(data, cls or Ecosystem, upgrades=upgrades, pause_gc=pause_gc)
+    return converter.load(
+        data, cls or Ecosystem, upgrades=upgrades, pause_gc=pause_gc, max_problems=max_problems
+    )

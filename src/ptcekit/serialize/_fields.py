@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import inspect
 import keyword
+import re
 import types
 import typing
 from decimal import Decimal
@@ -18,7 +20,7 @@ from typing import Any, Union
 import attrs
 
 from ptcekit.errors import KindError
-from ptcekit.model._checks import ID_EXPECTED, ID_PATTERN
+from ptcekit.model import validators as v
 from ptcekit.serialize._kinds import family_of, own_tag
 
 __all__ = [
@@ -32,7 +34,10 @@ __all__ = [
     "Scalar",
     "Seq",
     "class_spec",
+    "field_doc",
+    "field_docs",
     "qualname",
+    "shape_of",
 ]
 
 #: The Python types the wire carries as JSON scalars, by the name the specs use.
@@ -47,29 +52,11 @@ SCALARS: dict[type[Any], str] = {
 }
 
 
-#: The compact forms of the identifiers the model checks, by the identifiers
-#: module whose ``validate`` a field uses. The model compacts spaced forms on
-#: construction; the wire carries only compact forms, so dumps are canonical.
-IDENTIFIER_PATTERNS: dict[str, tuple[str, str]] = {
-    "ptcekit.identifiers.siren": ("[0-9]{9}", "a SIREN in compact form (9 digits)"),
-    "ptcekit.identifiers.siret": ("[0-9]{14}", "a SIRET in compact form (14 digits)"),
-    "ptcekit.identifiers.rna": (
-        "W[0-9][0-9A-Z][0-9]{7}",
-        "an RNA number in compact form (W, a digit, a digit or capital letter, 7 digits)",
-    ),
-    "ptcekit.identifiers.naf": (
-        "[0-9]{2}\\.[0-9]{2}[A-Z]",
-        'a NAF code (rév. 2 or 2025) in Sirene form such as "88.99B"',
-    ),
-    "ptcekit.identifiers.commune": (
-        "(?:[0-9]{2}|2[AB])[0-9]{3}",
-        'a COG commune code such as "26281" or "2A004"',
-    ),
-    "ptcekit.identifiers.currency": ("[A-Z]{3}", 'an ISO 4217 currency code such as "EUR"'),
-}
+_ATTRIBUTE = re.compile(r"^(\s+)(\w+):\s*(.*)$")
+
 
 #: The shape of an object id, from the model.
-ID_SHAPE: tuple[str, str] = (ID_PATTERN.pattern, ID_EXPECTED)
+ID_SHAPE: tuple[str, str] = (v.ID_PATTERN.pattern, v.ID_EXPECTED)
 
 
 @attrs.frozen
@@ -134,7 +121,9 @@ class FieldSpec:
         node: its wire type.
         required: whether the field has no default.
         default: the default, when it has one (omitted from dumps when equal).
-        description: the field's documentation, from its metadata, if any.
+        description: the field's documentation (see :func:`field_doc`), if any.
+        validator: the field's validator (a value of
+            :mod:`ptcekit.model.validators`, or any callable), or ``None``.
     """
 
     name: str
@@ -143,6 +132,7 @@ class FieldSpec:
     required: bool
     default: Any
     description: str | None
+    validator: Any = None
 
 
 @attrs.frozen
@@ -177,41 +167,33 @@ def qualname(cls: type[Any]) -> str:
     return f"{cls.__module__}.{cls.__qualname__}"
 
 
-def _validators(validator: Any) -> list[Any]:
-    """Flatten attrs' ``and_`` validators into a list."""
-    if validator is None:
-        return []
-    inner = getattr(validator, "_validators", None)
-    if inner is not None:
-        return [leaf for part in inner for leaf in _validators(part)]
-    return [validator]
+def shape_of(validator: object) -> tuple[str, str] | None:
+    """Return the pattern a string checked by ``validator`` has on the wire, with its words, if any.
 
-
-def _cell(function: Any, name: str) -> Any:
-    code = getattr(function, "__code__", None)
-    if code is None or name not in code.co_freevars or function.__closure__ is None:
-        return None  # pragma: no cover -- the model's validators always close over their arguments
-    return function.__closure__[code.co_freevars.index(name)].cell_contents
-
-
-def _shape(validator: Any) -> tuple[str, str] | None:
-    """Return the pattern a model validator (from ``ptcekit.model._checks``) checks, if any."""
-    if getattr(validator, "__module__", None) != "ptcekit.model._checks":
-        return None
-    name = getattr(validator, "__qualname__", "")
-    if name == "identifier.<locals>.check":
-        return ID_SHAPE
-    if name == "identifier_kind.<locals>.check":
-        validate = _cell(validator, "validate")
-        return IDENTIFIER_PATTERNS.get(getattr(validate, "__module__", ""))
-    if name == "tuple_of.<locals>.check":
-        return _shape(_cell(validator, "item"))
+    An id or a reference has the shape of an id; an identifier, its module's
+    compact form (the model compacts spaced forms on construction, and the
+    wire carries only compact forms, so dumps are canonical); a
+    :class:`~ptcekit.model.validators.Pattern`, its pattern; a tuple, the
+    shape of its items.
+    """
+    match validator:
+        case v.Id() | v.Reference():
+            return ID_SHAPE
+        case v.IdentifierOf(module=module):
+            pattern = getattr(module, "COMPACT_PATTERN", None)
+            form = getattr(module, "COMPACT_FORM", None)
+            if isinstance(pattern, str) and isinstance(form, str):
+                return pattern, form
+        case v.Pattern(regex=regex, expected=expected):
+            return regex.pattern, expected
+        case v.TupleOf(item=item):
+            return shape_of(item)
     return None
 
 
 def _field_shape(attribute: attrs.Attribute[Any]) -> tuple[str, str] | None:
-    for validator in _validators(attribute.validator):
-        shape = _shape(validator)
+    for validator in v.leaves(attribute.validator):
+        shape = shape_of(validator)
         if shape is not None:
             return shape
     return None
@@ -259,6 +241,60 @@ def _node(annotation: Any, owner: type[Any], field: str) -> Node:
     raise KindError(qualname(owner), reason)
 
 
+def field_docs(cls: type[Any]) -> dict[str, str]:
+    """Return the documentation of each field of ``cls``, by name.
+
+    A field's ``description`` metadata (``attrs.field(metadata={"description": …})``)
+    comes first; otherwise its entry in the ``Attributes:`` section of the
+    docstring of ``cls`` or of the nearest base that documents it.
+
+    >>> from ptcekit.model import Association
+    >>> field_docs(Association)["headcount"]
+    'number of employees.'
+    """
+    found: dict[str, str] = {}
+    for klass in reversed(cls.__mro__):
+        doc = klass.__dict__.get("__doc__")
+        if not isinstance(doc, str):
+            continue
+        lines = inspect.cleandoc(doc).splitlines()
+        inside = False
+        current: str | None = None
+        indent = 0
+        for line in lines:
+            if line.strip() == "Attributes:":
+                inside, current = True, None
+                continue
+            if not inside:
+                continue
+            if not line.strip() or not line.startswith(" "):
+                inside = False
+                continue
+            match = _ATTRIBUTE.match(line)
+            if match and (current is None or len(match.group(1)) <= indent):
+                indent = len(match.group(1))
+                current = match.group(2)
+                found[current] = match.group(3).strip()
+            elif current is not None:
+                found[current] = f"{found[current]} {line.strip()}"
+    if attrs.has(cls):
+        for attribute in attrs.fields(cls):
+            described = attribute.metadata.get("description")
+            if isinstance(described, str):
+                found[attribute.name] = described
+    return found
+
+
+def field_doc(cls: type[Any], name: str) -> str | None:
+    """Return the documentation of the field ``name`` of ``cls`` (see :func:`field_docs`), if any.
+
+    >>> from ptcekit.model import Pole
+    >>> field_doc(Pole, "lead")
+    'the actor id of its structure porteuse.'
+    """
+    return field_docs(cls).get(name)
+
+
 def class_spec(cls: Any) -> ClassSpec:
     """Read the wire shape of the attrs class ``cls``.
 
@@ -277,6 +313,7 @@ def class_spec(cls: Any) -> ClassSpec:
     except Exception as error:
         raise KindError(qualname(cls), f"cannot resolve its annotations ({error})") from None
     family = family_of(cls)
+    docs = field_docs(cls)
     fields = []
     for attribute in attrs.fields(cls):
         if not attribute.init:
@@ -295,7 +332,6 @@ def class_spec(cls: Any) -> ClassSpec:
                 qualname(cls),
                 f"field {attribute.name!r} has a factory default; give a plain immutable default",
             )
-        description = attribute.metadata.get("description")
         fields.append(
             FieldSpec(
                 name=attribute.name,
@@ -303,7 +339,8 @@ def class_spec(cls: Any) -> ClassSpec:
                 node=node,
                 required=required,
                 default=None if required else attribute.default,
-                description=description if isinstance(description, str) else None,
+                description=docs.get(attribute.name),
+                validator=attribute.validator,
             )
         )
     return ClassSpec(

@@ -21,7 +21,7 @@ from __future__ import annotations
 import gc
 import threading
 
-__all__ = ["paused"]
+__all__ = ["paused_gc"]
 
 _lock = threading.Lock()
 _depth = 0
@@ -46,7 +46,7 @@ def _resume() -> None:
             gc.set_threshold(*_saved)
 
 
-class paused:  # noqa: N801 -- used as a function in a with statement
+class paused_gc:  # noqa: N801 -- used as a function in a with statement
     """Stop automatic cyclic collections inside the block, unless ``enabled`` is false.
 
     A plain class rather than a generator: leaving the block allocates

@@ -16,18 +16,21 @@ from typing import Any, Literal, TypeVar, overload
 from ptcekit.errors import FieldTypeError, InvalidValueError, LoadError, Problem
 from ptcekit.model import Ecosystem
 from ptcekit.model.limits import MAX_INTEGER_DIGITS
-from ptcekit.serialize._converter import default_converter
-from ptcekit.serialize._engine import Unknown
-from ptcekit.serialize._gc import paused
-from ptcekit.serialize._versions import Upgrades
-from ptcekit.serialize._wire import (
-    DEPTH_MESSAGE,
-    Unreadable,
-    describe,
-    join_surrogates,
-    lossy_number_seen,
+from ptcekit.serialize._converter import checked_max, default_converter
+from ptcekit.serialize._diagnose import (
+    DEFAULT_MAX_PROBLEMS,
+    Diagnosis,
+    malformed_at,
+    not_a_number,
+    not_utf8,
     path_key,
+    repeated_key,
+    too_deep,
 )
+from ptcekit.serialize._gc import paused_gc
+from ptcekit.serialize._structure import Unknown
+from ptcekit.serialize._versions import Upgrades
+from ptcekit.serialize._wire import Unreadable, join_surrogates
 
 __all__ = [
     "Backend",
@@ -130,8 +133,7 @@ class _Repeats:
                 entry = self.found.get(id(value))
                 if entry is not None and entry[0] is value:
                     for key, count in entry[1].items():
-                        message = f"expected each key once in an object, got {describe(key)} {count} times"
-                        problems.append(Problem(path_key(path, key), message))
+                        problems.append(repeated_key(path, key, count))
                 stack.extend((item, path_key(path, key)) for key, item in reversed(value.items()))
         return problems
 
@@ -146,11 +148,7 @@ def _parse_stdlib(text: str | bytes, repeats: _Repeats) -> Any:
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as error:
-            message = (
-                f"malformed JSON: not UTF-8 (byte 0x{error.object[error.start]:02x} "
-                f"at offset {error.start})"
-            )
-            raise LoadError([Problem("$", message)]) from None
+            raise LoadError([not_utf8(error.object[error.start], error.start)]) from None
     else:
         text = join_surrogates(text)
     try:
@@ -162,13 +160,11 @@ def _parse_stdlib(text: str | bytes, repeats: _Repeats) -> Any:
             object_pairs_hook=repeats.hook,
         )
     except json.JSONDecodeError as error:
-        message = f"malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}"
-        raise LoadError([Problem("$", message)]) from None
+        raise LoadError([malformed_at(error.lineno, error.colno, error.msg)]) from None
     except _Constant as error:
-        message = f"malformed JSON: {error.args[0]} is not a JSON number"
-        raise LoadError([Problem("$", message)]) from None
+        raise LoadError([not_a_number(error.args[0])]) from None
     except RecursionError:
-        raise LoadError([Problem("$", DEPTH_MESSAGE)]) from None
+        raise LoadError([too_deep()]) from None
 
 
 def _not_text(given: object) -> FieldTypeError:
@@ -225,6 +221,7 @@ def loads(
     backend: Backend | None = ...,
     repeated: Repeated = ...,
     pause_gc: bool = ...,
+    max_problems: int = ...,
 ) -> Ecosystem: ...
 @overload
 def loads(
@@ -236,6 +233,7 @@ def loads(
     backend: Backend | None = ...,
     repeated: Repeated = ...,
     pause_gc: bool = ...,
+    max_problems: int = ...,
 ) -> T: ...
 def loads(
     text: JsonText,
@@ -246,6 +244,7 @@ def loads(
     backend: Backend | None = None,
     repeated: Repeated = "forbid",
     pause_gc: bool = True,
+    max_problems: int = DEFAULT_MAX_PROBLEMS,
 ) -> Any:
     """Read JSON text as a ptcekit value; an :class:`~ptcekit.model.Ecosystem` document by default.
 
@@ -258,9 +257,11 @@ def loads(
     Both backends accept the same documents: nesting of at most
     ``ptcekit.model.limits.MAX_DEPTH`` levels, integers of at most
     ``ptcekit.model.limits.MAX_INTEGER_DIGITS`` digits, no NaN nor
-    infinity, and each key once in an object. A document that fails is read
-    once more only when orjson could not read it, or read an integer beyond
-    64 bits as a float.
+    infinity, and each key once in an object. The text is parsed once; the
+    standard library reads it again only when orjson refuses it (to say
+    where the JSON is malformed), when an object may repeat a key (orjson
+    keeps the last value silently), or when a float stands where the model
+    expects an integer (orjson reads integers beyond 64 bits as floats).
 
     Args:
         text: the JSON text, as ``str`` or UTF-8 ``bytes``.
@@ -276,6 +277,9 @@ def loads(
             as a problem at its path; ``"last"``, allowed with
             ``unknown="keep"`` only, keeps the last value as JSON readers do.
         pause_gc: pause the automatic cyclic collections while reading.
+        max_problems: stop collecting problems after this many (1,000 by
+            default), so that a huge bad upload costs no more than a bounded
+            list; the error then says ``truncated``.
 
     Raises:
         ValueError: (a :class:`~ptcekit.errors.LoadError`) with every problem in the document,
@@ -291,33 +295,36 @@ def loads(
     chosen = "json" if unknown == "keep" else _backend(backend)
     converter = default_converter(unknown)
     target = cls or Ecosystem
-    with paused(pause_gc):
+    limit = checked_max(max_problems)
+    with paused_gc(pause_gc):
         if chosen == "orjson":
             try:
                 data = orjson.loads(text)
             except orjson.JSONDecodeError:
-                pass  # read by the standard library below: it reads what orjson cannot
+                pass  # read by the standard library below: it says where and why
             else:
                 if not _may_repeat(text, data):
-                    lossy_number_seen(reset=True)
+                    diagnosis = Diagnosis(max_problems=limit)
                     try:
-                        return converter.load(data, target, upgrades=upgrades, pause_gc=False)
+                        return converter.read(data, target, diagnosis, upgrades=upgrades)
                     except LoadError:
-                        # only when orjson read an integer beyond 64 bits as a
-                        # float is the standard library's reading any different
-                        if not lossy_number_seen(reset=True):
+                        # only when orjson read an integer beyond 64 bits as a float
+                        # where one is expected is the standard library's reading different
+                        if not diagnosis.lossy:
                             raise
         repeats = _Repeats()
         data = _parse_stdlib(text, repeats)
-        found = [] if repeated == "last" else repeats.problems(data)
+        found = [] if repeated == "last" else repeats.problems(data)[:limit]
+        diagnosis = Diagnosis(max_problems=limit - len(found) if len(found) < limit else 1)
         try:
-            result = converter.load(data, target, upgrades=upgrades, pause_gc=False)
+            result = converter.read(data, target, diagnosis, upgrades=upgrades)
         except LoadError as error:
             if not found:
                 raise
-            raise LoadError(found + list(error.problems)) from None
+            problems = (found + list(error.problems))[:limit]
+            raise LoadError(problems, truncated=error.truncated or len(problems) >= limit) from None
         if found:
-            raise LoadError(found)
+            raise LoadError(found, truncated=len(found) >= limit)
         return result
 
 
@@ -341,7 +348,7 @@ def dumps(
     """
     # the wire dicts and lists hold no cycles: collecting while they are made
     # would walk the whole object graph again and again for nothing
-    with paused(pause_gc):
+    with paused_gc(pause_gc):
         return _dumps(obj, pretty=pretty, backend=backend)
 
 
@@ -474,6 +481,7 @@ def load(
     backend: Backend | None = ...,
     repeated: Repeated = ...,
     pause_gc: bool = ...,
+    max_problems: int = ...,
 ) -> Ecosystem: ...
 @overload
 def load(
@@ -485,6 +493,7 @@ def load(
     backend: Backend | None = ...,
     repeated: Repeated = ...,
     pause_gc: bool = ...,
+    max_problems: int = ...,
 ) -> T: ...
 def load(
     path: str | os.PathLike[str],
@@ -495,6 +504,7 @@ def load(
     backend: Backend | None = None,
     repeated: Repeated = "forbid",
     pause_gc: bool = True,
+    max_problems: int = DEFAULT_MAX_PROBLEMS,
 ) -> Any:
     """Read a JSON file as a ptcekit value (see :func:`loads`).
 
@@ -511,4 +521,5 @@ def load(
         backend=backend,
         repeated=repeated,
         pause_gc=pause_gc,
+        max_problems=max_problems,
     )

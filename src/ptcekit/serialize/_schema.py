@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import enum
 import inspect
-import re
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from ptcekit.model import Ecosystem
+from ptcekit.model import validators as v
 from ptcekit.serialize._fields import (
     ClassSpec,
     EnumOf,
+    FieldSpec,
     Node,
     Obj,
     Opt,
@@ -65,8 +66,6 @@ _SCALAR_DEFS: dict[str, tuple[str, dict[str, Any]]] = {
 
 _JSON_TYPES = {"str": "string", "int": "integer", "float": "number", "bool": "boolean"}
 
-_ATTRIBUTE = re.compile(r"^(\s+)(\w+):\s*(.*)$")
-
 
 def _summary(cls: type[Any]) -> str | None:
     """Return the first paragraph of the class's own docstring (not one it inherits)."""
@@ -76,34 +75,47 @@ def _summary(cls: type[Any]) -> str | None:
     return inspect.cleandoc(doc).split("\n\n", 1)[0].replace("\n", " ").strip()
 
 
-def _attribute_docs(cls: type[Any]) -> dict[str, str]:
-    """Read the ``Attributes:`` sections of the docstrings of ``cls`` and its bases."""
-    found: dict[str, str] = {}
-    for klass in reversed(cls.__mro__):
-        doc = klass.__dict__.get("__doc__")
-        if not isinstance(doc, str):
-            continue
-        lines = inspect.cleandoc(doc).splitlines()
-        inside = False
-        current: str | None = None
-        indent = 0
-        for line in lines:
-            if line.strip() == "Attributes:":
-                inside, current = True, None
-                continue
-            if not inside:
-                continue
-            if not line.strip() or not line.startswith(" "):
-                inside = False
-                continue
-            match = _ATTRIBUTE.match(line)
-            if match and (current is None or len(match.group(1)) <= indent):
-                indent = len(match.group(1))
-                current = match.group(2)
-                found[current] = match.group(3).strip()
-            elif current is not None:
-                found[current] = f"{found[current]} {line.strip()}"
-    return found
+def _references(validator: object) -> str | None:
+    """The record family a field's ids name, in words, if it holds references."""
+    for leaf in v.leaves(validator):
+        match leaf:
+            case v.Reference():
+                return leaf.noun
+            case v.TupleOf(item=v.Reference() as item):
+                return item.noun
+    return None
+
+
+def _described(field: FieldSpec) -> str | None:
+    """The field's documentation, with what its ids refer to."""
+    noun = _references(field.validator)
+    if noun is None:
+        return field.description
+    refers = f"the id of {noun}"
+    if field.description is None:
+        return refers[0].upper() + refers[1:] + "."
+    return f"{field.description.rstrip('.')} ({refers})."
+
+
+def _constraints(field: FieldSpec) -> dict[str, Any]:
+    """The bounds and uniqueness the field's validators check, as JSON Schema keywords.
+
+    Numbers written as strings (decimals, fractions) keep their bounds in
+    words only: JSON Schema compares numbers, not strings.
+    """
+    out: dict[str, Any] = {}
+    for leaf in v.leaves(field.validator):
+        match leaf:
+            case v.Integer(minimum=low, maximum=high):
+                if low is not None:
+                    out["minimum"] = low
+                if high is not None:
+                    out["maximum"] = high
+            case v.Degrees(limit=limit):
+                out["minimum"], out["maximum"] = -limit, limit
+            case v.TupleOf(unique=True):
+                out["uniqueItems"] = True
+    return out
 
 
 def _wire_default(value: Any) -> Any:
@@ -193,7 +205,6 @@ class _Builder:
         if name in self.defs:
             return name
         self.defs[name] = {}  # reserve the name before the fields refer to others
-        docs = _attribute_docs(spec.cls)
         properties: dict[str, Any] = {}
         required: list[str] = []
         if spec.cls is Ecosystem:
@@ -206,8 +217,8 @@ class _Builder:
             properties["type"] = {"description": f"The {spec.noun} kind.", "const": spec.tag}
             required.append("type")
         for field in spec.fields:
-            schema = self.node(field.node)
-            description = field.description or docs.get(field.name)
+            schema = {**self.node(field.node), **_constraints(field)}
+            description = _described(field)
             extra: dict[str, Any] = {}
             if description:
                 extra["description"] = description

@@ -9,8 +9,15 @@ from typing import Any
 
 import attrs
 
-from ptcekit.errors import InvalidValueError, LoadError, Problem
-from ptcekit.serialize._wire import describe
+from ptcekit.errors import InvalidValueError, LoadError
+from ptcekit.serialize._diagnose import (
+    bad_version,
+    missing_version,
+    newer_version,
+    no_upgrade,
+    upgrade_failed,
+    upgrade_not_dict,
+)
 
 __all__ = ["FORMAT_VERSION", "UPGRADES", "VERSION_KEY", "Upgrade", "Upgrades"]
 
@@ -88,25 +95,14 @@ class Upgrades:
             step = self.steps.get(version)
             if step is None:
                 known = ", ".join(repr(v) for v in self.sources) or "none"
-                message = (
-                    f"no upgrade from format version {version!r} to {current!r} "
-                    f"(upgrades exist from: {known})"
-                )
-                raise LoadError([Problem(f"$.{VERSION_KEY}", message)])
+                raise LoadError([no_upgrade(f"$.{VERSION_KEY}", version, current, known)])
             target, function = step
             try:
                 upgraded = function(document)
             except Exception as error:
-                message = (
-                    f"upgrading from format version {version!r} to {target!r} failed: {error!r}"
-                )
-                raise LoadError([Problem("$", message)]) from error
+                raise LoadError([upgrade_failed(version, target, error)]) from error
             if type(upgraded) is not dict:
-                message = (
-                    f"the upgrade from format version {version!r} returned "
-                    f"{type(upgraded).__name__}, expected a dict"
-                )
-                raise LoadError([Problem("$", message)])
+                raise LoadError([upgrade_not_dict(version, upgraded)])
             document = {**upgraded, VERSION_KEY: target}
             version = target
         return document
@@ -125,18 +121,10 @@ def check_version(document: dict[str, Any], current: str = FORMAT_VERSION) -> st
     """
     path = f"$.{VERSION_KEY}"
     if VERSION_KEY not in document:
-        message = (
-            f"missing required key '{VERSION_KEY}' (the format version, expected \"{current}\")"
-        )
-        raise LoadError([Problem(path, message)])
+        raise LoadError([missing_version(path, VERSION_KEY, current)])
     version = document[VERSION_KEY]
     if type(version) is not str or _VERSION.fullmatch(version) is None:
-        message = f'expected a format version written as a string such as "{current}", got {describe(version)}'
-        raise LoadError([Problem(path, message)])
+        raise LoadError([bad_version(path, version, current)])
     if int(version) > int(current):
-        message = (
-            f"the document is in format version {version!r}, newer than {current!r}, "
-            "the newest this ptcekit reads: upgrade ptcekit to load it"
-        )
-        raise LoadError([Problem(path, message)])
+        raise LoadError([newer_version(path, version, current)])
     return version

@@ -1,12 +1,13 @@
-"""The wire forms of scalars: their patterns, their parsers and how messages describe values."""
+"""The wire forms of scalars: their patterns and parsers, and the copy of kept JSON values.
+
+What a message says about a value is written in :mod:`ptcekit.serialize._diagnose`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import json
 import re
-import threading
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -18,22 +19,17 @@ from ptcekit.model.limits import MAX_DEPTH, MAX_FRACTION_DIGITS, MAX_INTEGER_DIG
 __all__ = [
     "DATE_PATTERN",
     "DECIMAL_PATTERN",
-    "DEPTH_MESSAGE",
     "FRACTION_PATTERN",
     "INTEGER_BOUND",
     "NotJson",
     "Unreadable",
     "WireError",
     "anchored",
-    "describe",
-    "describe_python",
     "join_surrogates",
     "json_copy",
-    "lossy_number_seen",
     "parse_date",
     "parse_decimal",
     "parse_fraction",
-    "path_key",
 ]
 
 #: An exact decimal as :class:`str` of a :class:`~decimal.Decimal` writes it:
@@ -54,21 +50,10 @@ _FRACTION_TEXT_DIGITS = 2 * MAX_FRACTION_DIGITS
 # and the characters of the whole, leading zeros and sign included
 _FRACTION_TEXT_LENGTH = 2 * _FRACTION_TEXT_DIGITS + 4
 
-#: The message of a value nested deeper than ``ptcekit.model.limits.MAX_DEPTH``.
-DEPTH_MESSAGE = f"expected at most {MAX_DEPTH} levels of nested arrays and objects, got more"
-
 _decimal = re.compile(DECIMAL_PATTERN).fullmatch
 _fraction = re.compile(FRACTION_PATTERN).fullmatch
 _date = re.compile(DATE_PATTERN).fullmatch
-_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PAIR = re.compile("[\\ud800-\\udbff][\\udc00-\\udfff]")
-
-#: What a message says a ``str`` field expects beyond being a string, per pattern.
-_LIMIT = 60
-# integers above this many bits are described by their size, never converted to text
-_LONG_BITS = 200
-# a float this large and integral may be an integer that orjson read as a float
-_LOSSY = 2.0**63
 
 
 class WireError(Exception):
@@ -180,7 +165,12 @@ def join_surrogates(text: str) -> str:
 
 
 class NotJson(Exception):
-    """A value kept from a document is not JSON; ``args`` are the relative path and the reason."""
+    """A value kept from a document is not JSON.
+
+    ``args`` are the relative path (such as ``"[2].a"``), what is wrong
+    (``"integer"``, ``"float"``, ``"value"``, ``"depth"`` or ``"key"``) and the
+    value at fault; :func:`ptcekit.serialize._diagnose.not_json` says it in words.
+    """
 
 
 def json_copy(value: Any, depth: int, where: str = "") -> Any:
@@ -193,7 +183,7 @@ def json_copy(value: Any, depth: int, where: str = "") -> Any:
     levels in all. Exact builtin types only: the copy is plain data.
 
     Raises:
-        NotJson: with the relative path (such as ``"[2].a"``) and what is wrong.
+        NotJson: with the relative path, what is wrong, and the value at fault.
     """
     kind = type(value)
     if value is None or kind is bool:
@@ -203,183 +193,30 @@ def json_copy(value: Any, depth: int, where: str = "") -> Any:
     if kind is int:
         if -INTEGER_BOUND < value < INTEGER_BOUND:
             return value
-        raise NotJson(where, f"expected at most {MAX_INTEGER_DIGITS} digits, got {describe(value)}")
+        raise NotJson(where, "integer", value)
     if kind is float:
         if value - value == 0:  # neither an infinity nor NaN
             return value
-        raise NotJson(where, f"expected a finite number, got {describe(value)}")
+        raise NotJson(where, "float", value)
     if kind is not list and kind is not dict:
-        message = f"expected a JSON value (null, true, false, a number, a string, an array or an object), got {describe(value)}"
-        raise NotJson(where, message)
+        raise NotJson(where, "value", value)
     if depth > MAX_DEPTH:
-        raise NotJson(where, DEPTH_MESSAGE)
+        raise NotJson(where, "depth", value)
     if kind is list:
         return [json_copy(item, depth + 1, f"{where}[{index}]") for index, item in enumerate(value)]
     copy = {}
     for key, item in value.items():
         if type(key) is not str:
-            raise NotJson(where, f"expected string keys, got the key {describe(key)}")
-        copy[join_surrogates(key)] = json_copy(item, depth + 1, path_key(where, key))
+            raise NotJson(where, "key", key)
+        copy[join_surrogates(key)] = json_copy(item, depth + 1, _key_path(where, key))
     return copy
 
 
-_seen = threading.local()
+def _key_path(where: str, key: str) -> str:
+    """The relative path of ``key`` in the object at ``where``, as the diagnosis writes paths."""
+    if _PLAIN_KEY.fullmatch(key):
+        return f"{where}.{key}"
+    return f"{where}[{json.dumps(key, ensure_ascii=False)}]"
 
 
-def lossy_number_seen(*, reset: bool = False) -> bool:
-    """Tell whether a message of this thread described a float that may be a misread integer.
-
-    orjson reads integers beyond 64 bits as floats; a problem about such a
-    value is worth reading again with the standard library, which keeps them.
-    """
-    seen = bool(getattr(_seen, "lossy", False))
-    if reset:
-        _seen.lossy = False
-    return seen
-
-
-def _cut(text: str) -> str:
-    return text if len(text) <= _LIMIT else text[: _LIMIT - 1] + "…"
-
-
-def _kind(value: object) -> str:  # noqa: PLR0911 -- one answer per kind of value
-    if type(value) is bool:
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list | tuple):
-        return "an array"
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, Unreadable):
-        return value.what
-    return f"a Python {type(value).__name__}"
-
-
-def _int_text(value: int) -> str:
-    if value.bit_length() > _LONG_BITS:
-        # converting it to text costs quadratic time, or fails past 4,300 digits
-        return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
-    return str(value)
-
-
-def _float_text(value: float) -> str:
-    if value - value != 0:
-        return repr(value)  # inf, -inf, nan: only from Python data, never from JSON text
-    if abs(value) >= _LOSSY and value.is_integer():
-        _seen.lossy = True
-    return json.dumps(value)
-
-
-def _text(value: object, room: int) -> str:  # noqa: PLR0911 -- one answer per kind of value
-    """Write ``value`` as JSON text of about ``room`` characters at most, whatever it holds."""
-    kind = type(value)
-    if value is None:
-        return "null"
-    if kind is bool:
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return json.dumps(str.__str__(value)[:room], ensure_ascii=False)
-    if isinstance(value, int):
-        return _int_text(int.__index__(value))
-    if isinstance(value, float):
-        return _float_text(float(value))
-    if room <= 0:
-        return "…"
-    if isinstance(value, list | tuple):
-        items = []
-        for item in value[:4]:
-            text = _text(item, room - 2)
-            items.append(text)
-            room -= len(text) + 1
-            if room <= 0:
-                break
-        more = ", …" if len(value) > len(items) else ""
-        return "[" + ", ".join(items) + more + "]"
-    if isinstance(value, dict):
-        items = []
-        for key, item in list(value.items())[:4]:
-            text = f"{_text(key, room)}: {_text(item, room - 2)}"
-            items.append(text)
-            room -= len(text) + 1
-            if room <= 0:
-                break
-        more = ", …" if len(value) > len(items) else ""
-        return "{" + ", ".join(items) + more + "}"
-    return "…"
-
-
-def describe(value: object) -> str:
-    """Describe a wire value for a message: its JSON text, cut short, then its JSON kind.
-
-    It never fails and does bounded work, whatever ``value`` is: deep or huge
-    containers, integers of any size, Python objects (named by their type,
-    never by their ``repr``).
-
-    >>> describe("3"), describe(3), describe(True), describe(None)
-    ('"3" (a string)', '3 (a number)', 'true (a boolean)', 'null')
-    >>> describe([[[[[[[[]]]]]]]]), describe({"a": [1, 2]})
-    ('[[[[[[[[]]]]]]]] (an array)', '{"a": [1, 2]} (an object)')
-    """
-    if value is None:
-        return "null"
-    if isinstance(value, Unreadable):
-        return value.what
-    if not isinstance(value, str | int | float | list | tuple | dict):
-        return _kind(value)
-    return f"{_cut(_text(value, _LIMIT))} ({_kind(value)})"
-
-
-def _python_text(value: object) -> str:  # noqa: PLR0911, PLR0912 -- one answer per kind of value
-    if value is None:
-        return "null"
-    if type(value) is bool:
-        return "true" if value else "false"
-    if isinstance(value, enum.Enum):
-        return _text(value.value, _LIMIT)
-    if isinstance(value, int):
-        return _int_text(int.__index__(value))
-    if isinstance(value, float):
-        return repr(float(value)) if value - value != 0 else _float_text(float(value))
-    if isinstance(value, str):
-        return _text(value, _LIMIT)
-    if isinstance(value, Fraction):
-        return f'"{_int_text(value.numerator)}/{_int_text(value.denominator)}"'
-    if isinstance(value, Decimal):
-        _, digits, exponent = value.as_tuple()
-        if len(digits) > _LIMIT or not isinstance(exponent, int) or abs(exponent) > _LIMIT:
-            return f"a decimal of {len(digits)} digits"
-        return f'"{value}"'
-    if isinstance(value, dt.date):
-        return f'"{value.isoformat()}"'
-    if isinstance(value, tuple | list):
-        items = [_python_text(item)[:_LIMIT] for item in value[:4]]
-        if len(value) > 4:
-            items.append("…")
-        return "[" + ", ".join(items) + "]"
-    if attrs.has(type(value)):
-        return "{…}"
-    return f"a Python {type(value).__name__}"
-
-
-def describe_python(value: object) -> str:
-    """Describe a model value for a message, in its wire form; never fails, whatever ``value`` is.
-
-    >>> from fractions import Fraction
-    >>> describe_python(Fraction(4, 3)), describe_python((1, 2))
-    ('"4/3"', '[1, 2]')
-    """
-    return _cut(_python_text(value))
-
-
-def path_key(path: str, key: object) -> str:
-    """Return the path of ``key`` in the object at ``path``.
-
-    >>> path_key("$.actors[3]", "siren"), path_key("$", "odd key")
-    ('$.actors[3].siren', '$["odd key"]')
-    """
-    if isinstance(key, str) and _PLAIN_KEY.fullmatch(key):
-        return f"{path}.{key}"
-    return f"{path}[{_text(key, 1 << 20) if isinstance(key, str) else _text(key, _LIMIT)}]"
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
