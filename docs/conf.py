@@ -124,6 +124,12 @@ nitpick_ignore = [
     ("py:class", "Any"),
     ("py:data", "typing.Any"),
     ("py:class", "typing.ClassVar"),
+    # the standard library types of the validators' parameters
+    ("py:class", "types.ModuleType"),
+    ("py:class", "re.Pattern"),
+    ("py:class", "enum.Enum"),
+    ("py:class", "ptcekit.model.validators._E"),
+    ("py:class", "ptcekit.model.validators._T"),
     # attrs: the model's classes are attrs classes, and attrs has no inventory offline
     ("py:func", "attrs.frozen"),
     ("py:func", "attrs.evolve"),

@@ -12,6 +12,7 @@ from typing import ClassVar
 import attrs
 
 import ptcekit
+from ptcekit import validators as v
 
 # ptcekit is used before the kinds exist: the converter has built its hooks already
 _WARM_UP = ptcekit.Ecosystem(actors=(ptcekit.Association(id="warm-up", name="Warm-up"),))
@@ -25,15 +26,21 @@ class RegionalNetwork(ptcekit.Association):
         region: the INSEE code of the région it covers.
         member_count: how many associations belong to it.
         themes: what the network works on.
+        coordinator: the actor that coordinates it.
     """
 
     type_tag: ClassVar[str] = "aura:regional_network"
 
-    region: str = attrs.field(validator=attrs.validators.matches_re(r"[0-9]{2}"))
-    member_count: int = attrs.field(
-        default=0, validator=[attrs.validators.instance_of(int), attrs.validators.ge(0)]
+    region: str = attrs.field(validator=v.region_code())
+    member_count: int = attrs.field(default=0, validator=v.Integer(minimum=0))
+    themes: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=v.ToTuple[str],
+        validator=v.TupleOf(v.Text(multiline=False), unique=True, what="themes"),
     )
-    themes: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    coordinator: str | None = attrs.field(
+        default=None, validator=v.Reference(to=ptcekit.Actor, optional=True)
+    )
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -47,12 +54,9 @@ class SharedKitchen(ptcekit.SharedPremises):
 
     type_tag: ClassVar[str] = "aura:shared_kitchen"
 
-    covers: int | None = attrs.field(
-        default=None,
-        validator=attrs.validators.optional(
-            [attrs.validators.instance_of(int), attrs.validators.ge(1)]
-        ),
-    )
+    covers: int | None = attrs.field(default=None, validator=v.Integer(minimum=1, optional=True))
     daily_rate: Decimal | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Decimal))
+        default=None,
+        converter=v.ToDecimal[Decimal | None],
+        validator=v.DecimalRange(minimum=Decimal(0), optional=True),
     )

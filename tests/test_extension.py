@@ -37,6 +37,14 @@ from ptcekit.serialize import (
 BACKENDS = available_backends()
 
 
+@attrs.frozen(kw_only=True)
+class Counted(m.Person):
+    """A kind whose field has a plain attrs validator, none of ptcekit's."""
+
+    type_tag: ClassVar[str] = "test:counted"
+    count: int = attrs.field(default=0, validator=attrs.validators.ge(0))
+
+
 class SinkRole(enum.StrEnum):
     A = "a"
     B = "b"
@@ -182,14 +190,26 @@ class TestExtensionKinds:
         assert dumps(loads(text, backend=backend), backend=backend) == text
 
     def test_extension_validators_are_reported(self) -> None:
-        """A downstream validator's error is reported at the object's path, with its message."""
+        """A downstream field declared with ptcekit's validators is reported at its own path, in their words."""
         load_extension()
         document = json.loads(_document())
         document["actors"][1]["member_count"] = -1
         with pytest.raises(LoadError) as info:
             loads(json.dumps(document))
         assert [str(p) for p in info.value.problems] == [
-            "$.actors[1].member_count: ValueError: 'member_count' must be >= 0: -1"
+            "$.actors[1].member_count: expected an int >= 0, got -1 (a number)"
+        ]
+
+    def test_third_party_validators_are_reported(self) -> None:
+        """A plain attrs validator's error is reported at its field's path, with its message."""
+        document = {
+            "ptcekit": "1",
+            "actors": [{"type": "test:counted", "id": "c", "name": "C", "count": -1}],
+        }
+        with pytest.raises(LoadError) as info:
+            loads(json.dumps(document))
+        assert [str(p) for p in info.value.problems] == [
+            "$.actors[0].count: ValueError: 'count' must be >= 0: -1"
         ]
 
     def test_schema_picks_them_up(self) -> None:

@@ -1050,3 +1050,29 @@ class TestStrategies:
         assert luhn_ok("732829320")
         assert luhn_ok("73282932000074")
         assert not luhn_ok("732829321")
+
+
+class TestIdentifierModule:
+    @pytest.mark.parametrize(
+        "module",
+        [
+            getattr(identifiers, name)
+            for name in identifiers.__all__
+            if isinstance(getattr(identifiers, name), types.ModuleType)
+        ],
+        ids=lambda module: module.__name__,
+    )
+    def test_every_module_offers_the_interface(self, module: types.ModuleType) -> None:
+        """Each identifiers module has what IdentifierModule states, with a compact form that compiles."""
+        assert isinstance(module, identifiers.IdentifierModule)
+        for name in ("KIND", "COMPACT_PATTERN", "COMPACT_FORM"):
+            value = getattr(module, name)
+            assert isinstance(value, str)
+            assert value
+        re.compile(module.COMPACT_PATTERN)
+
+    def test_a_module_without_the_interface_is_refused(self) -> None:
+        """A module that lacks part of the interface is not an IdentifierModule."""
+        half = types.ModuleType("half")
+        half.compact = str.strip  # type: ignore[attr-defined]  # a module made for the test
+        assert not isinstance(half, identifiers.IdentifierModule)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import pickle
+import re
+import types
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, ClassVar
@@ -15,8 +17,8 @@ import pytest
 
 import ptcekit
 from ptcekit import validators as v
-from ptcekit.errors import FieldTypeError, InvalidValueError
-from ptcekit.identifiers import commune, siren, siret
+from ptcekit.errors import FieldTypeError, IdentifierError, InvalidValueError
+from ptcekit.identifiers import commune, departement, siren, siret
 from ptcekit.model import Actor, CompanyForm, MemberRole, Pole, Sector
 from ptcekit.rules import builtin_rules, validate
 from ptcekit.serialize import LoadError, dumps, json_schema, loads
@@ -190,6 +192,109 @@ class TestMessages:
         assert info.value.field == "queens[1]"
         assert info.value.index == 1
         assert pickle.loads(pickle.dumps(info.value)).index == 1
+
+
+def _scheme() -> types.ModuleType:
+    """An identifiers module of a downstream project, with no compact form stated."""
+    module = types.ModuleType("beehive_ids")
+
+    def compact(value: str) -> str:
+        return value.replace(" ", "").upper()
+
+    def validate(value: str) -> str:
+        code = compact(value)
+        if not (len(code) == 6 and code.startswith("HV")):
+            raise IdentifierError("hive number", value, "expected HV and 4 characters")
+        return code
+
+    module.KIND = "hive number"  # type: ignore[attr-defined]  # a module made for the test
+    module.compact = compact  # type: ignore[attr-defined]  # as above
+    module.validate = validate  # type: ignore[attr-defined]  # as above
+    return module
+
+
+SCHEME = _scheme()
+
+
+@attrs.frozen(kw_only=True)
+class Registered:
+    """A value with identifiers of every sort the loader meets.
+
+    Attributes:
+        number: a downstream identifier, compacted by its validator.
+        siren: a SIREN compacted by a converter.
+        code: a code compacted by its pattern's validator.
+        day: a date checked by ptcekit's helper.
+    """
+
+    number: str = attrs.field(validator=v.IdentifierOf(SCHEME, compact=True))
+    siren: str | None = attrs.field(
+        default=None, converter=v.Compact(siren), validator=v.IdentifierOf(siren, optional=True)
+    )
+    code: str | None = attrs.field(
+        default=None,
+        validator=v.Pattern(re.compile("[0-9]{4}"), "4 digits", optional=True, compact=str.strip),
+    )
+    period: ptcekit.Period | None = attrs.field(default=None, validator=v.period(optional=True))
+
+
+class TestCompaction:
+    def test_construction_compacts(self) -> None:
+        """Identifiers and patterns with a compact function keep the compact form."""
+        value = Registered(number="hv 12 34", siren="732 829 320", code=" 9220 ")
+        assert (value.number, value.siren, value.code) == ("HV1234", "732829320", "9220")
+        with pytest.raises(InvalidValueError) as info:
+            Registered(number="XX")
+        assert str(info.value) == (
+            "Registered.number: expected a valid hive number (expected HV and 4 characters), got 'XX'"
+        )
+
+    def test_loading_compacts_as_construction_does(self) -> None:
+        """The loader gives what the class gives, for values in and out of compact form."""
+        wire = {"number": "hv 12 34", "siren": "732829320", "code": "9220"}
+        loaded = ptcekit.serialize.from_dict(wire, Registered)
+        assert loaded == Registered(**wire)
+        assert loaded.number == "HV1234"
+        with pytest.raises(LoadError):
+            ptcekit.serialize.from_dict({"number": "XX"}, Registered)
+
+    def test_a_compact_function_that_refuses_leaves_the_value_to_the_check(self) -> None:
+        """A form the compact function refuses is checked as it is."""
+
+        def refuse(value: str) -> str:
+            raise IdentifierError("code", value, "refused")
+
+        check = v.Pattern(re.compile("[0-9]{4}"), "4 digits", compact=refuse)
+        with pytest.raises(InvalidValueError) as info:
+            check(Registered(number="HV0000"), _registered("code"), " 12 ")
+        assert info.value.got == " 12 "
+
+    def test_legal_categories_are_stored_compact(self) -> None:
+        """A catégorie juridique with spaces around is stored as its 4 digits; the wire carries only those."""
+        assert (
+            ptcekit.Association(id="a", name="A", legal_category=" 9220 ").legal_category == "9220"
+        )
+        document = {
+            "ptcekit": "1",
+            "actors": [{"type": "association", "id": "a", "name": "A", "legal_category": " 9220"}],
+        }
+        with pytest.raises(LoadError) as info:
+            loads(_json(document))
+        assert [problem.path for problem in info.value.problems] == ["$.actors[0].legal_category"]
+
+    def test_helpers_make_the_values(self) -> None:
+        """The helper functions return the validator values they stand for."""
+        assert v.departement_code() == v.IdentifierOf(
+            departement, kind="COG département code", compact=True
+        )
+        assert v.period(optional=True) == v.Instance(ptcekit.Period, optional=True)
+        assert v.IdentifierOf(siren).pattern == siren.COMPACT_PATTERN
+        assert v.IdentifierOf(SCHEME).pattern is None
+
+
+def _registered(name: str) -> attrs.Attribute[Any]:
+    field: attrs.Attribute[Any] = getattr(attrs.fields(Registered), name)
+    return field
 
 
 class TestFieldDocs:

@@ -127,3 +127,16 @@ rules.LawVersion(label="v", source="s", start="2014-08-02")  # type: ignore[arg-
 dep_code: str = identifiers.commune.departement_of("98735")  # type: ignore[assignment]
 geo.commune("26113", year="2024")  # type: ignore[arg-type]
 geo.search("die", "26")  # type: ignore[call-arg]
+
+# every identifiers module is an IdentifierModule
+schemes: list[identifiers.IdentifierModule] = [
+    identifiers.siren,
+    identifiers.siret,
+    identifiers.rna,
+    identifiers.commune,
+    identifiers.departement,
+    identifiers.region,
+    identifiers.naf,
+    identifiers.legal_category,
+    identifiers.currency,
+]

@@ -18,7 +18,13 @@ Each kind has its own module, in the manner of python-stdnum:
 ``format(value)``
     the value as people print it, after validating it;
 ``KIND``
-    the name of the kind, as error messages give it.
+    the name of the kind, as error messages give it;
+``COMPACT_PATTERN`` and ``COMPACT_FORM``
+    the compact form as a regular expression, which ``compact`` leaves
+    unchanged and the wire carries, and in words.
+
+:class:`IdentifierModule` states that interface as a :class:`typing.Protocol`:
+a type checker accepts each module where one is expected.
 
 The NAF functions also take the nomenclature the code belongs to
 (:class:`~ptcekit.identifiers.naf.NafVersion`: NAF rév. 2 or NAF 2025), and
@@ -39,6 +45,8 @@ False
 
 from __future__ import annotations
 
+import typing as _typing
+
 from ptcekit.identifiers import (
     commune,
     currency,
@@ -54,6 +62,7 @@ from ptcekit.identifiers.legal_category import LegalCategory, LegalFamily
 from ptcekit.identifiers.naf import NafVersion
 
 __all__ = [
+    "IdentifierModule",
     "LegalCategory",
     "LegalFamily",
     "NafVersion",
@@ -67,3 +76,36 @@ __all__ = [
     "siren",
     "siret",
 ]
+
+
+@_typing.runtime_checkable
+class IdentifierModule(_typing.Protocol):
+    """The interface every identifiers module offers, as python-stdnum's modules do.
+
+    >>> from ptcekit.identifiers import siren
+    >>> isinstance(siren, IdentifierModule)
+    True
+    """
+
+    #: The name of the kind, as error messages give it.
+    KIND: str
+    #: The compact form as a regular expression: ``compact`` leaves what it matches unchanged.
+    COMPACT_PATTERN: str
+    #: :attr:`COMPACT_PATTERN` in words.
+    COMPACT_FORM: str
+
+    def compact(self, value: str) -> str:
+        """Return ``value`` without separators or surrounding whitespace, unchecked."""
+        ...
+
+    def validate(self, value: str) -> str:
+        """Return the compact value, or raise an :class:`~ptcekit.errors.IdentifierError` saying what failed."""
+        ...
+
+    def is_valid(self, value: object) -> bool:
+        """Tell whether ``validate`` accepts ``value``; never raises."""
+        ...
+
+    def format(self, value: str) -> str:
+        """Return the value as people print it, after validating it."""
+        ...

@@ -34,9 +34,25 @@ from ptcekit.identifiers._common import as_text, passes
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["KIND", "NAMES", "compact", "format", "is_valid", "label", "region_of", "validate"]
+__all__ = [
+    "COMPACT_FORM",
+    "COMPACT_PATTERN",
+    "KIND",
+    "NAMES",
+    "compact",
+    "format",
+    "is_valid",
+    "label",
+    "region_of",
+    "validate",
+]
 
 KIND: Final = "département code"
+#: The compact form the wire carries, as a regular expression: ``compact``
+#: leaves every string it matches unchanged.
+COMPACT_PATTERN: Final = "(?:[0-9]{2}|2[AB]|97[0-9])"
+#: :data:`COMPACT_PATTERN` in words, for messages.
+COMPACT_FORM: Final = 'a COG département code such as "26", "2A" or "971"'
 _PATTERN: Final = re.compile(r"[0-9]{2,3}|2[AB]")
 
 NAMES: Final[Mapping[str, str]] = types.MappingProxyType(

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 __all__ = [
+    "COMPACT_FORM",
+    "COMPACT_PATTERN",
     "FIRST_MERGED_YEAR",
     "KIND",
     "NAMES",
@@ -40,6 +42,11 @@ __all__ = [
 ]
 
 KIND: Final = "région code"
+#: The compact form the wire carries, as a regular expression: ``compact``
+#: leaves every string it matches unchanged.
+COMPACT_PATTERN: Final = "[0-9]{2}"
+#: :data:`COMPACT_PATTERN` in words, for messages.
+COMPACT_FORM: Final = 'a COG région code of 2 digits such as "84"'
 _LENGTH: Final = 2
 _PATTERN: Final = re.compile(r"[0-9]{2}")
 

@@ -1,7 +1,7 @@
 """Field validators and converters as values: the model's checks, public for extenders.
 
 Each validator is a frozen value whose fields are its parameters, as attrs'
-own validators are (:func:`attrs.validators.ge` returns one): it is called
+own validators are (``attrs.validators.ge`` returns one): it is called
 by attrs as ``validator(instance, attribute, value)`` and raises
 :class:`~ptcekit.errors.InvalidValueError` or
 :class:`~ptcekit.errors.FieldTypeError` naming the class, the field, what
@@ -435,6 +435,13 @@ class Id(Validator):
             fail(inst, attribute, ID_EXPECTED, value)
 
 
+@functools.cache
+def _model_class(name: str) -> type[Any]:
+    """The class of :mod:`ptcekit.model` called ``name``, looked up once."""
+    found: type[Any] = getattr(importlib.import_module("ptcekit.model"), name)
+    return found
+
+
 @attrs.frozen(repr=False)
 class Reference(Validator):
     """Accept the id of a record of the family ``to`` (checked as :class:`Id`).
@@ -471,10 +478,7 @@ class Reference(Validator):
     @property
     def target(self) -> type[Any]:
         """The record family, as a class."""
-        if isinstance(self.to, str):
-            found: type[Any] = getattr(importlib.import_module("ptcekit.model"), self.to)
-            return found
-        return self.to
+        return _model_class(self.to) if isinstance(self.to, str) else self.to
 
     @property
     def noun(self) -> str:
@@ -508,7 +512,7 @@ class Boolean(Validator):
 
 @attrs.frozen(repr=False)
 class Date(Validator):
-    """Accept a :class:`datetime.date` that is not a :class:`datetime.datetime`.
+    """Accept a :class:`datetime.date` that is not a ``datetime.datetime``.
 
     Attributes:
         optional: whether ``None`` is accepted.

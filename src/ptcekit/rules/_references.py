@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -63,21 +64,29 @@ def _what(context: Context, target: str) -> str:
     return f"which is {_noun(record)} ({context.path(target)})"
 
 
+#: The record families, each checked by its rule: a reference counts for the first it falls in.
+_FAMILIES: tuple[type[Any], ...] = (Actor, Pole, MutualisedAsset, PartnershipAgreement)
+
+
 @attrs.frozen
-class _Use:
-    """One id a record uses: where, and what it must name.
+class _Miss:
+    """An id a record uses that does not name a record of the family its field declares.
 
     Attributes:
         target: the id.
         reference: the field's declaration.
         path: the wire path of the id.
         place: the top-level field of the record it sits under.
+        where: the record, in words, such as "asset 'van'".
+        subject: the record's id.
     """
 
     target: str
     reference: v.Reference
     path: str
     place: str
+    where: str
+    subject: str
 
 
 def _held_class(leaf: object) -> type[Any] | None:
@@ -88,16 +97,23 @@ def _held_class(leaf: object) -> type[Any] | None:
     return None
 
 
-class _Plans:
-    """Which fields of each class hold references, or values that may: worked out once per check.
+#: How a plan reads a field: one reference, a tuple of them, a value or a tuple of values to look into.
+_ONE, _MANY, _INNER, _INNERS = range(4)
 
-    Worked out afresh for each run, so that a subclass defined since (with
-    references of its own) is seen.
+
+class _Walk:
+    """One pass over a document that finds every reference that misses, for all the rules at once.
+
+    Which fields of each class to look into is worked out on first sight of
+    the class, afresh for each document, so that a subclass defined since
+    (with references of its own) is seen.
     """
 
-    def __init__(self) -> None:
-        self.plans: dict[type[Any], tuple[tuple[str, Any], ...]] = {}
+    def __init__(self, context: Context) -> None:
+        self.record = context.record
+        self.plans: dict[type[Any], tuple[tuple[str, int, Any], ...]] = {}
         self.refers: dict[type[Any], bool] = {}
+        self.misses: dict[type[Any], list[_Miss]] = {family: [] for family in _FAMILIES}
 
     def may_refer(self, cls: type[Any]) -> bool:
         """Whether a value of ``cls``, or of a subclass, may hold a reference."""
@@ -107,42 +123,97 @@ class _Plans:
             self.refers[cls] = found
         return self.refers[cls]
 
-    def plan(self, cls: type[Any]) -> tuple[tuple[str, Any], ...]:
-        """The fields of ``cls`` to look into: ``(name, validator)``."""
+    def plan(self, cls: type[Any]) -> tuple[tuple[str, int, Any], ...]:
+        """The fields of ``cls`` to look into: ``(name, how, what)``."""
         found = self.plans.get(cls)
         if found is None:
             self.plans[cls] = ()  # a class that holds itself adds nothing
             chosen = []
             for attribute in attrs.fields(cls) if attrs.has(cls) else ():
                 for leaf in v.leaves(attribute.validator):
-                    held = _held_class(leaf)
-                    refers = isinstance(leaf, v.Reference) or (
-                        isinstance(leaf, v.TupleOf) and isinstance(leaf.item, v.Reference)
-                    )
-                    if refers or (held is not None and self.may_refer(held)):
-                        chosen.append((attribute.name, leaf))
+                    step = self._step(attribute.name, leaf)
+                    if step is not None:
+                        chosen.append(step)
                         break
             found = self.plans[cls] = tuple(chosen)
         return found
 
-    def uses(self, value: object, path: str, place: str | None) -> Iterator[_Use]:
-        """Every reference under the attrs value ``value`` at ``path``."""
-        for name, leaf in self.plan(type(value)):
+    def _step(self, name: str, leaf: object) -> tuple[str, int, Any] | None:
+        match leaf:
+            case v.Reference():
+                return name, _ONE, (leaf, leaf.target)
+            case v.TupleOf(item=v.Reference() as item):
+                return name, _MANY, (item, item.target)
+        held = _held_class(leaf)
+        if held is None or not self.may_refer(held):
+            return None
+        return name, _INNERS if isinstance(leaf, v.TupleOf) else _INNER, None
+
+    def document(self, eco: Ecosystem) -> dict[type[Any], list[_Miss]]:
+        """Walk every record of ``eco``; return the misses by family."""
+        for list_name in RECORD_LISTS:
+            for position, record in enumerate(getattr(eco, list_name)):
+                where = f"{_record_word(list_name, record)} {record.id!r}"
+                self.walk(record, [f"$.{list_name}[{position}]"], None, where, record.id)
+        return self.misses
+
+    def walk(
+        self, value: object, path: list[str], place: str | None, where: str, subject: str
+    ) -> None:
+        """Note every reference under ``value`` (at ``path``, a list of parts) that misses."""
+        record = self.record
+        for name, how, what in self.plan(type(value)):
             held = getattr(value, name)
-            here = f"{path}.{name}"
+            if held is None:
+                continue
             top = place or name
-            match leaf:
-                case v.Reference():
-                    if held is not None:
-                        yield _Use(held, leaf, here, top)
-                case v.TupleOf(item=v.Reference() as item):
-                    for n, target in enumerate(held):
-                        yield _Use(target, item, f"{here}[{n}]", top)
-                case v.TupleOf():
-                    for n, inner in enumerate(held):
-                        yield from self.uses(inner, f"{here}[{n}]", top)
-                case _ if held is not None:
-                    yield from self.uses(held, here, top)
+            if how == _ONE:
+                reference, target = what
+                if not isinstance(record(held), target):
+                    self.miss(
+                        _Miss(held, reference, f"{''.join(path)}.{name}", top, where, subject)
+                    )
+            elif how == _MANY:
+                reference, target = what
+                for n, used in enumerate(held):
+                    if not isinstance(record(used), target):
+                        self.miss(
+                            _Miss(
+                                used, reference, f"{''.join(path)}.{name}[{n}]", top, where, subject
+                            )
+                        )
+            elif how == _INNERS:
+                for n, inner in enumerate(held):
+                    path.append(f".{name}[{n}]")
+                    self.walk(inner, path, top, where, subject)
+                    path.pop()
+            else:
+                path.append(f".{name}")
+                self.walk(held, path, top, where, subject)
+                path.pop()
+
+    def miss(self, miss: _Miss) -> None:
+        """Note ``miss`` under the family its reference names."""
+        for family in _FAMILIES:
+            if issubclass(miss.reference.target, family):
+                self.misses[family].append(miss)
+                return
+
+
+#: The misses of the last document walked: the four rules run on it one after the other.
+_last: tuple[weakref.ref[Ecosystem], dict[type[Any], list[_Miss]]] | None = None
+
+
+def _misses(context: Context) -> dict[type[Any], list[_Miss]]:
+    """The misses of the context's document, walked once for the four rules."""
+    global _last  # noqa: PLW0603 -- a one-entry cache of a pure function of the document
+    eco = context.ecosystem
+    last = _last
+    if last is not None and last[0]() is eco:
+        return last[1]
+    found = _Walk(context).document(eco)
+    _last = (weakref.ref(eco), found)
+    return found
 
 
 def _record_word(list_name: str, record: object) -> str:
@@ -157,24 +228,14 @@ def _references_to(family: type[Any]) -> Callable[[Context], Iterator[Finding]]:
     """The check that every id declared a reference to ``family`` names a record of it."""
 
     def check(context: Context) -> Iterator[Finding]:
-        eco = context.ecosystem
-        plans = _Plans()
-        for list_name in RECORD_LISTS:
-            for position, record in enumerate(getattr(eco, list_name)):
-                path = f"$.{list_name}[{position}]"
-                for use in plans.uses(record, path, None):
-                    if not issubclass(use.reference.target, family):
-                        continue
-                    if isinstance(context.record(use.target), family):
-                        continue
-                    named = f"{_record_word(list_name, record)} {record.id!r}"
-                    default = f"the {use.place.replace('_', ' ')} of {{record}}"
-                    where = _PLACES.get(use.place, default).format(record=named)
-                    message = (
-                        f"{where} refers to {use.target!r}, {_what(context, use.target)}; "
-                        f"expected {use.reference.noun}"
-                    )
-                    yield context.finding(message, use.path, subject=record.id)
+        for miss in _misses(context)[family]:
+            default = f"the {miss.place.replace('_', ' ')} of {{record}}"
+            where = _PLACES.get(miss.place, default).format(record=miss.where)
+            message = (
+                f"{where} refers to {miss.target!r}, {_what(context, miss.target)}; "
+                f"expected {miss.reference.noun}"
+            )
+            yield context.finding(message, miss.path, subject=miss.subject)
 
     return check
 

@@ -18,6 +18,7 @@ from ptcekit.serialize._converter import (
     make_converter,
     to_dict,
 )
+from ptcekit.serialize._fields import field_doc
 from ptcekit.serialize._json import (
     Backend,
     Repeated,
@@ -49,6 +50,7 @@ __all__ = [
     "available_backends",
     "dump",
     "dumps",
+    "field_doc",
     "from_dict",
     "generated_source",
     "json_schema",

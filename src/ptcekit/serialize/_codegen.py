@@ -194,11 +194,6 @@ def _keeps_members(converter: Callable[[Any], Any], node: EnumOf, required: bool
         return False
 
 
-def _wire_pattern(node: Node | None, pattern: str) -> bool:
-    """Whether the wire reading of ``node`` proved a string that matches ``pattern``."""
-    return isinstance(node, Scalar) and node.pattern == pattern
-
-
 def _compact_form(module: Any, node: Node | None) -> bool:
     """Whether ``node`` is a string in the compact form of the identifiers ``module``.
 
@@ -248,9 +243,9 @@ class _Writer:
             case v.Url():
                 self.later.append(v.JoinSurrogates())
                 return self.pattern(v.URL_PATTERN, node, var, pad)
-            case v.Pattern(regex=regex, compact=compact):
-                if compact is not None and not _wire_pattern(node, regex.pattern):
-                    return None  # the value may need compacting: the validator does it
+            # a Pattern that compacts is called as it is: its compact may change
+            # a value the pattern matches, and the field keeps what it makes
+            case v.Pattern(regex=regex, compact=None):
                 return self.pattern(regex, node, var, pad)
             case v.Boolean():
                 return self.typed(var, bool, pad, proven=_is_scalar(node, "bool"))
@@ -417,10 +412,16 @@ def field_code(
         except Exception:  # a default the class would refuse: refuse the key's absence
             absent_fails = True
     return FieldCode(
-        convert=None if keeps else f"{var} = {bind(converter)}({var})",
+        convert=None if keeps else f"{var} = {bind(_callable(converter))}({var})",
         checks=tuple(checks),
         none_fails=none_fails,
         absent_fails=absent_fails,
         default=default,
-        later=tuple(later),
+        # a value's bound __call__: called at once, where calling the value looks it up first
+        later=tuple(_callable(validator) for validator in later),
     )
+
+
+def _callable(value: Any) -> Any:
+    """The bound ``__call__`` of a validator or converter value; any other callable as it is."""
+    return value.__call__ if isinstance(value, v.Validator | v.Converter) else value

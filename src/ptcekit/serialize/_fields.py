@@ -286,7 +286,11 @@ def field_docs(cls: type[Any]) -> dict[str, str]:
 
 
 def field_doc(cls: type[Any], name: str) -> str | None:
-    """Return the documentation of the field ``name`` of ``cls`` (see :func:`field_docs`), if any.
+    """Return the documentation of the field ``name`` of ``cls``, if any.
+
+    It is the field's ``description`` metadata, else its entry in the
+    ``Attributes:`` section of the docstring of ``cls`` or of the nearest
+    base that documents it; the JSON Schema shows it.
 
     >>> from ptcekit.model import Pole
     >>> field_doc(Pole, "lead")
