@@ -31,11 +31,28 @@ API = """
 
 .. autofunction:: ptcekit.rules.default_rules
 
+.. autofunction:: ptcekit.rules.available_rules
+
+.. autofunction:: ptcekit.rules.themes
+
+.. autoclass:: ptcekit.rules.Theme
+   :members:
+
 .. autofunction:: ptcekit.rules.load_plugins
 
 .. autodata:: ptcekit.rules.ENTRY_POINT_GROUP
 
 .. autofunction:: ptcekit.rules.catalogue_markdown
+
+.. autofunction:: ptcekit.rules.describe_rule
+
+.. autofunction:: ptcekit.rules.format_finding
+
+.. autofunction:: ptcekit.rules.format_unchecked
+
+.. autofunction:: ptcekit.rules.format_summary
+
+.. autofunction:: ptcekit.rules.format_report
 
 .. autoclass:: ptcekit.rules.Rule
    :members:
@@ -71,12 +88,16 @@ API = """
 .. autoclass:: ptcekit.rules.Confidence
    :members:
 
+.. autodata:: ptcekit.rules.Keys
+
 .. autoexception:: ptcekit.rules.PluginError
 
 .. autoexception:: ptcekit.rules.RuleError
 
 .. autoexception:: ptcekit.rules.UnknownRuleError
 ```
+
+The errors of rules and rule sets live in {mod}`ptcekit.errors` with the others, and `ptcekit` exports them too.
 """
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import ptcekit
-from ptcekit import cli
+from ptcekit import cli, rules
 from ptcekit.model import (
     Association,
     Company,
@@ -311,7 +311,7 @@ class TestRules:
                 ),
             ),
         )
-        lines = cli._describe(rule).splitlines()
+        lines = rules.describe_rule(rule).splitlines()
         assert "  version:    since 2020 [2020-01-01, …): Charte (2020), art. 6" in lines
         assert "read at" not in "\n".join(lines)
         assert (

@@ -20,9 +20,12 @@ from ptcekit.errors import (
     InvalidValueError,
     KindError,
     LoadError,
+    PluginError,
     Problem,
     PtcekitError,
+    RuleError,
     UnknownIdError,
+    UnknownRuleError,
 )
 
 EXAMPLES: list[PtcekitError] = [
@@ -40,6 +43,9 @@ EXAMPLES: list[PtcekitError] = [
         [Problem(path="$.actors[0].siren", message="expected a SIREN, got '1'", code="LOAD003")]
     ),
     KindError("tests.Network", "it declares no type_tag of its own"),
+    RuleError("rule code 'A001' is used by two different rules"),
+    UnknownRuleError("XYZ"),
+    PluginError("aura", "ptcekit_aura.rules:RULES", "it failed to load: ImportError: no"),
     GeneratedCodeError("Association", ValueError("refused")),
 ]
 
@@ -60,6 +66,9 @@ def facts(error: BaseException) -> dict[str, object]:
         "second",
         "where",
         "problems",
+        "pattern",
+        "entry_point",
+        "target",
     )
     return {name: getattr(error, name) for name in names if hasattr(error, name)}
 
@@ -84,6 +93,9 @@ class TestFamily:
             (UnknownIdError, KeyError),
             (LoadError, ValueError),
             (KindError, TypeError),
+            (RuleError, ValueError),
+            (UnknownRuleError, KeyError),
+            (PluginError, ImportError),
         ],
     )
     def test_each_error_is_a_ptcekit_error_and_its_builtin(
@@ -119,6 +131,14 @@ class TestMessages:
             (EXAMPLES[7], "Pole.memberships[2]: expected a Membership, got 3 (int)"),
             (EXAMPLES[8], "Ecosystem.poles: id 'a' is used by actors[0] and again by poles[1]"),
             (EXAMPLES[9], "no actor with id 'ghost' in this ecosystem"),
+            (EXAMPLES[13], "no rule has the code or prefix 'XYZ'"),
+            (
+                EXAMPLES[14],
+                (
+                    "rule plugin 'aura' (ptcekit_aura.rules:RULES) of entry-point group "
+                    "'ptcekit.rules': it failed to load: ImportError: no"
+                ),
+            ),
         ],
     )
     def test_message_text(self, error: PtcekitError, message: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import importlib.util
 import re
@@ -24,7 +25,9 @@ from ptcekit.rules import (
     Unchecked,
     builtin_rules,
     catalogue_markdown,
+    themes,
 )
+from ptcekit.rules._context import Indexes
 from ptcekit.rules._docs import EXAMPLE_DATE, example_findings, example_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,6 +74,24 @@ class TestEveryRule:
         assert example_findings(rule, rule.passing_example) == ()
 
     @pytest.mark.parametrize("rule", RULES, ids=CODES)
+    def test_paths_name_fields_of_the_document(self, rule: Rule) -> None:
+        """Every path a rule gives on its examples walks the document by attrs field names and indices."""
+        for example in (rule.failing_example, rule.passing_example):
+            assert example is not None
+            report = example_report(rule, example)
+            for item in (*report.findings, *report.unchecked):
+                value: object = example.build()
+                for key in item.location:
+                    if type(key) is int:
+                        assert isinstance(value, tuple), (item.path, key)
+                        assert key < len(value), (item.path, key)
+                        value = value[key]
+                    else:
+                        names = {field.name for field in attrs.fields(type(value))}
+                        assert key in names, (item.path, key, type(value).__name__)
+                        value = getattr(value, key)
+
+    @pytest.mark.parametrize("rule", RULES, ids=CODES)
     def test_examples_are_documented(self, rule: Rule) -> None:
         """Both examples have a docstring, which the catalogue shows."""
         for example in (rule.failing_example, rule.passing_example):
@@ -82,7 +103,9 @@ class TestEveryRule:
         """A rule whose source is not confirmed is no error, and its findings are no errors."""
         if rule.confidence is Confidence.UNCONFIRMED:
             assert rule.severity <= Severity.WARNING
-            assert rule.finding("m", "$", severity=Severity.ERROR).severity is Severity.WARNING
+            eco = Ecosystem()
+            context = Context(eco, EXAMPLE_DATE, rule, Indexes(eco))
+            assert context.finding("m", "$", severity=Severity.ERROR).severity is Severity.WARNING
 
     @pytest.mark.parametrize("rule", RULES, ids=CODES)
     def test_versions_cover_the_examples(self, rule: Rule) -> None:
@@ -104,17 +127,90 @@ class TestConfidenceIsDeliberate:
         assert re.findall(r'confidence="(?:high|medium|low)"', text) == []
 
 
+#: The modules of built-in rules, whose checks build their paths from records.
+THEME_MODULES = sorted(
+    path
+    for path in (ROOT / "src" / "ptcekit" / "rules").glob("_*.py")
+    if "THEMES" in path.read_text(encoding="utf-8")
+)
+
+
+def _typed_paths(tree: ast.AST) -> list[str]:
+    """The string literals starting with "$" outside an Example's expected paths."""
+    expected: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Example":
+            for keyword in node.keywords:
+                if keyword.arg == "paths":
+                    expected.update(id(inner) for inner in ast.walk(keyword.value))
+        if isinstance(node, ast.JoinedStr):  # reported whole, below
+            expected.update(id(inner) for inner in node.values)
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and node.value.startswith("$")
+        and id(node) not in expected
+    ] + [
+        ast.unparse(node)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.JoinedStr)
+        and node.values
+        and isinstance(node.values[0], ast.Constant)
+        and str(node.values[0].value).startswith("$")
+    ]
+
+
+class TestPathsAreBuilt:
+    """Checks build their paths from the records they look at, never from typed text."""
+
+    def test_every_theme_module_is_scanned(self) -> None:
+        """The scan below sees the modules of the built-in themes."""
+        assert {path.name for path in THEME_MODULES} >= {
+            "_identity.py",
+            "_ptce.py",
+            "_references.py",
+        }
+
+    @pytest.mark.parametrize("module", THEME_MODULES, ids=lambda p: p.name)
+    def test_no_path_typed_in_a_check(self, module: Path) -> None:
+        """No string literal or f-string starting with "$" outside the examples' expected paths."""
+        assert _typed_paths(ast.parse(module.read_text(encoding="utf-8"))) == []
+
+    def test_the_scan_finds_typed_paths(self) -> None:
+        """The scan reports a typed path, and leaves an example's expected paths alone."""
+        source = (
+            'def check(context):\n    yield context.finding("m", f"$.actors[{a}].siren")\n'
+            'E = Example(build=b, paths=("$.actors[0]",))\nP = "$.poles"\n'
+        )
+        assert sorted(_typed_paths(ast.parse(source))) == ["$.poles", "f'$.actors[{a}].siren'"]
+
+
 class TestCatalogue:
     """The catalogue as a whole."""
 
     def test_themes(self) -> None:
-        """The built-in codes are the ones of the issue's themes, numbered from 001."""
-        prefixes = {code.rstrip("0123456789") for code in CODES}
-        assert prefixes == {
-            "REF", "ID", "ESS", "PTCE", "CALL", "SCIC", "SCOP", "COOP", "ASSET", "AGR", "GOV",
-            "MEET",
-        }  # fmt: skip
+        """Every built-in rule is in exactly one theme, and the themes make the built-in set."""
+        declared = [rule.code for theme in themes() for rule in theme.rules]
+        assert sorted(declared) == CODES
+        assert {code.rstrip("0123456789") for code in CODES} == {t.prefix for t in themes()}
         assert len(CODES) == 66
+
+    def test_theme_codes_are_numbered_from_one(self) -> None:
+        """The codes of each prefix run 001, 002, … with no gap."""
+        by_prefix: dict[str, list[int]] = {}
+        for code in CODES:
+            prefix = code.rstrip("0123456789")
+            by_prefix.setdefault(prefix, []).append(int(code[len(prefix) :]))
+        for numbers in by_prefix.values():
+            assert sorted(numbers) == list(range(1, len(numbers) + 1))
+
+    def test_catalogue_sections_follow_the_themes(self) -> None:
+        """The page has one section per theme, in the themes' order, with its title."""
+        page = catalogue_markdown(builtin_rules())
+        headings = [line[3:] for line in page.splitlines() if line.startswith("## ")]
+        assert headings == [theme.title for theme in themes()]
 
     def test_only_the_call_rules_are_opt_in(self) -> None:
         """The décret 2015-431 criteria run only when selected."""

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -32,14 +33,31 @@ from ptcekit.rules import (
     RuleError,
     RuleSet,
     Severity,
+    Theme,
     Unchecked,
     UnknownRuleError,
     builtin_rules,
     default_rules,
+    describe_rule,
+    format_finding,
+    format_report,
+    format_summary,
+    format_unchecked,
     load_plugins,
+    themes,
     validate,
 )
-from ptcekit.rules._engine import path_key
+from ptcekit.rules._context import Indexes
+from ptcekit.rules._paths import parse_path, path_key, render_path, to_keys
+
+
+def _finding_of(
+    rule: Rule, message: str, path: str, *, as_of: dt.date = dt.date(2024, 1, 1), **options: Any
+) -> Finding:
+    """The finding ``rule`` gives through the context a run hands its check."""
+    eco = Ecosystem()
+    return Context(eco, as_of, rule, Indexes(eco)).finding(message, path, **options)
+
 
 DAY = dt.date(2024, 6, 30)
 
@@ -125,6 +143,9 @@ class TestFinding:
             ("severity", "fatal", InvalidValueError),
             ("path", "poles[0]", InvalidValueError),
             ("path", None, FieldTypeError),
+            ("path", ("poles", -1), InvalidValueError),
+            ("path", ("poles", "0 memberships"), InvalidValueError),
+            ("path", ("poles", True), InvalidValueError),
             ("message", "two\nlines", InvalidValueError),
         ],
     )
@@ -140,6 +161,30 @@ class TestFinding:
         with pytest.raises(error) as raised:
             Finding(**fields)  # type: ignore[arg-type]
         assert raised.value.field == field  # type: ignore[attr-defined]
+
+    def test_path_as_keys(self) -> None:
+        """A path given as keys and indices is kept so, and rendered in wire names."""
+        finding = Finding(
+            code="X001", severity="info", message="m", path=("poles", 0, "memberships", 2)
+        )
+        assert finding.location == ("poles", 0, "memberships", 2)
+        assert finding.path == "$.poles[0].memberships[2]"
+        assert finding == Finding(
+            code="X001", severity="info", message="m", path="$.poles[0].memberships[2]"
+        )
+        assert "path='$.poles[0].memberships[2]'" in repr(finding)
+        assert Finding(code="X001", severity="info", message="m", path=[]).path == "$"
+
+    def test_bad_path_message(self) -> None:
+        """A bad path is refused with the class, the field, what was expected and the value."""
+        with pytest.raises(InvalidValueError) as raised:
+            Finding(code="X001", severity="info", message="m", path=("poles", -1))
+        assert str(raised.value) == (
+            "Finding.path: expected a path as field names and indices such as "
+            "('actors', 3, 'siren'), got ('poles', -1)"
+        )
+        with pytest.raises(FieldTypeError, match=r"Unchecked\.path: expected a path \(str\)"):
+            Unchecked(code="X001", path=3, reason="r")  # type: ignore[arg-type]
 
     def test_dict_round_trip(self) -> None:
         """to_dict leaves out None fields and from_dict reads it back."""
@@ -185,7 +230,7 @@ class TestPathKey:
             "$",
             "$.extra",
         ]
-        assert sorted(paths, key=path_key) == [
+        assert sorted(paths, key=lambda path: path_key(parse_path(path))) == [
             "$",
             "$.actors[9].siren",
             "$.actors[10]",
@@ -211,14 +256,14 @@ class TestRule:
     def test_finding_of_unconfirmed_rule_is_capped(self) -> None:
         """Even an explicit error severity becomes a warning for an unconfirmed rule."""
         rule = _rule(severity="warning", confidence="unconfirmed")
-        finding = rule.finding("m", "$", severity=Severity.ERROR)
+        finding = _finding_of(rule, "m", "$", severity=Severity.ERROR)
         assert finding.severity is Severity.WARNING
         assert finding.source == "Test source"
 
     def test_finding_severity_override(self) -> None:
         """A confirmed rule may give a finding of another severity."""
-        assert _rule().finding("m", "$", severity=Severity.INFO).severity is Severity.INFO
-        assert _rule().finding("m", "$", subject="x").subject == "x"
+        assert _finding_of(_rule(), "m", "$", severity=Severity.INFO).severity is Severity.INFO
+        assert _finding_of(_rule(), "m", "$", subject="x").subject == "x"
 
     @pytest.mark.parametrize(
         ("field", "value", "error"),
@@ -363,6 +408,22 @@ class TestContext:
         assert seen["members"] == ["archer"]
         assert seen["member_ids"] == frozenset({"archer", "ghost"})
         assert seen["no_member_ids"] == frozenset()
+
+    def test_path_of(self) -> None:
+        """path_of gives a record's list and position, then the keys asked for."""
+        seen: dict[str, object] = {}
+
+        def check(context: Context) -> Iterator[Finding]:
+            pole = context.ecosystem.poles[0]
+            seen["pole"] = context.path_of(pole, "memberships", 1, "actor")
+            seen["by id"] = context.path_of("roux")
+            with pytest.raises(UnknownIdError):
+                context.path_of("nothing", "name")
+            yield context.finding("m", context.path_of(pole, "memberships", 1))
+
+        report = validate(_eco(), rules=_rule(check=check))
+        assert seen == {"pole": ("poles", 0, "memberships", 1, "actor"), "by id": ("actors", 1)}
+        assert [f.path for f in report] == ["$.poles[0].memberships[1]"]
 
 
 class TestValidate:
@@ -765,13 +826,13 @@ class TestDatedRule:
         again = validate(_eco(), rules=[only_since, other], as_of=CHANGE)
         assert again.rules == ("XYZ001", "XYZ002")
 
-    def test_rule_finding_without_a_date_cites_the_rule(self) -> None:
-        """Rule.finding with no date cites the rule's own source and no version."""
-        rule = self._rule()
-        finding = rule.finding("m", "$")
+    def test_finding_off_every_version_cites_the_rule(self) -> None:
+        """On a date no version covers, a finding cites the rule's own source and no version."""
+        rule = attrs.evolve(self._rule(), versions=(SINCE,))
+        finding = _finding_of(rule, "m", "$", as_of=dt.date(2000, 1, 1))
         assert (finding.source, finding.url, finding.law) == (rule.source, rule.url, None)
-        dated = rule.finding("m", "$", as_of=dt.date(2000, 1, 1))
-        assert (dated.source, dated.law) == (BEFORE.source, BEFORE.label)
+        dated = _finding_of(rule, "m", "$", as_of=CHANGE)
+        assert (dated.source, dated.law) == (SINCE.source, SINCE.label)
 
     def test_param_errors(self) -> None:
         """A parameter the version lacks, or a rule with no versions, gives a clear RuleError."""
@@ -798,7 +859,7 @@ class TestDatedRule:
     def test_url_of_a_rule(self) -> None:
         """A rule's url is a web address; findings carry it."""
         rule = _rule(url="https://www.legifrance.gouv.fr/loda/id/JORFTEXT000029313296")
-        assert rule.finding("m", "$").url == rule.url
+        assert _finding_of(rule, "m", "$").url == rule.url
         for bad, error in (("www.legifrance.gouv.fr", InvalidValueError), (3, FieldTypeError)):
             with pytest.raises(error) as raised:
                 _rule(url=bad)
@@ -1159,3 +1220,119 @@ class TestPlugins:
         with pytest.raises(PluginError, match="rule plugin 'aura'"):
             validate(_eco())
         assert validate(_eco(), rules=builtin_rules().select("REF")).rules[0] == "REF001"
+
+
+class TestTheme:
+    """Themes: the rules of one prefix, declared once."""
+
+    def test_a_theme_holds_its_rules(self) -> None:
+        """A theme keeps its prefix, title and rules, and lists their codes."""
+        theme = Theme(prefix="XYZ", title="Tests", rules=[_rule("XYZ001"), _rule("XYZ002")])
+        assert theme.codes == ("XYZ001", "XYZ002")
+        assert isinstance(theme.rules, tuple)
+
+    @pytest.mark.parametrize(
+        ("fields", "field", "error", "message"),
+        [
+            ({"prefix": "xyz"}, "prefix", InvalidValueError, "Theme.prefix: expected a code prefix of capital letters, such as 'PTCE', got 'xyz'"),
+            ({"prefix": 3}, "prefix", FieldTypeError, "Theme.prefix: expected a code prefix (str), got 3 (int)"),
+            ({"title": ""}, "title", InvalidValueError, None),
+            ({"rules": ("XYZ001",)}, "rules[0]", FieldTypeError, None),
+            ({"prefix": "ABC"}, "rules", InvalidValueError, "Theme.rules: expected rules whose codes start with 'ABC', got 'XYZ001'"),
+        ],
+    )  # fmt: skip
+    def test_bad_fields(
+        self, fields: dict[str, object], field: str, error: type[Exception], message: str | None
+    ) -> None:
+        """A bad field is refused with the class, the field, what was expected and the value."""
+        given: dict[str, object] = {"prefix": "XYZ", "title": "Tests", "rules": (_rule(),)}
+        given.update(fields)
+        with pytest.raises(error) as raised:
+            Theme(**given)  # type: ignore[arg-type]
+        assert raised.value.field == field  # type: ignore[attr-defined]
+        if message is not None:
+            assert str(raised.value) == message
+
+    def test_builtin_themes_in_catalogue_order(self) -> None:
+        """themes() starts with the references, then identifiers; each theme's codes share its prefix."""
+        found = themes()
+        assert [theme.prefix for theme in found][:2] == ["REF", "ID"]
+        for theme in found:
+            assert all(code.startswith(theme.prefix) for code in theme.codes)
+
+
+class TestPaths:
+    """Paths as keys and indices, rendered in wire names."""
+
+    @pytest.mark.parametrize(
+        ("keys", "text"),
+        [
+            ((), "$"),
+            (("actors", 3, "siren"), "$.actors[3].siren"),
+            (("poles", 0, "memberships", 12, "period", "end"), "$.poles[0].memberships[12].period.end"),
+            (("assets", 1, "x:extra"), "$.assets[1].x:extra"),
+        ],
+    )  # fmt: skip
+    def test_render_and_parse(self, keys: tuple[str | int, ...], text: str) -> None:
+        """Rendering then parsing gives the keys back."""
+        assert render_path(keys) == text
+        assert parse_path(text) == keys
+
+    def test_to_keys(self) -> None:
+        """A path in wire names or a list becomes keys; anything else is left for the validator."""
+        assert to_keys("$.actors[0]") == ("actors", 0)
+        assert to_keys(["actors", 0]) == ("actors", 0)
+        assert to_keys("actors[0]") == "actors[0]"
+        assert to_keys(None) is None
+
+    def test_a_report_sorts_on_keys(self) -> None:
+        """Findings given as keys sort in document order, indices as numbers."""
+        report = Report(
+            findings=(
+                _finding("$.poles[0]"),
+                Finding(code="XYZ001", severity="error", message="m", path=("actors", 10)),
+                Finding(code="XYZ001", severity="error", message="m", path=("actors", 9, "siren")),
+            )
+        )
+        assert [f.path for f in report] == ["$.actors[9].siren", "$.actors[10]", "$.poles[0]"]
+
+
+class TestPrinter:
+    """One printer for rules, findings and reports."""
+
+    def test_methods_call_the_printer(self) -> None:
+        """to_text and summary give what the printer functions give."""
+        report = validate(_eco(), rules=builtin_rules().select("PTCE"), as_of=DAY)
+        assert report.to_text() == format_report(report)
+        assert report.summary() == format_summary(report)
+        assert report.to_text().splitlines()[-1] == report.summary()
+        for finding in report:
+            assert finding.to_text() == format_finding(finding)
+        for note in report.unchecked:
+            assert note.to_text() == format_unchecked(note)
+
+    def test_describe_rule(self) -> None:
+        """describe_rule gives the code and title, the facts, then the explanation."""
+        lines = describe_rule(builtin_rules()["CALL001"]).splitlines()
+        assert lines[0].startswith("CALL001: ")
+        assert "  opt-in:     runs only when selected (--select)" in lines
+        assert lines[lines.index("") + 1 :] != []
+
+    def test_unchecked_repr_shows_the_path(self) -> None:
+        """An Unchecked note's repr names its path in wire names, as it is given."""
+        note = Unchecked(code="SCIC002", path=("actors", 2), reason="no associés recorded")
+        assert repr(note) == (
+            "Unchecked(code='SCIC002', path='$.actors[2]', reason='no associés recorded', "
+            "subject=None)"
+        )
+
+    @pytest.mark.parametrize(
+        ("paths", "error"), [(("actors[0]",), InvalidValueError), ((3,), FieldTypeError)]
+    )
+    def test_example_paths_are_paths_in_wire_names(
+        self, paths: tuple[object, ...], error: type[Exception]
+    ) -> None:
+        """An example's expected paths are written in wire names, and refused otherwise."""
+        with pytest.raises(error) as raised:
+            Example(build=_eco, paths=paths)  # type: ignore[arg-type]
+        assert raised.value.field == "paths[0]"  # type: ignore[attr-defined]

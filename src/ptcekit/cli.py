@@ -14,7 +14,6 @@ import functools
 import importlib.metadata
 import json
 import sys
-import textwrap
 import time
 import traceback
 from collections.abc import Sequence
@@ -209,14 +208,8 @@ def _load(path: Path, progress: _Progress, err: TextIO) -> Ecosystem | None:
     return ecosystem
 
 
-def _all_rules() -> rules.RuleSet:
-    """The built-in rules and those of installed plugins, opt-in ones included."""
-    builtin = rules.builtin_rules()
-    return builtin | rules.load_plugins(reserved=builtin.codes)
-
-
 def _rule_set(args: argparse.Namespace) -> rules.RuleSet:
-    available = _all_rules()
+    available = rules.available_rules()
     # selecting by code or prefix also reaches the opt-in rules (such as CALL)
     ruleset = available.select(*args.select) if args.select else available.defaults()
     if args.ignore:
@@ -251,33 +244,8 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return status
 
 
-def _describe(rule: rules.Rule) -> str:
-    """The explanation of one rule, for ``ptcekit rules CODE``."""
-    lines = [
-        f"{rule.code}: {rule.title}",
-        "",
-        f"  severity:   {rule.severity.value}",
-        f"  kind:       {rule.kind.value}",
-        f"  source:     {rule.source}",
-        *([f"  read at:    {rule.url}"] if rule.url else []),
-        f"  confidence: {rule.confidence.words}",
-        f"  checks:     {', '.join(sorted(rule.applies_to))}",
-    ]
-    for version in rule.versions:
-        start = version.start.isoformat() if version.start else "…"
-        end = version.end.isoformat() if version.end else "…"
-        lines.append(f"  version:    {version.label} [{start}, {end}): {version.source}")
-        if version.url:
-            lines.append(f"              {version.url}")
-    if rule.opt_in:
-        lines.append("  opt-in:     runs only when selected (--select)")
-    lines.append("")
-    lines.extend(textwrap.fill(paragraph, width=88) for paragraph in rule.explanation.split("\n\n"))
-    return "\n".join(lines)
-
-
 def _rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    ruleset = _all_rules()
+    ruleset = rules.available_rules()
     if args.code is None:
         for rule in ruleset:
             marker = " (opt-in)" if rule.opt_in else ""
@@ -288,7 +256,7 @@ def _rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except KeyError:
         err.write(f"ptcekit rules: no rule {args.code!r}; run 'ptcekit rules' for the list\n")
         return EXIT_USAGE
-    out.write(_describe(rule) + "\n")
+    out.write(rules.describe_rule(rule) + "\n")
     return EXIT_OK
 
 

@@ -30,9 +30,12 @@ __all__ = [
     "InvalidValueError",
     "KindError",
     "LoadError",
+    "PluginError",
     "Problem",
     "PtcekitError",
+    "RuleError",
     "UnknownIdError",
+    "UnknownRuleError",
 ]
 
 
@@ -452,3 +455,47 @@ class KindError(PtcekitError, TypeError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.cls, self.reason))
+
+
+class RuleError(PtcekitError, ValueError):
+    """A rule or a rule set cannot be built as asked (a repeated code, a bad field)."""
+
+
+class UnknownRuleError(PtcekitError, KeyError):
+    """No rule has the code, or no rule matches the code or prefix, asked for.
+
+    Attributes:
+        pattern: the code or prefix looked up.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        super().__init__(pattern)
+
+    def __str__(self) -> str:
+        return f"no rule has the code or prefix {self.pattern!r}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.pattern,))
+
+
+class PluginError(PtcekitError, ImportError):
+    """A rule plugin (an entry point of the group ``ptcekit.rules``) cannot be used.
+
+    Attributes:
+        entry_point: the entry point's name.
+        target: what it points to, such as ``"my_pkg.rules:RULES"``.
+        reason: why it cannot be used.
+    """
+
+    def __init__(self, entry_point: str, target: str, reason: str) -> None:
+        self.entry_point = entry_point
+        self.target = target
+        self.reason = reason
+        message = (
+            f"rule plugin {entry_point!r} ({target}) of entry-point group 'ptcekit.rules': {reason}"
+        )
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.entry_point, self.target, self.reason))

@@ -20,26 +20,35 @@ $.poles[0].territory: PTCE002 not checked: pôle 'pole-sud' records no territory
 Found 0 errors, 1 warning and 0 infos; 2 checks could not run for lack of data (60 rules, as of 2024-06-30).
 """
 
-from ptcekit.rules._catalogue import builtin_rules, default_rules, validate
+from ptcekit.errors import PluginError, RuleError, UnknownRuleError
+from ptcekit.rules._catalogue import (
+    available_rules,
+    builtin_rules,
+    default_rules,
+    themes,
+    validate,
+)
+from ptcekit.rules._context import Context, Member
 from ptcekit.rules._docs import catalogue_markdown
-from ptcekit.rules._engine import (
-    ENTRY_POINT_GROUP,
+from ptcekit.rules._paths import Keys
+from ptcekit.rules._plugins import ENTRY_POINT_GROUP, load_plugins
+from ptcekit.rules._printer import (
+    describe_rule,
+    format_finding,
+    format_report,
+    format_summary,
+    format_unchecked,
+)
+from ptcekit.rules._report import Finding, Report, Unchecked
+from ptcekit.rules._rule import (
     Confidence,
-    Context,
     Example,
-    Finding,
     LawVersion,
-    Member,
-    PluginError,
-    Report,
     Rule,
-    RuleError,
     RuleKind,
     RuleSet,
     Severity,
-    Unchecked,
-    UnknownRuleError,
-    load_plugins,
+    Theme,
 )
 
 __all__ = [
@@ -48,6 +57,7 @@ __all__ = [
     "Context",
     "Example",
     "Finding",
+    "Keys",
     "LawVersion",
     "Member",
     "PluginError",
@@ -57,11 +67,19 @@ __all__ = [
     "RuleKind",
     "RuleSet",
     "Severity",
+    "Theme",
     "Unchecked",
     "UnknownRuleError",
+    "available_rules",
     "builtin_rules",
     "catalogue_markdown",
     "default_rules",
+    "describe_rule",
+    "format_finding",
+    "format_report",
+    "format_summary",
+    "format_unchecked",
     "load_plugins",
+    "themes",
     "validate",
 ]

@@ -31,21 +31,54 @@ from ptcekit.model import (
     SharedEquipment,
     SharedPremises,
 )
-from ptcekit.rules._engine import (
-    Context,
-    Example,
-    Finding,
-    LawVersion,
-    Rule,
-    Unchecked,
-    fraction_text,
-)
+from ptcekit.rules._context import Context
+from ptcekit.rules._printer import fraction_text
+from ptcekit.rules._report import Finding, Unchecked
+from ptcekit.rules._rule import Example, LawVersion, Rule, Theme
 
-__all__ = ["RULES", "Segment", "sweep"]
+__all__ = ["RULES", "THEMES", "Segment", "sweep"]
 
 #: Day numbers (proleptic ordinals) standing for "no start" and "no end".
 _NO_START = dt.date.min.toordinal()
 _NO_END = dt.date.max.toordinal() + 1
+
+
+#: The model of mutualised assets, which the data rules check against.
+_MODEL = (
+    "ptcekit model of mutualised assets: dated owners' shares, users' allocations "
+    "and the cost-sharing key (clé de répartition)"
+)
+_MODEL_URL = (
+    "https://ptcekit.readthedocs.io/en/latest/reference/model.html#ptcekit.model.MutualisedAsset"
+)
+
+#: C. trav. L1253-20 on the Code du travail numérique, the Ministry of Labour's official copy.
+_L1253_20_URL = "https://code.travail.gouv.fr/code-du-travail/l1253-20"
+#: The day after loi n° 2016-1888 du 28 décembre 2016 was published (JORF of 29 December 2016).
+_LOI_MONTAGNE = dt.date(2016, 12, 30)
+
+_GE_VERSIONS = (
+    LawVersion(
+        label="before loi n° 2016-1888: one half",
+        end=_LOI_MONTAGNE,
+        source=(
+            "Code du travail, art. L1253-20, as worded before loi n° 2016-1888 "
+            "du 28 décembre 2016, art. 49"
+        ),
+        url="https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006072050",
+        params={"cap": Fraction(1, 2)},
+    ),
+    LawVersion(
+        label="since loi n° 2016-1888: three quarters",
+        start=_LOI_MONTAGNE,
+        source=(
+            "Code du travail, art. L1253-20, as amended by loi n° 2016-1888 "
+            "du 28 décembre 2016, art. 49"
+        ),
+        url=_L1253_20_URL,
+        params={"cap": Fraction(3, 4)},
+    ),
+)
 
 
 @attrs.frozen
@@ -152,7 +185,7 @@ _YEAR = Period(start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31))
 
 
 def _ownership_sums(context: Context) -> Iterator[Finding]:
-    for s, asset in enumerate(context.ecosystem.assets):
+    for asset in context.ecosystem.assets:
         items = [(o.period, o.share.low, o.share.high) for o in asset.owners]
         for segment in sweep(items):
             if segment.low <= 1 <= segment.high:
@@ -165,7 +198,7 @@ def _ownership_sums(context: Context) -> Iterator[Finding]:
                 f"owners' shares of asset {asset.id!r} sum to {total} {segment.span()}; "
                 "expected exactly 1"
             )
-            yield context.finding(message, f"$.assets[{s}].owners", subject=asset.id)
+            yield context.finding(message, context.path_of(asset, "owners"), subject=asset.id)
 
 
 def _asset001_fails() -> Ecosystem:
@@ -197,6 +230,30 @@ def _asset001_passes() -> Ecosystem:
     return _asset_eco(van, *_pair())
 
 
+ASSET001 = Rule(
+    code="ASSET001",
+    title="Owners' shares of an asset sum to exactly 1 on every day",
+    severity="error",
+    kind="format",
+    confidence="confirmed",
+    source=_MODEL,
+    url=_MODEL_URL,
+    explanation=(
+        "Owners hold dated shares of an asset. On every day on which some "
+        "owner holds it, the shares must add up to exactly 1 (100 %). The "
+        "check sweeps over the boundaries of the ownership periods, so a "
+        "sale or an entry in mid-year is checked on both sides; each run of "
+        "days with a wrong total is reported once, with its dates. Shares "
+        "known only by bounds pass when 1 lies within the bounds' sums. "
+        "This is arithmetic on the document, not a legal requirement."
+    ),
+    check=_ownership_sums,
+    applies_to="assets",
+    failing_example=Example(build=_asset001_fails, paths=("$.assets[0].owners",)),
+    passing_example=Example(build=_asset001_passes),
+)
+
+
 # --- ASSET002 ---------------------------------------------------------------
 
 
@@ -210,7 +267,7 @@ def _use(asset: MutualisedAsset, allocation: Allocation) -> Fraction | None:
 
 
 def _capacity(context: Context) -> Iterator[Finding | Unchecked]:
-    for s, asset in enumerate(context.ecosystem.assets):
+    for asset in context.ecosystem.assets:
         items = []
         unmeasured = []
         for allocation in asset.users:
@@ -228,7 +285,7 @@ def _capacity(context: Context) -> Iterator[Finding | Unchecked]:
                 f"give no {what} (users {', '.join(repr(i) for i in dict.fromkeys(unmeasured))}): "
                 "they are not counted against its capacity"
             )
-            yield context.unchecked(reason, f"$.assets[{s}].users", subject=asset.id)
+            yield context.unchecked(reason, context.path_of(asset, "users"), subject=asset.id)
         capacity = asset.fte if isinstance(asset, SharedEmployee) else Fraction(1)
         for segment in sweep(items):
             if segment.low <= capacity:
@@ -243,7 +300,7 @@ def _capacity(context: Context) -> Iterator[Finding | Unchecked]:
                     f"users' allocations of asset {asset.id!r} sum to "
                     f"{fraction_text(segment.low)} of its use {segment.span()}; at most 1 (100 %)"
                 )
-            yield context.finding(message, f"$.assets[{s}].users", subject=asset.id)
+            yield context.finding(message, context.path_of(asset, "users"), subject=asset.id)
 
 
 def _accountant(*users: Allocation) -> Ecosystem:
@@ -267,12 +324,39 @@ def _asset002_passes() -> Ecosystem:
     )
 
 
+ASSET002 = Rule(
+    code="ASSET002",
+    title="Allocations never exceed an asset's capacity",
+    severity="error",
+    kind="format",
+    confidence="confirmed",
+    source=_MODEL,
+    url=_MODEL_URL,
+    explanation=(
+        "On no day may the users' allocations of an asset exceed its "
+        "capacity: 100 % of its use, or, for a shared employee, the "
+        "employee's working time in FTE (a share of a shared employee "
+        "counts as that share of the employee's FTE). Shares known only by "
+        "bounds count at their minimum. Allocations given in hours, or with "
+        "no measure, cannot be counted: when some allocations of an asset "
+        "give a measure and others do not, the sum is partial and the report "
+        "lists the asset among the checks that could not run. An asset none "
+        "of whose allocations gives a measure is used in common: there is "
+        "nothing to add up."
+    ),
+    check=_capacity,
+    applies_to="assets",
+    failing_example=Example(build=_asset002_fails, paths=("$.assets[0].users",)),
+    passing_example=Example(build=_asset002_passes),
+)
+
+
 # --- ASSET003 ---------------------------------------------------------------
 
 
 def _local_authority_time(context: Context) -> Iterator[Finding | Unchecked]:
     cap: Fraction = context.param("cap")
-    for s, asset in enumerate(context.ecosystem.assets):
+    for asset in context.ecosystem.assets:
         if not isinstance(asset, SharedEmployee):
             continue
         local = [
@@ -288,7 +372,7 @@ def _local_authority_time(context: Context) -> Iterator[Finding | Unchecked]:
                 f"shared employee {asset.id!r} works for a local authority, but no employer "
                 "is recorded: whether a groupement d'employeurs employs it is unknown"
             )
-            yield context.unchecked(reason, f"$.assets[{s}]", subject=asset.id)
+            yield context.unchecked(reason, context.path_of(asset), subject=asset.id)
             continue
         employer = context.actor(asset.employer)
         if not isinstance(employer, Grouping) or employer.kind is not GroupingKind.EMPLOYER_GROUP:
@@ -308,7 +392,7 @@ def _local_authority_time(context: Context) -> Iterator[Finding | Unchecked]:
                 f"{', '.join(repr(i) for i in dict.fromkeys(unmeasured))} give no FTE or share: "
                 "their time is not counted"
             )
-            yield context.unchecked(reason, f"$.assets[{s}].users", subject=asset.id)
+            yield context.unchecked(reason, context.path_of(asset, "users"), subject=asset.id)
         for segment in sweep(items):
             if segment.low > cap:
                 message = (
@@ -317,7 +401,7 @@ def _local_authority_time(context: Context) -> Iterator[Finding | Unchecked]:
                     f"employee's time {segment.span()}; at most {fraction_text(cap)}, "
                     "counted over the year"
                 )
-                yield context.finding(message, f"$.assets[{s}].users", subject=asset.id)
+                yield context.finding(message, context.path_of(asset, "users"), subject=asset.id)
 
 
 def _ge_employee(commune_fte: str) -> Ecosystem:
@@ -345,6 +429,46 @@ def _asset003_passes() -> Ecosystem:
     return _ge_employee("3/5")
 
 
+ASSET003 = Rule(
+    code="ASSET003",
+    title=(
+        "A groupement d'employeurs gives local authorities at most 3/4 of an employee's "
+        "time (1/2 until 2016)"
+    ),
+    severity="warning",
+    kind="legal",
+    confidence="reading",
+    source="Code du travail, art. L1253-20",
+    url=_L1253_20_URL,
+    explanation=(
+        "In a groupement d'employeurs that collectivités territoriales join "
+        "(C. trav. L1253-19), the time each employee spends on tasks for the "
+        "collectivités members may not exceed three quarters of his or her "
+        "working time, counted over the year; the cap was one half until "
+        "loi n° 2016-1888 du 28 décembre 2016 (art. 49), in force on 30 "
+        "December 2016. The rule applies the cap in force on the report's "
+        "date.\n\n"
+        "For a shared employee whose employer is a groupement d'employeurs, "
+        "the allocations to local authorities are summed day by day, as a "
+        "part of the employee's FTE. Local authorities are the communes, "
+        "départements, régions and EPCI, and the local public bodies whose "
+        "catégorie juridique is a collectivité or a grouping of collectivités "
+        "(a syndicat mixte, a PETR): the article names the collectivités "
+        "territoriales; counting their groupings with them is a reading, and "
+        "other établissements publics (a CCAS, a school) are not counted. "
+        "The law counts the time over the year, so a daily excess may be made "
+        "up within the year: a warning. An allocation to a local authority "
+        "with no FTE or share, or a shared employee used by a local authority "
+        "with no employer recorded, is listed among the checks that could not run."
+    ),
+    check=_local_authority_time,
+    applies_to=("assets", "actors"),
+    failing_example=Example(build=_asset003_fails, paths=("$.assets[0].users",)),
+    passing_example=Example(build=_asset003_passes),
+    versions=_GE_VERSIONS,
+)
+
+
 # --- ASSET004 ---------------------------------------------------------------
 
 
@@ -357,7 +481,7 @@ _METHOD_WORDS = {
 
 
 def _key_data(context: Context) -> Iterator[Finding | Unchecked]:
-    for s, asset in enumerate(context.ecosystem.assets):
+    for asset in context.ecosystem.assets:
         key = asset.cost_key
         if key is None:
             sharers = {a.actor for a in asset.users} | {o.actor for o in asset.owners}
@@ -366,7 +490,7 @@ def _key_data(context: Context) -> Iterator[Finding | Unchecked]:
                     f"asset {asset.id!r} has an annual cost and {len(sharers)} owners and users, "
                     "but no cost-sharing key: how its cost is shared is unknown"
                 )
-                yield context.unchecked(reason, f"$.assets[{s}]", subject=asset.id)
+                yield context.unchecked(reason, context.path_of(asset), subject=asset.id)
             continue
         method = key.method
         lacking = None
@@ -393,7 +517,7 @@ def _key_data(context: Context) -> Iterator[Finding | Unchecked]:
                 f"the cost of asset {asset.id!r} is shared {_METHOD_WORDS[method]}, "
                 f"but the document records {lacking}"
             )
-            yield context.finding(message, f"$.assets[{s}].cost_key", subject=asset.id)
+            yield context.finding(message, context.path_of(asset, "cost_key"), subject=asset.id)
 
 
 def _premises(*users: Allocation) -> Ecosystem:
@@ -419,11 +543,35 @@ def _asset004_passes() -> Ecosystem:
     )
 
 
+ASSET004 = Rule(
+    code="ASSET004",
+    title="A cost-sharing key has the data it needs",
+    severity="warning",
+    kind="heuristic",
+    confidence="reading",
+    source=_MODEL,
+    url=_MODEL_URL,
+    explanation=(
+        "A clé de répartition pro rata of use needs allocations that measure "
+        "use (a share, FTE or hours); pro rata of ownership needs owners; "
+        "pro rata of headcount needs users whose `headcount` is known; an "
+        "equal key needs users or owners. Otherwise the cost cannot be "
+        "shared as the key says. An asset with an annual cost and several "
+        "owners or users but no key at all is listed among the checks that "
+        "could not run."
+    ),
+    check=_key_data,
+    applies_to=("assets", "actors"),
+    failing_example=Example(build=_asset004_fails, paths=("$.assets[0].cost_key",)),
+    passing_example=Example(build=_asset004_passes),
+)
+
+
 # --- ASSET005 ---------------------------------------------------------------
 
 
 def _fixed_key_sum(context: Context) -> Iterator[Finding]:
-    for s, asset in enumerate(context.ecosystem.assets):
+    for asset in context.ecosystem.assets:
         key = asset.cost_key
         if key is None or key.method is not CostSharingMethod.FIXED:
             continue
@@ -433,7 +581,9 @@ def _fixed_key_sum(context: Context) -> Iterator[Finding]:
                 f"the fixed cost-sharing key of asset {asset.id!r} gives parts summing to "
                 f"{fraction_text(total)}; expected exactly 1"
             )
-            yield context.finding(message, f"$.assets[{s}].cost_key.shares", subject=asset.id)
+            yield context.finding(
+                message, context.path_of(asset, "cost_key", "shares"), subject=asset.id
+            )
 
 
 def _fixed_key(*parts: str) -> Ecosystem:
@@ -461,11 +611,31 @@ def _asset005_passes() -> Ecosystem:
     return _fixed_key("3/5", "2/5")
 
 
+ASSET005 = Rule(
+    code="ASSET005",
+    title="A fixed cost-sharing key's parts sum to exactly 1",
+    severity="error",
+    kind="format",
+    confidence="confirmed",
+    source=_MODEL,
+    url=_MODEL_URL,
+    explanation=(
+        "A fixed clé de répartition lists each actor's part of the cost; "
+        "the parts must add up to exactly 1 (100 %). This is arithmetic on "
+        "the document, not a legal requirement."
+    ),
+    check=_fixed_key_sum,
+    applies_to="assets",
+    failing_example=Example(build=_asset005_fails, paths=("$.assets[0].cost_key.shares",)),
+    passing_example=Example(build=_asset005_passes),
+)
+
+
 # --- ASSET006 ---------------------------------------------------------------
 
 
 def _outside_pole(context: Context) -> Iterator[Finding]:
-    for s, asset in enumerate(context.ecosystem.assets):
+    for asset in context.ecosystem.assets:
         if asset.pole is None or context.pole(asset.pole) is None:
             continue
         members = context.member_ids(asset.pole)
@@ -480,7 +650,7 @@ def _outside_pole(context: Context) -> Iterator[Finding]:
                         f"{what} {actor_id!r} of asset {asset.id!r} is not a member of "
                         f"its pôle {asset.pole!r}"
                     )
-                    path = f"$.assets[{s}].{field}[{h}].actor"
+                    path = context.path_of(asset, field, h, "actor")
                     yield context.finding(message, path, subject=asset.id)
 
 
@@ -511,190 +681,38 @@ def _asset006_passes() -> Ecosystem:
     return _pooled_van("roux")
 
 
-#: The model of mutualised assets, which the data rules check against.
-_MODEL = (
-    "ptcekit model of mutualised assets: dated owners' shares, users' allocations "
-    "and the cost-sharing key (clé de répartition)"
-)
-_MODEL_URL = (
-    "https://ptcekit.readthedocs.io/en/latest/reference/model.html#ptcekit.model.MutualisedAsset"
+ASSET006 = Rule(
+    code="ASSET006",
+    title="Owners and users of a pôle's asset are members of the pôle",
+    severity="warning",
+    kind="heuristic",
+    confidence="reading",
+    source="Loi n° 2014-856 du 31 juillet 2014, art. 9, I",
+    url="https://www.legifrance.gouv.fr/loda/id/JORFTEXT000029313296",
+    explanation=(
+        "Art. 9 defines a pôle by a common and continuous strategy of "
+        "mutualisation, coopération or partenariat among the enterprises it "
+        "groups; it does not require that only members own or use what is "
+        "pooled. As a heuristic, an asset pooled in a pôle (its `pole`) is "
+        "expected to be owned and used by the pôle's members, at some time: "
+        "an owner or user with no membership of the pôle is reported, since "
+        "it may be a missing membership. It may as well be an outside user "
+        "the pôle serves, hence a warning."
+    ),
+    check=_outside_pole,
+    applies_to=("assets", "poles"),
+    failing_example=Example(build=_asset006_fails, paths=("$.assets[0].users[0].actor",)),
+    passing_example=Example(build=_asset006_passes),
 )
 
-#: C. trav. L1253-20 on the Code du travail numérique, the Ministry of Labour's official copy.
-_L1253_20_URL = "https://code.travail.gouv.fr/code-du-travail/l1253-20"
-#: The day after loi n° 2016-1888 du 28 décembre 2016 was published (JORF of 29 December 2016).
-_LOI_MONTAGNE = dt.date(2016, 12, 30)
-
-_GE_VERSIONS = (
-    LawVersion(
-        label="before loi n° 2016-1888: one half",
-        end=_LOI_MONTAGNE,
-        source=(
-            "Code du travail, art. L1253-20, as worded before loi n° 2016-1888 "
-            "du 28 décembre 2016, art. 49"
-        ),
-        url="https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006072050",
-        params={"cap": Fraction(1, 2)},
-    ),
-    LawVersion(
-        label="since loi n° 2016-1888: three quarters",
-        start=_LOI_MONTAGNE,
-        source=(
-            "Code du travail, art. L1253-20, as amended by loi n° 2016-1888 "
-            "du 28 décembre 2016, art. 49"
-        ),
-        url=_L1253_20_URL,
-        params={"cap": Fraction(3, 4)},
-    ),
-)
 
 RULES: tuple[Rule, ...] = (
-    Rule(
-        code="ASSET001",
-        title="Owners' shares of an asset sum to exactly 1 on every day",
-        severity="error",
-        kind="format",
-        confidence="confirmed",
-        source=_MODEL,
-        url=_MODEL_URL,
-        explanation=(
-            "Owners hold dated shares of an asset. On every day on which some "
-            "owner holds it, the shares must add up to exactly 1 (100 %). The "
-            "check sweeps over the boundaries of the ownership periods, so a "
-            "sale or an entry in mid-year is checked on both sides; each run of "
-            "days with a wrong total is reported once, with its dates. Shares "
-            "known only by bounds pass when 1 lies within the bounds' sums. "
-            "This is arithmetic on the document, not a legal requirement."
-        ),
-        check=_ownership_sums,
-        applies_to="assets",
-        failing_example=Example(build=_asset001_fails, paths=("$.assets[0].owners",)),
-        passing_example=Example(build=_asset001_passes),
-    ),
-    Rule(
-        code="ASSET002",
-        title="Allocations never exceed an asset's capacity",
-        severity="error",
-        kind="format",
-        confidence="confirmed",
-        source=_MODEL,
-        url=_MODEL_URL,
-        explanation=(
-            "On no day may the users' allocations of an asset exceed its "
-            "capacity: 100 % of its use, or, for a shared employee, the "
-            "employee's working time in FTE (a share of a shared employee "
-            "counts as that share of the employee's FTE). Shares known only by "
-            "bounds count at their minimum. Allocations given in hours, or with "
-            "no measure, cannot be counted: when some allocations of an asset "
-            "give a measure and others do not, the sum is partial and the report "
-            "lists the asset among the checks that could not run. An asset none "
-            "of whose allocations gives a measure is used in common: there is "
-            "nothing to add up."
-        ),
-        check=_capacity,
-        applies_to="assets",
-        failing_example=Example(build=_asset002_fails, paths=("$.assets[0].users",)),
-        passing_example=Example(build=_asset002_passes),
-    ),
-    Rule(
-        code="ASSET003",
-        title=(
-            "A groupement d'employeurs gives local authorities at most 3/4 of an employee's "
-            "time (1/2 until 2016)"
-        ),
-        severity="warning",
-        kind="legal",
-        confidence="reading",
-        source="Code du travail, art. L1253-20",
-        url=_L1253_20_URL,
-        explanation=(
-            "In a groupement d'employeurs that collectivités territoriales join "
-            "(C. trav. L1253-19), the time each employee spends on tasks for the "
-            "collectivités members may not exceed three quarters of his or her "
-            "working time, counted over the year; the cap was one half until "
-            "loi n° 2016-1888 du 28 décembre 2016 (art. 49), in force on 30 "
-            "December 2016. The rule applies the cap in force on the report's "
-            "date.\n\n"
-            "For a shared employee whose employer is a groupement d'employeurs, "
-            "the allocations to local authorities are summed day by day, as a "
-            "part of the employee's FTE. Local authorities are the communes, "
-            "départements, régions and EPCI, and the local public bodies whose "
-            "catégorie juridique is a collectivité or a grouping of collectivités "
-            "(a syndicat mixte, a PETR): the article names the collectivités "
-            "territoriales; counting their groupings with them is a reading, and "
-            "other établissements publics (a CCAS, a school) are not counted. "
-            "The law counts the time over the year, so a daily excess may be made "
-            "up within the year: a warning. An allocation to a local authority "
-            "with no FTE or share, or a shared employee used by a local authority "
-            "with no employer recorded, is listed among the checks that could not run."
-        ),
-        check=_local_authority_time,
-        applies_to=("assets", "actors"),
-        failing_example=Example(build=_asset003_fails, paths=("$.assets[0].users",)),
-        passing_example=Example(build=_asset003_passes),
-        versions=_GE_VERSIONS,
-    ),
-    Rule(
-        code="ASSET004",
-        title="A cost-sharing key has the data it needs",
-        severity="warning",
-        kind="heuristic",
-        confidence="reading",
-        source=_MODEL,
-        url=_MODEL_URL,
-        explanation=(
-            "A clé de répartition pro rata of use needs allocations that measure "
-            "use (a share, FTE or hours); pro rata of ownership needs owners; "
-            "pro rata of headcount needs users whose `headcount` is known; an "
-            "equal key needs users or owners. Otherwise the cost cannot be "
-            "shared as the key says. An asset with an annual cost and several "
-            "owners or users but no key at all is listed among the checks that "
-            "could not run."
-        ),
-        check=_key_data,
-        applies_to=("assets", "actors"),
-        failing_example=Example(build=_asset004_fails, paths=("$.assets[0].cost_key",)),
-        passing_example=Example(build=_asset004_passes),
-    ),
-    Rule(
-        code="ASSET005",
-        title="A fixed cost-sharing key's parts sum to exactly 1",
-        severity="error",
-        kind="format",
-        confidence="confirmed",
-        source=_MODEL,
-        url=_MODEL_URL,
-        explanation=(
-            "A fixed clé de répartition lists each actor's part of the cost; "
-            "the parts must add up to exactly 1 (100 %). This is arithmetic on "
-            "the document, not a legal requirement."
-        ),
-        check=_fixed_key_sum,
-        applies_to="assets",
-        failing_example=Example(build=_asset005_fails, paths=("$.assets[0].cost_key.shares",)),
-        passing_example=Example(build=_asset005_passes),
-    ),
-    Rule(
-        code="ASSET006",
-        title="Owners and users of a pôle's asset are members of the pôle",
-        severity="warning",
-        kind="heuristic",
-        confidence="reading",
-        source="Loi n° 2014-856 du 31 juillet 2014, art. 9, I",
-        url="https://www.legifrance.gouv.fr/loda/id/JORFTEXT000029313296",
-        explanation=(
-            "Art. 9 defines a pôle by a common and continuous strategy of "
-            "mutualisation, coopération or partenariat among the enterprises it "
-            "groups; it does not require that only members own or use what is "
-            "pooled. As a heuristic, an asset pooled in a pôle (its `pole`) is "
-            "expected to be owned and used by the pôle's members, at some time: "
-            "an owner or user with no membership of the pôle is reported, since "
-            "it may be a missing membership. It may as well be an outside user "
-            "the pôle serves, hence a warning."
-        ),
-        check=_outside_pole,
-        applies_to=("assets", "poles"),
-        failing_example=Example(build=_asset006_fails, paths=("$.assets[0].users[0].actor",)),
-        passing_example=Example(build=_asset006_passes),
-    ),
+    ASSET001,
+    ASSET002,
+    ASSET003,
+    ASSET004,
+    ASSET005,
+    ASSET006,
 )
+
+THEMES: tuple[Theme, ...] = (Theme(prefix="ASSET", title="Mutualised assets", rules=RULES),)

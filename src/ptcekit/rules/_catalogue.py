@@ -1,4 +1,4 @@
-"""The built-in catalogue, the default rule set, and :func:`validate`."""
+"""The built-in catalogue, by theme; the default rule set; and :func:`validate`."""
 
 from __future__ import annotations
 
@@ -19,9 +19,32 @@ from ptcekit.rules import (
     _ptce,
     _references,
 )
-from ptcekit.rules._engine import Report, RuleSet, as_rule_set, load_plugins, run_rules
+from ptcekit.rules._plugins import load_plugins
+from ptcekit.rules._report import Report
+from ptcekit.rules._rule import RuleSet, Theme, as_rule_set
+from ptcekit.rules._running import run_rules
 
-__all__ = ["builtin_rules", "default_rules", "validate"]
+__all__ = ["available_rules", "builtin_rules", "default_rules", "themes", "validate"]
+
+
+def themes() -> tuple[Theme, ...]:
+    """Return the themes of the built-in rules, in catalogue order.
+
+    >>> [theme.title for theme in themes()][:2]
+    ['References', 'Identifiers and legal forms']
+    """
+    return (
+        *_references.THEMES,
+        *_identity.THEMES,
+        *_places.THEMES,
+        *_ess.THEMES,
+        *_ptce.THEMES,
+        *_cooperatives.THEMES,
+        *_assets.THEMES,
+        *_agreements.THEMES,
+        *_governance.THEMES,
+        *_meetings.THEMES,
+    )
 
 
 @functools.cache
@@ -31,18 +54,18 @@ def builtin_rules() -> RuleSet:
     >>> len(builtin_rules()) > 40
     True
     """
-    return RuleSet(
-        _references.RULES
-        + _identity.RULES
-        + _places.RULES
-        + _ess.RULES
-        + _ptce.RULES
-        + _cooperatives.RULES
-        + _assets.RULES
-        + _agreements.RULES
-        + _governance.RULES
-        + _meetings.RULES
-    )
+    return RuleSet(tuple(rule for theme in themes() for rule in theme.rules))
+
+
+def available_rules() -> RuleSet:
+    """Return the built-in rules and those of the installed plugins, opt-in ones included.
+
+    Raises:
+        ImportError: (a :class:`~ptcekit.errors.PluginError`) naming a plugin
+            that cannot be loaded.
+    """
+    builtin = builtin_rules()
+    return builtin | load_plugins(reserved=builtin.codes)
 
 
 def default_rules() -> RuleSet:
@@ -53,11 +76,10 @@ def default_rules() -> RuleSet:
     funding criteria), which run only when selected.
 
     Raises:
-        ImportError: (a :class:`~ptcekit.rules.PluginError`) naming a plugin
+        ImportError: (a :class:`~ptcekit.errors.PluginError`) naming a plugin
             that cannot be loaded.
     """
-    builtin = builtin_rules()
-    return (builtin | load_plugins(reserved=builtin.codes)).defaults()
+    return available_rules().defaults()
 
 
 def validate(
@@ -82,7 +104,7 @@ def validate(
     Raises:
         TypeError: (a :class:`~ptcekit.errors.FieldTypeError`) for an argument of
             the wrong type.
-        ImportError: (a :class:`~ptcekit.rules.PluginError`) when ``rules`` is
+        ImportError: (a :class:`~ptcekit.errors.PluginError`) when ``rules`` is
             ``None`` and an installed plugin cannot be loaded.
 
     >>> from ptcekit.model import Association, Membership, Pole

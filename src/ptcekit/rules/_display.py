@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import attrs
 
 if TYPE_CHECKING:
-    from ptcekit.rules._engine import Finding, Report, Unchecked
+    from ptcekit.rules._report import Finding, Report, Unchecked
 
 __all__ = ["finding_html", "pretty_finding", "pretty_report", "report_html"]
 
@@ -283,7 +283,10 @@ class _Raw(str):
 
 
 def _call(p: PrettyPrinter, name: str, value: Any) -> None:
-    fields = [_Field(field.name, getattr(value, field.name)) for field in attrs.fields(type(value))]
+    # by the names users give (a finding's "path", not the keys it keeps)
+    fields = [
+        _Field(field.alias, getattr(value, field.alias)) for field in attrs.fields(type(value))
+    ]
     shown = [f for f in fields if f.value is not None]
     for f in shown:
         if isinstance(f.value, enum.Enum):

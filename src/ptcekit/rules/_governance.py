@@ -17,9 +17,13 @@ from ptcekit.model import (
     Pole,
     VotingScheme,
 )
-from ptcekit.rules._engine import Context, Example, Finding, Rule, fraction_text
+from ptcekit.rules._context import Context
+from ptcekit.rules._paths import Keys
+from ptcekit.rules._printer import fraction_text
+from ptcekit.rules._report import Finding
+from ptcekit.rules._rule import Example, Rule, Theme
 
-__all__ = ["RULES"]
+__all__ = ["RULES", "THEMES"]
 
 #: The governance rules check that the recorded data is consistent and usable;
 #: no legal text sets them (the SCIC's own bounds are SCIC005 and SCIC006).
@@ -31,14 +35,14 @@ _MODEL = (
 _MODEL_URL = "https://ptcekit.readthedocs.io/en/latest/reference/model.html"
 
 
-def _governances(context: Context) -> Iterator[tuple[str, str, Governance]]:
+def _governances(context: Context) -> Iterator[tuple[Keys, str, Governance]]:
     """Yield the path, the owner's id and the governance of every actor and pôle that has one."""
-    for a, actor in enumerate(context.ecosystem.actors):
+    for actor in context.ecosystem.actors:
         if isinstance(actor, Organisation) and actor.governance is not None:
-            yield f"$.actors[{a}].governance", actor.id, actor.governance
-    for p, pole in enumerate(context.ecosystem.poles):
+            yield context.path_of(actor, "governance"), actor.id, actor.governance
+    for pole in context.ecosystem.poles:
         if pole.governance is not None:
-            yield f"$.poles[{p}].governance", pole.id, pole.governance
+            yield context.path_of(pole, "governance"), pole.id, pole.governance
 
 
 def _pole_with(governance: Governance, *memberships: Membership) -> Ecosystem:
@@ -64,7 +68,7 @@ def _weights_sum(context: Context) -> Iterator[Finding]:
         if (complete and total != 1) or total > 1:
             expected = "expected exactly 1" if complete else "more than 1 before the others"
             message = f"the college weights of {owner!r} sum to {fraction_text(total)}; {expected}"
-            yield context.finding(message, f"{path}.colleges", subject=owner)
+            yield context.finding(message, (*path, "colleges"), subject=owner)
 
 
 def _colleges(*weights: str) -> Governance:
@@ -84,11 +88,32 @@ def _gov001_passes() -> Ecosystem:
     return _pole_with(_colleges("1/2", "3/10", "1/5"))
 
 
+GOV001 = Rule(
+    code="GOV001",
+    title="College weights sum to exactly 1",
+    severity="error",
+    kind="format",
+    confidence="reading",
+    source=_MODEL,
+    url=_MODEL_URL,
+    explanation=(
+        "The weights of the vote colleges of an actor or a pôle are parts "
+        "of all the votes: when every college has a weight, they add up to "
+        "exactly 1 (100 %); when some do, the given ones may not exceed 1. "
+        "The bounds of a SCIC's colleges are SCIC005."
+    ),
+    check=_weights_sum,
+    applies_to=("actors", "poles"),
+    failing_example=Example(build=_gov001_fails, paths=("$.poles[0].governance.colleges",)),
+    passing_example=Example(build=_gov001_passes),
+)
+
+
 # --- GOV002 -----------------------------------------------------------------
 
 
 def _college_references(context: Context) -> Iterator[Finding]:
-    for p, pole in enumerate(context.ecosystem.poles):
+    for pole in context.ecosystem.poles:
         names = pole.governance.college_names if pole.governance else frozenset()
         for m, membership in enumerate(pole.memberships):
             if membership.college is not None and membership.college not in names:
@@ -96,9 +121,9 @@ def _college_references(context: Context) -> Iterator[Finding]:
                     f"membership of {membership.actor!r} in pôle {pole.id!r} names college "
                     f"{membership.college!r}, which the pôle's governance does not declare"
                 )
-                path = f"$.poles[{p}].memberships[{m}].college"
+                path = context.path_of(pole, "memberships", m, "college")
                 yield context.finding(message, path, subject=pole.id)
-    for a, actor in enumerate(context.ecosystem.actors):
+    for actor in context.ecosystem.actors:
         if not isinstance(actor, Cooperative):
             continue
         names = frozenset(college.name for college in actor.colleges)
@@ -108,7 +133,7 @@ def _college_references(context: Context) -> Iterator[Finding]:
                     f"associate category {i} ({category.role.value}) of {actor.id!r} names "
                     f"college {category.college!r}, which its governance does not declare"
                 )
-                path = f"$.actors[{a}].associates[{i}].college"
+                path = context.path_of(actor, "associates", i, "college")
                 yield context.finding(message, path, subject=actor.id)
 
 
@@ -137,6 +162,29 @@ def _gov002_passes() -> Ecosystem:
     )
 
 
+GOV002 = Rule(
+    code="GOV002",
+    title="Every college a member is placed in is declared",
+    severity="error",
+    kind="format",
+    confidence="reading",
+    source=_MODEL,
+    url=_MODEL_URL,
+    explanation=(
+        "A pôle membership's `college` must be one of the pôle's governance "
+        "colleges, and a cooperative's associate category's `college` one of "
+        "the cooperative's."
+    ),
+    check=_college_references,
+    applies_to=("actors", "poles"),
+    failing_example=Example(
+        build=_gov002_fails,
+        paths=("$.actors[2].associates[0].college", "$.poles[0].memberships[1].college"),
+    ),
+    passing_example=Example(build=_gov002_passes),
+)
+
+
 # --- GOV003 -----------------------------------------------------------------
 
 
@@ -148,7 +196,7 @@ def _majority(context: Context) -> Iterator[Finding]:
                 f"the majority of {owner!r} is {fraction_text(majority)} of the votes; below "
                 "1/2 (50 %), a motion and its opposite can both pass"
             )
-            yield context.finding(message, f"{path}.majority", subject=owner)
+            yield context.finding(message, (*path, "majority"), subject=owner)
 
 
 def _gov003_fails() -> Ecosystem:
@@ -161,6 +209,26 @@ def _gov003_passes() -> Ecosystem:
     return _pole_with(Governance(majority="2/3", quorum="1/4"))
 
 
+GOV003 = Rule(
+    code="GOV003",
+    title="A majority is at least one half of the votes",
+    severity="warning",
+    kind="heuristic",
+    confidence="reading",
+    source=_MODEL,
+    url=_MODEL_URL,
+    explanation=(
+        "A `majority` is the part of the votes a decision needs. Below 1/2, "
+        "a motion and its opposite could both pass. (Quorum and majority "
+        "outside [0, 1] are refused when the governance is built.)"
+    ),
+    check=_majority,
+    applies_to=("actors", "poles"),
+    failing_example=Example(build=_gov003_fails, paths=("$.poles[0].governance.majority",)),
+    passing_example=Example(build=_gov003_passes),
+)
+
+
 # --- GOV004 -----------------------------------------------------------------
 
 
@@ -168,7 +236,7 @@ def _weighted_without_colleges(context: Context) -> Iterator[Finding]:
     for path, owner, governance in _governances(context):
         if governance.voting is VotingScheme.WEIGHTED_COLLEGES and not governance.colleges:
             message = f"the governance of {owner!r} votes by weighted colleges but declares none"
-            yield context.finding(message, f"{path}.colleges", subject=owner)
+            yield context.finding(message, (*path, "colleges"), subject=owner)
 
 
 def _gov004_fails() -> Ecosystem:
@@ -181,80 +249,30 @@ def _gov004_passes() -> Ecosystem:
     return _pole_with(_colleges("1/2", "1/2"))
 
 
-RULES: tuple[Rule, ...] = (
-    Rule(
-        code="GOV001",
-        title="College weights sum to exactly 1",
-        severity="error",
-        kind="format",
-        confidence="reading",
-        source=_MODEL,
-        url=_MODEL_URL,
-        explanation=(
-            "The weights of the vote colleges of an actor or a pôle are parts "
-            "of all the votes: when every college has a weight, they add up to "
-            "exactly 1 (100 %); when some do, the given ones may not exceed 1. "
-            "The bounds of a SCIC's colleges are SCIC005."
-        ),
-        check=_weights_sum,
-        applies_to=("actors", "poles"),
-        failing_example=Example(build=_gov001_fails, paths=("$.poles[0].governance.colleges",)),
-        passing_example=Example(build=_gov001_passes),
+GOV004 = Rule(
+    code="GOV004",
+    title="A weighted-college vote declares its colleges",
+    severity="warning",
+    kind="format",
+    confidence="reading",
+    source=_MODEL,
+    url=_MODEL_URL,
+    explanation=(
+        "A governance whose `voting` is `weighted_colleges` needs the "
+        "colleges and their weights to count the votes."
     ),
-    Rule(
-        code="GOV002",
-        title="Every college a member is placed in is declared",
-        severity="error",
-        kind="format",
-        confidence="reading",
-        source=_MODEL,
-        url=_MODEL_URL,
-        explanation=(
-            "A pôle membership's `college` must be one of the pôle's governance "
-            "colleges, and a cooperative's associate category's `college` one of "
-            "the cooperative's."
-        ),
-        check=_college_references,
-        applies_to=("actors", "poles"),
-        failing_example=Example(
-            build=_gov002_fails,
-            paths=("$.actors[2].associates[0].college", "$.poles[0].memberships[1].college"),
-        ),
-        passing_example=Example(build=_gov002_passes),
-    ),
-    Rule(
-        code="GOV003",
-        title="A majority is at least one half of the votes",
-        severity="warning",
-        kind="heuristic",
-        confidence="reading",
-        source=_MODEL,
-        url=_MODEL_URL,
-        explanation=(
-            "A `majority` is the part of the votes a decision needs. Below 1/2, "
-            "a motion and its opposite could both pass. (Quorum and majority "
-            "outside [0, 1] are refused when the governance is built.)"
-        ),
-        check=_majority,
-        applies_to=("actors", "poles"),
-        failing_example=Example(build=_gov003_fails, paths=("$.poles[0].governance.majority",)),
-        passing_example=Example(build=_gov003_passes),
-    ),
-    Rule(
-        code="GOV004",
-        title="A weighted-college vote declares its colleges",
-        severity="warning",
-        kind="format",
-        confidence="reading",
-        source=_MODEL,
-        url=_MODEL_URL,
-        explanation=(
-            "A governance whose `voting` is `weighted_colleges` needs the "
-            "colleges and their weights to count the votes."
-        ),
-        check=_weighted_without_colleges,
-        applies_to=("actors", "poles"),
-        failing_example=Example(build=_gov004_fails, paths=("$.poles[0].governance.colleges",)),
-        passing_example=Example(build=_gov004_passes),
-    ),
+    check=_weighted_without_colleges,
+    applies_to=("actors", "poles"),
+    failing_example=Example(build=_gov004_fails, paths=("$.poles[0].governance.colleges",)),
+    passing_example=Example(build=_gov004_passes),
 )
+
+
+RULES: tuple[Rule, ...] = (
+    GOV001,
+    GOV002,
+    GOV003,
+    GOV004,
+)
+
+THEMES: tuple[Theme, ...] = (Theme(prefix="GOV", title="Governance", rules=RULES),)

@@ -26,9 +26,12 @@ from ptcekit.model import (
     Statutes,
     Vote,
 )
-from ptcekit.rules._engine import Context, Example, Finding, Rule, Severity, Unchecked
+from ptcekit.rules._context import Context
+from ptcekit.rules._paths import Keys
+from ptcekit.rules._report import Finding, Unchecked
+from ptcekit.rules._rule import Example, Rule, Severity, Theme
 
-__all__ = ["RULES"]
+__all__ = ["RULES", "THEMES"]
 
 _LOI_1947 = "Loi n° 47-1775 du 10 septembre 1947 portant statut de la coopération"
 _ART_19_OCTIES_URL = "https://www.legifrance.gouv.fr/loda/article_lc/LEGIARTI000025559897"
@@ -44,17 +47,17 @@ _DAY = dt.date(2024, 6, 12)
 
 def _outcomes(
     context: Context,
-) -> Iterator[tuple[str, Meeting, str, Resolution, Outcome | Unchecked]]:
+) -> Iterator[tuple[Keys, Meeting, Keys, Resolution, Outcome | Unchecked]]:
     """Yield each resolution with its path and its reckoning, or the note of why it cannot be reckoned."""
     for m, meeting in enumerate(context.ecosystem.meetings):
         for r, resolution in enumerate(meeting.resolutions):
-            path = f"$.meetings[{m}].resolutions[{r}]"
+            path: Keys = ("meetings", m, "resolutions", r)
             try:
                 outcome: Outcome | Unchecked = decide(context.ecosystem, meeting, resolution)
             except PtcekitError as error:
                 reason = f"resolution {resolution.id!r} cannot be reckoned: {error}"
                 outcome = context.unchecked(" ".join(reason.split()), path, subject=meeting.id)
-            yield f"$.meetings[{m}]", meeting, path, resolution, outcome
+            yield ("meetings", m), meeting, path, resolution, outcome
 
 
 def _severity(outcome: Outcome) -> Severity | None:
@@ -174,7 +177,7 @@ def _recorded(context: Context) -> Iterator[Finding | Unchecked]:
                 f"{because} [{outcome.source}]"
             )
             yield context.finding(
-                message, f"{path}.recorded", subject=meeting.id, severity=_severity(outcome)
+                message, (*path, "recorded"), subject=meeting.id, severity=_severity(outcome)
             )
 
 
@@ -192,7 +195,7 @@ def _non_members(context: Context) -> Iterator[Finding]:
         }
         for position, vote in enumerate(resolution.votes):
             if vote.member in refused:
-                path_to = f"{path}.votes[{position}]"
+                path_to = (*path, "votes", position)
                 yield context.finding(refused[vote.member], path_to, subject=meeting.id)
 
 
@@ -212,7 +215,7 @@ def _quorum(context: Context) -> Iterator[Finding]:
 
 
 def _proxies(context: Context) -> Iterator[Finding]:
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[Keys, str]] = set()
     for meeting_path, meeting, _, _, outcome in _outcomes(context):
         if isinstance(outcome, Unchecked):
             continue
@@ -220,14 +223,14 @@ def _proxies(context: Context) -> Iterator[Finding]:
             if (meeting_path, message) not in seen:
                 seen.add((meeting_path, message))
                 text = f"meeting {meeting.id!r}: {message}"
-                yield context.finding(text, f"{meeting_path}.attendance", subject=meeting.id)
+                yield context.finding(text, (*meeting_path, "attendance"), subject=meeting.id)
 
 
 # --- MEET005 -----------------------------------------------------------------
 
 
 def _college_bounds(context: Context) -> Iterator[Finding]:
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[Keys, str]] = set()
     for meeting_path, meeting, _, _, outcome in _outcomes(context):
         if isinstance(outcome, Unchecked):
             continue
@@ -243,7 +246,7 @@ def _college_bounds(context: Context) -> Iterator[Finding]:
 
 def _references(context: Context) -> Iterator[Finding]:
     for m, meeting in enumerate(context.ecosystem.meetings):
-        path = f"$.meetings[{m}]"
+        path: Keys = ("meetings", m)
         owner = (
             context.ecosystem.get(meeting.organisation)
             if meeting.organisation in context.ecosystem
@@ -254,7 +257,7 @@ def _references(context: Context) -> Iterator[Finding]:
                 f"meeting {meeting.id!r} names {meeting.organisation!r}, which is not an "
                 "organisation or a pôle of the document"
             )
-            yield context.finding(message, f"{path}.organisation", subject=meeting.id)
+            yield context.finding(message, (*path, "organisation"), subject=meeting.id)
             continue
         kinds = [body.kind for body in owner.governance.bodies] if owner.governance else []
         if meeting.body not in (kinds or [BodyKind.GENERAL_ASSEMBLY]):
@@ -263,7 +266,7 @@ def _references(context: Context) -> Iterator[Finding]:
                 f"meeting {meeting.id!r} is one of the {meeting.body.value.replace('_', ' ')} "
                 f"of {owner.id!r}, whose governance has no such body (bodies: {shown})"
             )
-            yield context.finding(message, f"{path}.body", subject=meeting.id)
+            yield context.finding(message, (*path, "body"), subject=meeting.id)
 
 
 def _stray_meeting() -> Ecosystem:
@@ -399,3 +402,5 @@ RULES: tuple[Rule, ...] = (
         passing_example=Example(build=_good),
     ),
 )
+
+THEMES: tuple[Theme, ...] = (Theme(prefix="MEET", title="Meetings and resolutions", rules=RULES),)

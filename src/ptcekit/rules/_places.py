@@ -15,9 +15,12 @@ from ptcekit.model import (
     Territory,
     TerritoryLevel,
 )
-from ptcekit.rules._engine import Context, Example, Finding, Rule, Unchecked
+from ptcekit.rules._context import Context
+from ptcekit.rules._paths import Keys
+from ptcekit.rules._report import Finding, Unchecked
+from ptcekit.rules._rule import Example, Rule, Theme
 
-__all__ = ["RULES", "document_year"]
+__all__ = ["RULES", "THEMES", "document_year"]
 
 #: INSEE's page of the Code officiel géographique, with its yearly editions.
 COG_URL = "https://www.insee.fr/fr/information/2560452"
@@ -32,22 +35,22 @@ def document_year(context: Context) -> int:
     return context.as_of.year
 
 
-def _places(context: Context) -> Iterator[tuple[str, Place, int, str | None]]:
+def _places(context: Context) -> Iterator[tuple[Keys, Place, int, str | None]]:
     """Every place of the document: its path, the place, its COG year, its record's id."""
     ecosystem = context.ecosystem
     year = document_year(context)
-    for a, actor in enumerate(ecosystem.actors):
+    for actor in ecosystem.actors:
         if actor.seat is not None:
-            yield f"$.actors[{a}].seat.commune", actor.seat, year, actor.id
-    for p, pole in enumerate(ecosystem.poles):
+            yield context.path_of(actor, "seat", "commune"), actor.seat, year, actor.id
+    for pole in ecosystem.poles:
         if pole.place is not None:
             own = year if pole.territory is None else pole.territory.cog_year
-            yield f"$.poles[{p}].place.commune", pole.place, own, pole.id
-    for s, asset in enumerate(ecosystem.assets):
+            yield context.path_of(pole, "place", "commune"), pole.place, own, pole.id
+    for asset in ecosystem.assets:
         # SharedPremises and downstream kinds may record a place
         place = getattr(asset, "place", None)
         if isinstance(place, Place):
-            yield f"$.assets[{s}].place.commune", place, year, asset.id
+            yield context.path_of(asset, "place", "commune"), place, year, asset.id
 
 
 def _listed(codes: list[str]) -> str:
@@ -85,7 +88,7 @@ def _unknown_communes(context: Context) -> Iterator[Finding | Unchecked]:
             f"ptcekit ships no COG {year}, and the nearest vintage, {geo.nearest_year(year)}, "
             f"does not list commune code{plural} {_listed(codes)}"
         )
-        yield context.unchecked(reason, "$")
+        yield context.unchecked(reason, ())  # the document as a whole
 
 
 _KINDS = {
@@ -96,7 +99,7 @@ _KINDS = {
 
 
 def _unknown_territory_codes(context: Context) -> Iterator[Finding | Unchecked]:
-    for p, pole in enumerate(context.ecosystem.poles):
+    for pole in context.ecosystem.poles:
         territory = pole.territory
         if territory is None:
             continue
@@ -112,14 +115,16 @@ def _unknown_territory_codes(context: Context) -> Iterator[Finding | Unchecked]:
                 f"does not know the {kind}{'s' if len(unknown) > 1 else ''} {_listed(list(unknown))} "
                 f"of territory {territory.name!r}"
             )
-            yield context.unchecked(reason, f"$.poles[{p}].territory.codes", subject=pole.id)
+            yield context.unchecked(
+                reason, context.path_of(pole, "territory", "codes"), subject=pole.id
+            )
             continue
         for code in unknown:
             message = (
                 f"{kind} {code} of territory {territory.name!r} names nothing "
                 f"in the COG {year}, the territory's cog_year"
             )
-            path = f"$.poles[{p}].territory.codes[{territory.codes.index(code)}]"
+            path = context.path_of(pole, "territory", "codes", territory.codes.index(code))
             yield context.finding(message, path, subject=pole.id)
 
 
@@ -136,6 +141,30 @@ def _id010_passes() -> Ecosystem:
     """A pôle on CA Valence Romans Agglo (SIREN 200068781), an EPCI of the COG 2024."""
     agglo = Territory(name="Agglo", level="epci", codes=("200068781",), cog_year=2024)
     return Ecosystem(poles=(Pole(id="p", name="Pôle Sud", territory=agglo),))
+
+
+ID010 = Rule(
+    code="ID010",
+    title="A territory's codes name places of the COG of its year",
+    severity="warning",
+    kind="format",
+    confidence="confirmed",
+    source=_COG,
+    url=COG_URL,
+    explanation=(
+        "A territory lists codes of one edition of INSEE's Code officiel "
+        "géographique, its `cog_year`: commune codes (the code of a former "
+        "commune included, which stands for the commune it became), SIREN of "
+        "EPCI à fiscalité propre, département or région codes. A code that names "
+        "nothing of its level in that edition is reported: the territory cannot "
+        "say whether a seat lies in it. When ptcekit ships no vintage of that year, "
+        "codes missing from the nearest vintage are listed as not checked."
+    ),
+    check=_unknown_territory_codes,
+    applies_to="poles",
+    failing_example=Example(build=_id010_fails, paths=("$.poles[0].territory.codes[1]",)),
+    passing_example=Example(build=_id010_passes),
+)
 
 
 def _id009_fails() -> Ecosystem:
@@ -162,54 +191,40 @@ def _id009_passes() -> Ecosystem:
     )
 
 
+ID009 = Rule(
+    code="ID009",
+    title="A seat or place names a commune that exists in the COG of its year",
+    severity="warning",
+    kind="format",
+    confidence="confirmed",
+    source=_COG,
+    url=COG_URL,
+    explanation=(
+        "A commune code (code INSEE) names a commune, an arrondissement municipal, "
+        "a commune déléguée or a commune associée of one edition of INSEE's Code "
+        "officiel géographique; communes merge every 1 January, and their codes "
+        "then name nothing. The seat of an actor and the place of an asset are "
+        "read in the COG of the year of the date the rules run as of; the place "
+        "of a pôle in the COG of its territory's `cog_year` (of that year too when "
+        "it records no territory). A code with no record in that edition is "
+        "reported, with the commune it became part of when it is a former commune. "
+        "When ptcekit ships no vintage of the year (it ships 2019, then 2021 "
+        "onwards), codes missing from the nearest vintage are listed as not checked."
+    ),
+    check=_unknown_communes,
+    applies_to=("actors", "poles", "assets"),
+    failing_example=Example(
+        build=_id009_fails, paths=("$.actors[0].seat.commune", "$.assets[0].place.commune")
+    ),
+    passing_example=Example(build=_id009_passes),
+)
+
+
 RULES: tuple[Rule, ...] = (
-    Rule(
-        code="ID009",
-        title="A seat or place names a commune that exists in the COG of its year",
-        severity="warning",
-        kind="format",
-        confidence="confirmed",
-        source=_COG,
-        url=COG_URL,
-        explanation=(
-            "A commune code (code INSEE) names a commune, an arrondissement municipal, "
-            "a commune déléguée or a commune associée of one edition of INSEE's Code "
-            "officiel géographique; communes merge every 1 January, and their codes "
-            "then name nothing. The seat of an actor and the place of an asset are "
-            "read in the COG of the year of the date the rules run as of; the place "
-            "of a pôle in the COG of its territory's `cog_year` (of that year too when "
-            "it records no territory). A code with no record in that edition is "
-            "reported, with the commune it became part of when it is a former commune. "
-            "When ptcekit ships no vintage of the year (it ships 2019, then 2021 "
-            "onwards), codes missing from the nearest vintage are listed as not checked."
-        ),
-        check=_unknown_communes,
-        applies_to=("actors", "poles", "assets"),
-        failing_example=Example(
-            build=_id009_fails, paths=("$.actors[0].seat.commune", "$.assets[0].place.commune")
-        ),
-        passing_example=Example(build=_id009_passes),
-    ),
-    Rule(
-        code="ID010",
-        title="A territory's codes name places of the COG of its year",
-        severity="warning",
-        kind="format",
-        confidence="confirmed",
-        source=_COG,
-        url=COG_URL,
-        explanation=(
-            "A territory lists codes of one edition of INSEE's Code officiel "
-            "géographique, its `cog_year`: commune codes (the code of a former "
-            "commune included, which stands for the commune it became), SIREN of "
-            "EPCI à fiscalité propre, département or région codes. A code that names "
-            "nothing of its level in that edition is reported: the territory cannot "
-            "say whether a seat lies in it. When ptcekit ships no vintage of that year, "
-            "codes missing from the nearest vintage are listed as not checked."
-        ),
-        check=_unknown_territory_codes,
-        applies_to="poles",
-        failing_example=Example(build=_id010_fails, paths=("$.poles[0].territory.codes[1]",)),
-        passing_example=Example(build=_id010_passes),
-    ),
+    ID009,
+    ID010,
+)
+
+THEMES: tuple[Theme, ...] = (
+    Theme(prefix="ID", title="Seats and places in the Code officiel géographique", rules=RULES),
 )

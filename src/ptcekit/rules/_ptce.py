@@ -54,18 +54,12 @@ from ptcekit.model import (
     Territory,
     TrainingBody,
 )
-from ptcekit.rules._engine import (
-    Context,
-    Example,
-    Finding,
-    LawVersion,
-    Member,
-    Rule,
-    Severity,
-    Unchecked,
-)
+from ptcekit.rules._context import Context, Member
+from ptcekit.rules._paths import Keys
+from ptcekit.rules._report import Finding, Unchecked
+from ptcekit.rules._rule import Example, LawVersion, Rule, Severity, Theme
 
-__all__ = ["RULES"]
+__all__ = ["RULES", "THEMES"]
 
 _ART9 = "Loi n° 2014-856 du 31 juillet 2014, art. 9, I"
 _LOI_URL = "https://www.legifrance.gouv.fr/loda/id/JORFTEXT000029313296"
@@ -85,6 +79,31 @@ _ROMANS = Territory(name="Romans-sur-Isère", level="commune", codes=("26281",),
 
 #: How many ids a message or a reason lists before it says "and N more".
 _SHOWN = 3
+
+
+_WHO_COUNTS = (
+    " Who counts: the enterprises are the members on the date whose role is not "
+    "`partner` (a partner is a person « en lien avec » the pôle, never one of the "
+    "enterprises); research and training bodies, public bodies, GIPs and natural "
+    "persons are no enterprises; a company counts by its statutes "
+    "(`ess_statutes`), and unknown statutes count for neither side; a GIE or a "
+    "groupement d'employeurs counts by the majority of its declared members "
+    "(outside the ESS when most are, ESS when most are, neither when they are "
+    "evenly split, unknown when its members are missing or too many are of "
+    "unknown status); each actor counts once. Where the answer depends on what "
+    "the document does not record, the report lists the check as not run "
+    "instead of a finding."
+)
+
+_CALL_NOTE = (
+    " This is an eligibility criterion for the State's calls for projects, not "
+    "part of the legal definition: the rule is opt-in, selected with `CALL`, and "
+    "runs only on dates from the décret's entry into force, 18 April 2015 (it "
+    "was published in the Journal officiel of 17 April 2015 and fixes no date "
+    "of its own). Art. 3's conditions 3° to 5° (an innovative project, a "
+    "territory of activity and sustainable local development, a project that "
+    "meets the call's specifications) are not in the model's data."
+)
 
 
 def _decree(source: str) -> tuple[LawVersion, ...]:
@@ -119,15 +138,15 @@ class _Side(enum.Enum):
     NEITHER = "neither"
 
 
-def _live_poles(context: Context) -> Iterator[tuple[int, Pole]]:
-    """The pôles that exist on the date (founded, and not dissolved), with their positions."""
+def _live_poles(context: Context) -> Iterator[Pole]:
+    """The pôles that exist on the date (founded, and not dissolved)."""
     day = context.as_of
-    for p, pole in enumerate(context.ecosystem.poles):
+    for pole in context.ecosystem.poles:
         if pole.founded is not None and day < pole.founded:
             continue
         if pole.dissolved is not None and day >= pole.dissolved:
             continue
-        yield p, pole
+        yield pole
 
 
 def _distinct(members: Iterable[Member]) -> list[Member]:
@@ -283,7 +302,7 @@ class _Places:
         return _both_fillable(len(self.unknown), len(self.unlocated))
 
 
-def _art9_unchecked(context: Context, pole: Pole, places: _Places, path: str) -> Unchecked:
+def _art9_unchecked(context: Context, pole: Pole, places: _Places, path: Keys) -> Unchecked:
     reasons = [_why_unknown(context, m.actor) for m in places.unknown]
     if not places.on_territory:
         reasons += [_why_unlocated(pole, m.actor) for m in places.unlocated]
@@ -298,7 +317,7 @@ def _art9_unchecked(context: Context, pole: Pole, places: _Places, path: str) ->
     return context.unchecked(reason, path, subject=pole.id)
 
 
-def _art9_finding(context: Context, pole: Pole, places: _Places, path: str) -> Finding:
+def _art9_finding(context: Context, pole: Pole, places: _Places, path: Keys) -> Finding:
     where = ""
     if not places.on_territory and places.outside_territory and pole.territory is not None:
         where = f" on its territory {pole.territory.name!r}"
@@ -326,11 +345,11 @@ def _art9_finding(context: Context, pole: Pole, places: _Places, path: str) -> F
 
 
 def _ess_and_other(context: Context) -> Iterator[Finding | Unchecked]:
-    for p, pole in _live_poles(context):
+    for pole in _live_poles(context):
         places = _Places.of(context, pole)
         if places.ess and places.on_territory:
             continue
-        path = f"$.poles[{p}].memberships"
+        path = context.path_of(pole, "memberships")
         if places.undecided():
             yield _art9_unchecked(context, pole, places, path)
         else:
@@ -376,11 +395,38 @@ def _ptce001_passes() -> Ecosystem:
     return _pole_sud((_archer(), "lead"), (_tannery(), "member"), (_agglo(), "partner"))
 
 
+PTCE001 = Rule(
+    code="PTCE001",
+    title="A pôle joins an ESS enterprise and an enterprise outside the ESS on its territory",
+    severity="error",
+    kind="legal",
+    confidence="reading",
+    source=_ART9,
+    url=_LOI_URL,
+    explanation=(
+        "Art. 9, I defines a PTCE as « le regroupement sur un même territoire "
+        "d'entreprises de l'économie sociale et solidaire […] qui s'associent à "
+        "des entreprises, en lien avec des collectivités territoriales […] ». "
+        "Among the pôle's members on the date, at least one must be an ESS "
+        "enterprise (art. 1: an association, foundation, mutual, cooperative, or "
+        "a commercial company with ESS statutes) and at least one an enterprise "
+        "outside the ESS whose seat lies on the pôle's territory. Reading the "
+        "text's plurals as « at least one » is ptcekit's reading; a pôle with "
+        "none breaks every reading." + _WHO_COUNTS + " A pôle is checked only "
+        "between its founding and its dissolution."
+    ),
+    check=_ess_and_other,
+    applies_to=("poles", "actors"),
+    failing_example=Example(build=_ptce001_fails, paths=("$.poles[0].memberships",)),
+    passing_example=Example(build=_ptce001_passes),
+)
+
+
 # --- PTCE002 ----------------------------------------------------------------
 
 
 def _seats_outside(context: Context) -> Iterator[Finding | Unchecked]:
-    for p, pole in _live_poles(context):
+    for pole in _live_poles(context):
         joined = _joined(context, pole)
         territory = pole.territory
         if territory is None:
@@ -388,7 +434,7 @@ def _seats_outside(context: Context) -> Iterator[Finding | Unchecked]:
                 reason = (
                     f"pôle {pole.id!r} records no territory to check its members' seats against"
                 )
-                yield context.unchecked(reason, f"$.poles[{p}].territory", subject=pole.id)
+                yield context.unchecked(reason, context.path_of(pole, "territory"), subject=pole.id)
             continue
         no_seat: list[str] = []
         cannot_tell: list[str] = []
@@ -401,7 +447,7 @@ def _seats_outside(context: Context) -> Iterator[Finding | Unchecked]:
             if where is None:
                 cannot_tell.append(seat.commune)
                 continue
-            path = f"$.poles[{p}].memberships[{member.position}]"
+            path = context.path_of(pole, "memberships", member.position)
             year = territory.geo_year
             heir = former_commune(seat.commune, year)
             if where is False:
@@ -435,7 +481,7 @@ def _seats_outside(context: Context) -> Iterator[Finding | Unchecked]:
             )
         if reasons:
             reason = f"the seats of some members of pôle {pole.id!r}: {'; '.join(reasons)}"
-            yield context.unchecked(reason, f"$.poles[{p}].memberships", subject=pole.id)
+            yield context.unchecked(reason, context.path_of(pole, "memberships"), subject=pole.id)
 
 
 def _ptce002_fails() -> Ecosystem:
@@ -450,17 +496,49 @@ def _ptce002_passes() -> Ecosystem:
     return _pole_sud((_archer(), "lead"), (_tannery(), "member"), (cress, "partner"))
 
 
+PTCE002 = Rule(
+    code="PTCE002",
+    title="The pôle's members are seated on its territory",
+    severity="warning",
+    kind="heuristic",
+    confidence="reading",
+    source=_ART9,
+    url=_LOI_URL,
+    explanation=(
+        "Art. 9, I groups enterprises « sur un même territoire ». A member "
+        "(other than a partner, which may sit anywhere) whose registered office "
+        "lies outside the pôle's territory is reported. The seat is only a proxy "
+        "for where a structure works, hence a warning. The territory is read in "
+        "the Code officiel géographique of its `cog_year` (the nearest vintage "
+        "ptcekit ships when it has none of that year), at every level: communes, "
+        "EPCI (by their member communes), départements and régions (those of "
+        "before 2016 for a year before 2016). An arrondissement municipal lies in "
+        "its commune; a seat recorded under the code of a former commune (a "
+        "commune déléguée or associée, or a commune merged into a commune "
+        "nouvelle) lies where the commune it became lies, and an info finding "
+        "names that commune's code. When the pôle records no territory, a member "
+        "no seat, or the territory cannot tell (a code unknown in the vintage, a "
+        "territory that lists only part of the seat's commune), the report lists "
+        "the check as not run."
+    ),
+    check=_seats_outside,
+    applies_to=("poles", "actors"),
+    failing_example=Example(build=_ptce002_fails, paths=("$.poles[0].memberships[1]",)),
+    passing_example=Example(build=_ptce002_passes),
+)
+
+
 # --- PTCE003 ----------------------------------------------------------------
 
 
 def _no_territory(context: Context) -> Iterator[Finding]:
-    for p, pole in enumerate(context.ecosystem.poles):
+    for pole in context.ecosystem.poles:
         if pole.territory is None:
             message = (
                 f"pôle {pole.id!r} records no territory, so whether its members work on "
                 "one same territory cannot be checked"
             )
-            yield context.finding(message, f"$.poles[{p}].territory", subject=pole.id)
+            yield context.finding(message, context.path_of(pole, "territory"), subject=pole.id)
 
 
 def _ptce003_fails() -> Ecosystem:
@@ -473,11 +551,31 @@ def _ptce003_passes() -> Ecosystem:
     return Ecosystem(poles=(Pole(id="pole-sud", name="Pôle Sud", territory=_ROMANS),))
 
 
+PTCE003 = Rule(
+    code="PTCE003",
+    title="A pôle records its territory",
+    severity="info",
+    kind="heuristic",
+    confidence="reading",
+    source=_ART9,
+    url=_LOI_URL,
+    explanation=(
+        "Art. 9, I places a PTCE « sur un même territoire ». Without a "
+        "`territory`, neither PTCE001 nor PTCE002 can check where the members "
+        "are."
+    ),
+    check=_no_territory,
+    applies_to="poles",
+    failing_example=Example(build=_ptce003_fails, paths=("$.poles[0].territory",)),
+    passing_example=Example(build=_ptce003_passes),
+)
+
+
 # --- PTCE004 ----------------------------------------------------------------
 
 
 def _no_lead(context: Context) -> Iterator[Finding]:
-    for p, pole in _live_poles(context):
+    for pole in _live_poles(context):
         if pole.lead is not None:
             continue
         if any(m.role is MemberRole.LEAD and m.active_on(context.as_of) for m in pole.memberships):
@@ -486,7 +584,7 @@ def _no_lead(context: Context) -> Iterator[Finding]:
             f"pôle {pole.id!r} has no lead structure (structure porteuse) on {_on(context)}: "
             "no `lead` and no membership with the role 'lead'"
         )
-        yield context.finding(message, f"$.poles[{p}].lead", subject=pole.id)
+        yield context.finding(message, context.path_of(pole, "lead"), subject=pole.id)
 
 
 def _ptce004_fails() -> Ecosystem:
@@ -499,11 +597,38 @@ def _ptce004_passes() -> Ecosystem:
     return _pole_sud((_archer(), "member"), (_tannery(), "member"), lead="archer")
 
 
+PTCE004 = Rule(
+    code="PTCE004",
+    title="A pôle has a lead structure",
+    severity="warning",
+    kind="heuristic",
+    confidence="reading",
+    source=(
+        "Practice of PTCE (a structure porteuse carries the pôle); no legal text "
+        "requires one: neither loi n° 2014-856 art. 9 nor décret n° 2015-431 art. 3"
+    ),
+    url=_LOI_URL,
+    explanation=(
+        "No legal text requires a structure porteuse: art. 9 of loi n° 2014-856 "
+        "defines the pôle by its members and its strategy, and décret "
+        "n° 2015-431 asks a candidate to a call for projects to be a legal person "
+        "of private law (CALL001), not to have a lead. But PTCE are carried in "
+        "practice by one structure, and a model without one is usually "
+        "incomplete. A pôle with no `lead` and no membership of role `lead` on "
+        "the date is reported, as a warning."
+    ),
+    check=_no_lead,
+    applies_to="poles",
+    failing_example=Example(build=_ptce004_fails, paths=("$.poles[0].lead",)),
+    passing_example=Example(build=_ptce004_passes),
+)
+
+
 # --- PTCE005 ----------------------------------------------------------------
 
 
 def _nothing_shared(context: Context) -> Iterator[Finding]:
-    for p, pole in enumerate(context.ecosystem.poles):
+    for pole in context.ecosystem.poles:
         if pole.strategy is not None:
             continue
         if context.assets_of_pole(pole.id) or context.agreements_of_pole(pole.id):
@@ -513,7 +638,7 @@ def _nothing_shared(context: Context) -> Iterator[Finding]:
             "strategy of mutualisation, coopération ou partenariat has nothing to show in "
             "the document"
         )
-        yield context.finding(message, f"$.poles[{p}]", subject=pole.id)
+        yield context.finding(message, context.path_of(pole), subject=pole.id)
 
 
 def _ptce005_fails() -> Ecosystem:
@@ -525,6 +650,29 @@ def _ptce005_passes() -> Ecosystem:
     """The pôle pools its building."""
     eco = _pole_sud((_archer(), "lead"), (_tannery(), "member"))
     return eco.add(SharedPremises(id="batiment", name="Bâtiment Pôle Sud", pole="pole-sud"))
+
+
+PTCE005 = Rule(
+    code="PTCE005",
+    title="A pôle states a strategy, shares an asset or has an agreement",
+    severity="warning",
+    kind="heuristic",
+    confidence="reading",
+    source=_ART9,
+    url=_LOI_URL,
+    explanation=(
+        "Art. 9, I asks for « une stratégie commune et continue de "
+        "mutualisation, de coopération ou de partenariat ». A pôle that records "
+        "no `strategy`, and that no asset and no agreement of the document name "
+        "(by their `pole`), has nothing to show for it; the data may simply be "
+        "incomplete, hence a warning. Whether the strategy's content meets art. "
+        "9 is not judged."
+    ),
+    check=_nothing_shared,
+    applies_to=("poles", "assets", "agreements"),
+    failing_example=Example(build=_ptce005_fails, paths=("$.poles[0]",)),
+    passing_example=Example(build=_ptce005_passes),
+)
 
 
 # --- PTCE006 ----------------------------------------------------------------
@@ -543,7 +691,7 @@ def _outside_life(pole: Pole, period: Period) -> str | None:
 
 
 def _memberships_in_life(context: Context) -> Iterator[Finding]:
-    for p, pole in enumerate(context.ecosystem.poles):
+    for pole in context.ecosystem.poles:
         if pole.founded is None and pole.dissolved is None:
             continue
         for m, membership in enumerate(pole.memberships):
@@ -553,7 +701,7 @@ def _memberships_in_life(context: Context) -> Iterator[Finding]:
             if what is not None:
                 message = f"the membership of {membership.actor!r} in pôle {pole.id!r} {what}"
                 yield context.finding(
-                    message, f"$.poles[{p}].memberships[{m}].period", subject=pole.id
+                    message, context.path_of(pole, "memberships", m, "period"), subject=pole.id
                 )
 
 
@@ -574,11 +722,36 @@ def _ptce006_passes() -> Ecosystem:
     return _joined_in(dt.date(2007, 1, 1))
 
 
+PTCE006 = Rule(
+    code="PTCE006",
+    title="Memberships lie within the pôle's life",
+    severity="error",
+    kind="format",
+    confidence="confirmed",
+    source=(
+        "ptcekit document model: the dates of a pôle (`founded`, `dissolved`) "
+        "bound those of its memberships"
+    ),
+    url="https://ptcekit.readthedocs.io/en/latest/reference/model.html",
+    explanation=(
+        "A membership cannot start before the pôle was founded, nor start or "
+        "end on or after the day it ceased (`dissolved`, the day it no longer "
+        "exists). An open-ended membership of a dissolved pôle ends with it and "
+        "is not reported; a membership or a pôle whose dates are unknown is not "
+        "checked."
+    ),
+    check=_memberships_in_life,
+    applies_to="poles",
+    failing_example=Example(build=_ptce006_fails, paths=("$.poles[0].memberships[1].period",)),
+    passing_example=Example(build=_ptce006_passes),
+)
+
+
 # --- PTCE007 ----------------------------------------------------------------
 
 
 def _lead_is_member(context: Context) -> Iterator[Finding]:
-    for p, pole in _live_poles(context):
+    for pole in _live_poles(context):
         if pole.lead is None or context.actor(pole.lead) is None:
             continue  # no lead: PTCE004; a lead that is no actor: REF001
         roles = {m.membership.role for m in context.members(pole) if m.actor.id == pole.lead}
@@ -589,7 +762,7 @@ def _lead_is_member(context: Context) -> Iterator[Finding]:
             f"the lead structure {pole.lead!r} of pôle {pole.id!r} holds {held} on "
             f"{_on(context)}: the structure that carries the pôle is expected among its members"
         )
-        yield context.finding(message, f"$.poles[{p}].lead", subject=pole.id)
+        yield context.finding(message, context.path_of(pole, "lead"), subject=pole.id)
 
 
 def _ptce007_fails() -> Ecosystem:
@@ -603,12 +776,37 @@ def _ptce007_passes() -> Ecosystem:
     return _pole_sud((_archer(), "lead"), (_tannery(), "member"), lead="archer")
 
 
+PTCE007 = Rule(
+    code="PTCE007",
+    title="The lead structure is a member of the pôle",
+    severity="warning",
+    kind="heuristic",
+    confidence="reading",
+    source=(
+        "Practice of PTCE (the structure porteuse is one of the pôle's members); "
+        "no legal text requires it"
+    ),
+    url=_LOI_URL,
+    explanation=(
+        "The structure named by the pôle's `lead` carries it, and is expected "
+        "among its members on the date, with a membership of a role other than "
+        "`partner`. A lead that holds no membership on the date, or only a "
+        "partner's one, is reported, as a warning: the document is probably "
+        "incomplete. A lead that names no actor is REF001's."
+    ),
+    check=_lead_is_member,
+    applies_to="poles",
+    failing_example=Example(build=_ptce007_fails, paths=("$.poles[0].lead",)),
+    passing_example=Example(build=_ptce007_passes),
+)
+
+
 # --- CALL001 ----------------------------------------------------------------
 
 
 def _private_legal_person(context: Context) -> Iterator[Finding]:
-    for p, pole in _live_poles(context):
-        path = f"$.poles[{p}].legal_vehicle"
+    for pole in _live_poles(context):
+        path = context.path_of(pole, "legal_vehicle")
         if pole.legal_vehicle is None:
             message = (
                 f"pôle {pole.id!r} has no legal vehicle; a State call for projects asks "
@@ -654,11 +852,34 @@ def _call001_passes() -> Ecosystem:
     )
 
 
+CALL001 = Rule(
+    code="CALL001",
+    title="Call for projects: the pôle is a private-law legal person",
+    severity="error",
+    kind="funding",
+    confidence="confirmed",
+    source=f"{_DECREE}, 1°",
+    url=_DECREE_URL,
+    versions=_decree(f"{_DECREE}, 1°"),
+    explanation=(
+        "« C'est une personne morale de droit privé »: a PTCE applying to a "
+        "State call for projects has its `legal_vehicle`, a legal person that is "
+        "not a public body (nor a natural person or an entrepreneur "
+        "individuel)." + _CALL_NOTE
+    ),
+    check=_private_legal_person,
+    applies_to=("poles", "actors"),
+    opt_in=True,
+    failing_example=Example(build=_call001_fails, paths=("$.poles[0].legal_vehicle",)),
+    passing_example=Example(build=_call001_passes),
+)
+
+
 # --- CALL002 ----------------------------------------------------------------
 
 
 def _three_legal_persons(context: Context) -> Iterator[Finding]:
-    for p, pole in _live_poles(context):
+    for pole in _live_poles(context):
         legal = [m for m in _everyone(context, pole) if m.actor.is_legal_person]
         if len(legal) < 3:
             message = (
@@ -666,7 +887,7 @@ def _three_legal_persons(context: Context) -> Iterator[Finding]:
                 f"{'' if len(legal) == 1 else 's'} on {_on(context)}; a State call for "
                 "projects asks for at least 3"
             )
-            yield context.finding(message, f"$.poles[{p}].memberships", subject=pole.id)
+            yield context.finding(message, context.path_of(pole, "memberships"), subject=pole.id)
 
 
 def _call002_fails() -> Ecosystem:
@@ -683,11 +904,35 @@ def _call002_passes() -> Ecosystem:
     return _pole_sud((_archer(), "lead"), (_tannery(), "member"), (_agglo(), "partner"))
 
 
+CALL002 = Rule(
+    code="CALL002",
+    title="Call for projects: at least three legal-person members",
+    severity="error",
+    kind="funding",
+    confidence="confirmed",
+    source=f"{_DECREE}, 2°",
+    url=_DECREE_URL,
+    versions=_decree(f"{_DECREE}, 2°"),
+    explanation=(
+        "« Il est constitué de trois personnes morales ou plus »: among the "
+        "pôle's members on the date, partners included (the décret counts the "
+        "persons of art. 9 among them), at least three distinct legal persons. "
+        "Natural persons and entrepreneurs individuels (`form='sole_trader'`) "
+        "do not count; an actor with several memberships counts once." + _CALL_NOTE
+    ),
+    check=_three_legal_persons,
+    applies_to=("poles", "actors"),
+    opt_in=True,
+    failing_example=Example(build=_call002_fails, paths=("$.poles[0].memberships",)),
+    passing_example=Example(build=_call002_passes),
+)
+
+
 # --- CALL003 ----------------------------------------------------------------
 
 
 def _call_enterprises(context: Context) -> Iterator[Finding | Unchecked]:
-    for p, pole in _live_poles(context):
+    for pole in _live_poles(context):
         legal = [m for m in _joined(context, pole) if m.actor.is_legal_person]
         sides = _by_side(context, legal)
         has_ess, has_other = bool(sides[_Side.ESS]), bool(sides[_Side.OTHER])
@@ -695,7 +940,7 @@ def _call_enterprises(context: Context) -> Iterator[Finding | Unchecked]:
             continue
         unknown = sides[_Side.UNKNOWN]
         undecided = bool(unknown) if has_ess or has_other else _both_fillable(len(unknown), 0)
-        path = f"$.poles[{p}].memberships"
+        path = context.path_of(pole, "memberships")
         if undecided:
             reason = (
                 f"whether pôle {pole.id!r} has an ESS enterprise and an enterprise outside "
@@ -736,6 +981,31 @@ def _call003_passes() -> Ecosystem:
     return eco.add(_tannery(), jourdan)
 
 
+CALL003 = Rule(
+    code="CALL003",
+    title="Call for projects: an ESS enterprise and an enterprise outside the ESS",
+    severity="error",
+    kind="funding",
+    confidence="confirmed",
+    source=f"{_DECREE}, 2°",
+    url=_DECREE_URL,
+    versions=_decree(f"{_DECREE}, 2°"),
+    explanation=(
+        "Among its legal-person members, « au moins : une entreprise d'économie "
+        "sociale et solidaire au sens de l'article 1er […] ; une entreprise dont "
+        "les statuts ne relèvent pas de l'économie sociale et solidaire […] ou "
+        "un groupement d'entreprises dès lors que la majorité de ses membres ne "
+        "relèvent pas de l'économie sociale et solidaire ». Each place takes a "
+        "distinct actor: a grouping counts on one side only." + _WHO_COUNTS + _CALL_NOTE
+    ),
+    check=_call_enterprises,
+    applies_to=("poles", "actors"),
+    opt_in=True,
+    failing_example=Example(build=_call003_fails, paths=("$.poles[0].memberships",)),
+    passing_example=Example(build=_call003_passes),
+)
+
+
 # --- CALL004 ----------------------------------------------------------------
 
 
@@ -747,7 +1017,7 @@ def _is_named_in_art9(actor: Actor) -> bool:
 
 
 def _call_partner(context: Context) -> Iterator[Finding]:
-    for p, pole in _live_poles(context):
+    for pole in _live_poles(context):
         joined = {m.actor.id for m in _joined(context, pole)}
         # a kind art. 9 names is no enterprise, and a partner never counts as one
         # (see the module docstring): either fills a place of its own
@@ -762,7 +1032,7 @@ def _call_partner(context: Context) -> Iterator[Finding]:
             "training body, nor any other legal person « en lien avec » it (role "
             f"'partner'), among its members on {_on(context)}"
         )
-        yield context.finding(message, f"$.poles[{p}].memberships", subject=pole.id)
+        yield context.finding(message, context.path_of(pole, "memberships"), subject=pole.id)
 
 
 def _call004_fails() -> Ecosystem:
@@ -775,6 +1045,34 @@ def _call004_passes() -> Ecosystem:
     """A training body joins."""
     school = TrainingBody(id="afpa", name="AFPA Romans", legal_status="public")
     return _pole_sud((_archer(), "lead"), (_tannery(), "member"), (school, "member"))
+
+
+CALL004 = Rule(
+    code="CALL004",
+    title="Call for projects: another person listed in art. 9",
+    severity="warning",
+    kind="funding",
+    confidence="reading",
+    source=f"{_DECREE}, 2°; loi n° 2014-856 du 31 juillet 2014, art. 9, I",
+    url=_DECREE_URL,
+    versions=_decree(f"{_DECREE}, 2°; loi n° 2014-856 du 31 juillet 2014, art. 9, I"),
+    explanation=(
+        "A candidate PTCE also counts « une autre personne prévue à l'article "
+        "9 »: a local authority or grouping, a research centre, a "
+        "higher-education or research body, a training body « ou toute autre "
+        "personne physique ou morale ». ptcekit counts a legal person of a kind "
+        "art. 9 names (a public body, a research or training body, a GIP) or "
+        "any legal person whose role is `partner` (« en lien avec » the pôle); "
+        "neither ever fills the places of the enterprises (CALL003). Art. 9's "
+        "« toute autre personne » read to the letter would take in any further "
+        "member, so this narrower reading is ptcekit's: a warning." + _CALL_NOTE
+    ),
+    check=_call_partner,
+    applies_to=("poles", "actors"),
+    opt_in=True,
+    failing_example=Example(build=_call004_fails, paths=("$.poles[0].memberships",)),
+    passing_example=Example(build=_call004_passes),
+)
 
 
 # --- CALL005 ----------------------------------------------------------------
@@ -791,8 +1089,8 @@ def _calls_won(pole: Pole, day: dt.date) -> list[str]:
 
 
 def _no_previous_call(context: Context) -> Iterator[Finding | Unchecked]:
-    for p, pole in _live_poles(context):
-        path = f"$.poles[{p}].labels"
+    for pole in _live_poles(context):
+        path = context.path_of(pole, "labels")
         if not pole.labels:
             reason = (
                 f"pôle {pole.id!r} records no labels, so whether it already won a State call "
@@ -820,312 +1118,72 @@ def _call005_passes() -> Ecosystem:
     return _pole_sud((_archer(), "lead"), (_tannery(), "member"), labels=("charte-rtes",))
 
 
-_WHO_COUNTS = (
-    " Who counts: the enterprises are the members on the date whose role is not "
-    "`partner` (a partner is a person « en lien avec » the pôle, never one of the "
-    "enterprises); research and training bodies, public bodies, GIPs and natural "
-    "persons are no enterprises; a company counts by its statutes "
-    "(`ess_statutes`), and unknown statutes count for neither side; a GIE or a "
-    "groupement d'employeurs counts by the majority of its declared members "
-    "(outside the ESS when most are, ESS when most are, neither when they are "
-    "evenly split, unknown when its members are missing or too many are of "
-    "unknown status); each actor counts once. Where the answer depends on what "
-    "the document does not record, the report lists the check as not run "
-    "instead of a finding."
+CALL005 = Rule(
+    code="CALL005",
+    title="Call for projects: no State support after a previous call",
+    severity="warning",
+    kind="funding",
+    confidence="reading",
+    source=f"{_DECREE}, 6°",
+    url=_DECREE_URL,
+    versions=_decree(f"{_DECREE}, 6°"),
+    explanation=(
+        "« Son projet n'a pas déjà bénéficié d'un soutien de l'Etat à la suite "
+        "d'un précédent appel à projets des pôles territoriaux de coopération "
+        "économique. » The pôle's `labels` record the State calls for projects "
+        f"it won as `{STATE_CALL_LABEL_PREFIX}` and the year: `aap-ptce-2013` "
+        "and `aap-ptce-2015` for the two calls of 2013 and 2015. A label of a "
+        "year up to the date's is reported. The décret speaks of the project, "
+        "and the labels are the pôle's: a pôle that won before may apply with a "
+        "new project, hence a warning. A pôle with no labels at all cannot be "
+        "checked, and the report says so." + _CALL_NOTE
+    ),
+    check=_no_previous_call,
+    applies_to="poles",
+    opt_in=True,
+    failing_example=Example(build=_call005_fails, paths=("$.poles[0].labels",)),
+    passing_example=Example(build=_call005_passes),
 )
 
-_CALL_NOTE = (
-    " This is an eligibility criterion for the State's calls for projects, not "
-    "part of the legal definition: the rule is opt-in, selected with `CALL`, and "
-    "runs only on dates from the décret's entry into force, 18 April 2015 (it "
-    "was published in the Journal officiel of 17 April 2015 and fixes no date "
-    "of its own). Art. 3's conditions 3° to 5° (an innovative project, a "
-    "territory of activity and sustainable local development, a project that "
-    "meets the call's specifications) are not in the model's data."
-)
 
 RULES: tuple[Rule, ...] = (
-    Rule(
-        code="PTCE001",
-        title="A pôle joins an ESS enterprise and an enterprise outside the ESS on its territory",
-        severity="error",
-        kind="legal",
-        confidence="reading",
-        source=_ART9,
-        url=_LOI_URL,
-        explanation=(
-            "Art. 9, I defines a PTCE as « le regroupement sur un même territoire "
-            "d'entreprises de l'économie sociale et solidaire […] qui s'associent à "
-            "des entreprises, en lien avec des collectivités territoriales […] ». "
-            "Among the pôle's members on the date, at least one must be an ESS "
-            "enterprise (art. 1: an association, foundation, mutual, cooperative, or "
-            "a commercial company with ESS statutes) and at least one an enterprise "
-            "outside the ESS whose seat lies on the pôle's territory. Reading the "
-            "text's plurals as « at least one » is ptcekit's reading; a pôle with "
-            "none breaks every reading." + _WHO_COUNTS + " A pôle is checked only "
-            "between its founding and its dissolution."
+    PTCE001,
+    PTCE002,
+    PTCE003,
+    PTCE004,
+    PTCE005,
+    PTCE006,
+    PTCE007,
+    CALL001,
+    CALL002,
+    CALL003,
+    CALL004,
+    CALL005,
+)
+
+THEMES: tuple[Theme, ...] = (
+    Theme(
+        prefix="PTCE",
+        title="Pôles territoriaux de coopération économique (art. 9)",
+        rules=(
+            PTCE001,
+            PTCE002,
+            PTCE003,
+            PTCE004,
+            PTCE005,
+            PTCE006,
+            PTCE007,
         ),
-        check=_ess_and_other,
-        applies_to=("poles", "actors"),
-        failing_example=Example(build=_ptce001_fails, paths=("$.poles[0].memberships",)),
-        passing_example=Example(build=_ptce001_passes),
     ),
-    Rule(
-        code="PTCE002",
-        title="The pôle's members are seated on its territory",
-        severity="warning",
-        kind="heuristic",
-        confidence="reading",
-        source=_ART9,
-        url=_LOI_URL,
-        explanation=(
-            "Art. 9, I groups enterprises « sur un même territoire ». A member "
-            "(other than a partner, which may sit anywhere) whose registered office "
-            "lies outside the pôle's territory is reported. The seat is only a proxy "
-            "for where a structure works, hence a warning. The territory is read in "
-            "the Code officiel géographique of its `cog_year` (the nearest vintage "
-            "ptcekit ships when it has none of that year), at every level: communes, "
-            "EPCI (by their member communes), départements and régions (those of "
-            "before 2016 for a year before 2016). An arrondissement municipal lies in "
-            "its commune; a seat recorded under the code of a former commune (a "
-            "commune déléguée or associée, or a commune merged into a commune "
-            "nouvelle) lies where the commune it became lies, and an info finding "
-            "names that commune's code. When the pôle records no territory, a member "
-            "no seat, or the territory cannot tell (a code unknown in the vintage, a "
-            "territory that lists only part of the seat's commune), the report lists "
-            "the check as not run."
+    Theme(
+        prefix="CALL",
+        title="State calls for projects (décret n° 2015-431, opt-in)",
+        rules=(
+            CALL001,
+            CALL002,
+            CALL003,
+            CALL004,
+            CALL005,
         ),
-        check=_seats_outside,
-        applies_to=("poles", "actors"),
-        failing_example=Example(build=_ptce002_fails, paths=("$.poles[0].memberships[1]",)),
-        passing_example=Example(build=_ptce002_passes),
-    ),
-    Rule(
-        code="PTCE003",
-        title="A pôle records its territory",
-        severity="info",
-        kind="heuristic",
-        confidence="reading",
-        source=_ART9,
-        url=_LOI_URL,
-        explanation=(
-            "Art. 9, I places a PTCE « sur un même territoire ». Without a "
-            "`territory`, neither PTCE001 nor PTCE002 can check where the members "
-            "are."
-        ),
-        check=_no_territory,
-        applies_to="poles",
-        failing_example=Example(build=_ptce003_fails, paths=("$.poles[0].territory",)),
-        passing_example=Example(build=_ptce003_passes),
-    ),
-    Rule(
-        code="PTCE004",
-        title="A pôle has a lead structure",
-        severity="warning",
-        kind="heuristic",
-        confidence="reading",
-        source=(
-            "Practice of PTCE (a structure porteuse carries the pôle); no legal text "
-            "requires one: neither loi n° 2014-856 art. 9 nor décret n° 2015-431 art. 3"
-        ),
-        url=_LOI_URL,
-        explanation=(
-            "No legal text requires a structure porteuse: art. 9 of loi n° 2014-856 "
-            "defines the pôle by its members and its strategy, and décret "
-            "n° 2015-431 asks a candidate to a call for projects to be a legal person "
-            "of private law (CALL001), not to have a lead. But PTCE are carried in "
-            "practice by one structure, and a model without one is usually "
-            "incomplete. A pôle with no `lead` and no membership of role `lead` on "
-            "the date is reported, as a warning."
-        ),
-        check=_no_lead,
-        applies_to="poles",
-        failing_example=Example(build=_ptce004_fails, paths=("$.poles[0].lead",)),
-        passing_example=Example(build=_ptce004_passes),
-    ),
-    Rule(
-        code="PTCE005",
-        title="A pôle states a strategy, shares an asset or has an agreement",
-        severity="warning",
-        kind="heuristic",
-        confidence="reading",
-        source=_ART9,
-        url=_LOI_URL,
-        explanation=(
-            "Art. 9, I asks for « une stratégie commune et continue de "
-            "mutualisation, de coopération ou de partenariat ». A pôle that records "
-            "no `strategy`, and that no asset and no agreement of the document name "
-            "(by their `pole`), has nothing to show for it; the data may simply be "
-            "incomplete, hence a warning. Whether the strategy's content meets art. "
-            "9 is not judged."
-        ),
-        check=_nothing_shared,
-        applies_to=("poles", "assets", "agreements"),
-        failing_example=Example(build=_ptce005_fails, paths=("$.poles[0]",)),
-        passing_example=Example(build=_ptce005_passes),
-    ),
-    Rule(
-        code="PTCE006",
-        title="Memberships lie within the pôle's life",
-        severity="error",
-        kind="format",
-        confidence="confirmed",
-        source=(
-            "ptcekit document model: the dates of a pôle (`founded`, `dissolved`) "
-            "bound those of its memberships"
-        ),
-        url="https://ptcekit.readthedocs.io/en/latest/reference/model.html",
-        explanation=(
-            "A membership cannot start before the pôle was founded, nor start or "
-            "end on or after the day it ceased (`dissolved`, the day it no longer "
-            "exists). An open-ended membership of a dissolved pôle ends with it and "
-            "is not reported; a membership or a pôle whose dates are unknown is not "
-            "checked."
-        ),
-        check=_memberships_in_life,
-        applies_to="poles",
-        failing_example=Example(build=_ptce006_fails, paths=("$.poles[0].memberships[1].period",)),
-        passing_example=Example(build=_ptce006_passes),
-    ),
-    Rule(
-        code="PTCE007",
-        title="The lead structure is a member of the pôle",
-        severity="warning",
-        kind="heuristic",
-        confidence="reading",
-        source=(
-            "Practice of PTCE (the structure porteuse is one of the pôle's members); "
-            "no legal text requires it"
-        ),
-        url=_LOI_URL,
-        explanation=(
-            "The structure named by the pôle's `lead` carries it, and is expected "
-            "among its members on the date, with a membership of a role other than "
-            "`partner`. A lead that holds no membership on the date, or only a "
-            "partner's one, is reported, as a warning: the document is probably "
-            "incomplete. A lead that names no actor is REF001's."
-        ),
-        check=_lead_is_member,
-        applies_to="poles",
-        failing_example=Example(build=_ptce007_fails, paths=("$.poles[0].lead",)),
-        passing_example=Example(build=_ptce007_passes),
-    ),
-    Rule(
-        code="CALL001",
-        title="Call for projects: the pôle is a private-law legal person",
-        severity="error",
-        kind="funding",
-        confidence="confirmed",
-        source=f"{_DECREE}, 1°",
-        url=_DECREE_URL,
-        versions=_decree(f"{_DECREE}, 1°"),
-        explanation=(
-            "« C'est une personne morale de droit privé »: a PTCE applying to a "
-            "State call for projects has its `legal_vehicle`, a legal person that is "
-            "not a public body (nor a natural person or an entrepreneur "
-            "individuel)." + _CALL_NOTE
-        ),
-        check=_private_legal_person,
-        applies_to=("poles", "actors"),
-        opt_in=True,
-        failing_example=Example(build=_call001_fails, paths=("$.poles[0].legal_vehicle",)),
-        passing_example=Example(build=_call001_passes),
-    ),
-    Rule(
-        code="CALL002",
-        title="Call for projects: at least three legal-person members",
-        severity="error",
-        kind="funding",
-        confidence="confirmed",
-        source=f"{_DECREE}, 2°",
-        url=_DECREE_URL,
-        versions=_decree(f"{_DECREE}, 2°"),
-        explanation=(
-            "« Il est constitué de trois personnes morales ou plus »: among the "
-            "pôle's members on the date, partners included (the décret counts the "
-            "persons of art. 9 among them), at least three distinct legal persons. "
-            "Natural persons and entrepreneurs individuels (`form='sole_trader'`) "
-            "do not count; an actor with several memberships counts once." + _CALL_NOTE
-        ),
-        check=_three_legal_persons,
-        applies_to=("poles", "actors"),
-        opt_in=True,
-        failing_example=Example(build=_call002_fails, paths=("$.poles[0].memberships",)),
-        passing_example=Example(build=_call002_passes),
-    ),
-    Rule(
-        code="CALL003",
-        title="Call for projects: an ESS enterprise and an enterprise outside the ESS",
-        severity="error",
-        kind="funding",
-        confidence="confirmed",
-        source=f"{_DECREE}, 2°",
-        url=_DECREE_URL,
-        versions=_decree(f"{_DECREE}, 2°"),
-        explanation=(
-            "Among its legal-person members, « au moins : une entreprise d'économie "
-            "sociale et solidaire au sens de l'article 1er […] ; une entreprise dont "
-            "les statuts ne relèvent pas de l'économie sociale et solidaire […] ou "
-            "un groupement d'entreprises dès lors que la majorité de ses membres ne "
-            "relèvent pas de l'économie sociale et solidaire ». Each place takes a "
-            "distinct actor: a grouping counts on one side only." + _WHO_COUNTS + _CALL_NOTE
-        ),
-        check=_call_enterprises,
-        applies_to=("poles", "actors"),
-        opt_in=True,
-        failing_example=Example(build=_call003_fails, paths=("$.poles[0].memberships",)),
-        passing_example=Example(build=_call003_passes),
-    ),
-    Rule(
-        code="CALL004",
-        title="Call for projects: another person listed in art. 9",
-        severity="warning",
-        kind="funding",
-        confidence="reading",
-        source=f"{_DECREE}, 2°; loi n° 2014-856 du 31 juillet 2014, art. 9, I",
-        url=_DECREE_URL,
-        versions=_decree(f"{_DECREE}, 2°; loi n° 2014-856 du 31 juillet 2014, art. 9, I"),
-        explanation=(
-            "A candidate PTCE also counts « une autre personne prévue à l'article "
-            "9 »: a local authority or grouping, a research centre, a "
-            "higher-education or research body, a training body « ou toute autre "
-            "personne physique ou morale ». ptcekit counts a legal person of a kind "
-            "art. 9 names (a public body, a research or training body, a GIP) or "
-            "any legal person whose role is `partner` (« en lien avec » the pôle); "
-            "neither ever fills the places of the enterprises (CALL003). Art. 9's "
-            "« toute autre personne » read to the letter would take in any further "
-            "member, so this narrower reading is ptcekit's: a warning." + _CALL_NOTE
-        ),
-        check=_call_partner,
-        applies_to=("poles", "actors"),
-        opt_in=True,
-        failing_example=Example(build=_call004_fails, paths=("$.poles[0].memberships",)),
-        passing_example=Example(build=_call004_passes),
-    ),
-    Rule(
-        code="CALL005",
-        title="Call for projects: no State support after a previous call",
-        severity="warning",
-        kind="funding",
-        confidence="reading",
-        source=f"{_DECREE}, 6°",
-        url=_DECREE_URL,
-        versions=_decree(f"{_DECREE}, 6°"),
-        explanation=(
-            "« Son projet n'a pas déjà bénéficié d'un soutien de l'Etat à la suite "
-            "d'un précédent appel à projets des pôles territoriaux de coopération "
-            "économique. » The pôle's `labels` record the State calls for projects "
-            f"it won as `{STATE_CALL_LABEL_PREFIX}` and the year: `aap-ptce-2013` "
-            "and `aap-ptce-2015` for the two calls of 2013 and 2015. A label of a "
-            "year up to the date's is reported. The décret speaks of the project, "
-            "and the labels are the pôle's: a pôle that won before may apply with a "
-            "new project, hence a warning. A pôle with no labels at all cannot be "
-            "checked, and the report says so." + _CALL_NOTE
-        ),
-        check=_no_previous_call,
-        applies_to="poles",
-        opt_in=True,
-        failing_example=Example(build=_call005_fails, paths=("$.poles[0].labels",)),
-        passing_example=Example(build=_call005_passes),
     ),
 )

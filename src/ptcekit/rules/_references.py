@@ -22,9 +22,12 @@ from ptcekit.model import (
     SharedPremises,
 )
 from ptcekit.model import validators as v
-from ptcekit.rules._engine import RECORD_LISTS, Context, Example, Finding, Rule
+from ptcekit.rules._context import Context
+from ptcekit.rules._paths import RECORD_LISTS, Keys
+from ptcekit.rules._report import Finding
+from ptcekit.rules._rule import Example, Rule, Theme
 
-__all__ = ["RULES"]
+__all__ = ["RULES", "THEMES"]
 
 #: The document format's own rule: records are declared once, with an id, and referenced by it.
 _SOURCE = (
@@ -75,7 +78,7 @@ class _Miss:
     Attributes:
         target: the id.
         reference: the field's declaration.
-        path: the wire path of the id.
+        path: where the id sits, as keys and indices from the document's root.
         place: the top-level field of the record it sits under.
         where: the record, in words, such as "asset 'van'".
         subject: the record's id.
@@ -83,7 +86,7 @@ class _Miss:
 
     target: str
     reference: v.Reference
-    path: str
+    path: Keys
     place: str
     where: str
     subject: str
@@ -154,13 +157,14 @@ class _Walk:
         for list_name in RECORD_LISTS:
             for position, record in enumerate(getattr(eco, list_name)):
                 where = f"{_record_word(list_name, record)} {record.id!r}"
-                self.walk(record, [f"$.{list_name}[{position}]"], None, where, record.id)
+                # the walk goes through the lists itself: it knows each record's position
+                self.walk(record, [list_name, position], None, where, record.id)
         return self.misses
 
     def walk(
-        self, value: object, path: list[str], place: str | None, where: str, subject: str
+        self, value: object, path: list[str | int], place: str | None, where: str, subject: str
     ) -> None:
-        """Note every reference under ``value`` (at ``path``, a list of parts) that misses."""
+        """Note every reference under ``value`` (at ``path``, its keys and indices) that misses."""
         record = self.record
         for name, how, what in self.plan(type(value)):
             held = getattr(value, name)
@@ -170,25 +174,19 @@ class _Walk:
             if how == _ONE:
                 reference, target = what
                 if not isinstance(record(held), target):
-                    self.miss(
-                        _Miss(held, reference, f"{''.join(path)}.{name}", top, where, subject)
-                    )
+                    self.miss(_Miss(held, reference, (*path, name), top, where, subject))
             elif how == _MANY:
                 reference, target = what
                 for n, used in enumerate(held):
                     if not isinstance(record(used), target):
-                        self.miss(
-                            _Miss(
-                                used, reference, f"{''.join(path)}.{name}[{n}]", top, where, subject
-                            )
-                        )
+                        self.miss(_Miss(used, reference, (*path, name, n), top, where, subject))
             elif how == _INNERS:
                 for n, inner in enumerate(held):
-                    path.append(f".{name}[{n}]")
+                    path += (name, n)
                     self.walk(inner, path, top, where, subject)
-                    path.pop()
+                    del path[-2:]
             else:
-                path.append(f".{name}")
+                path.append(name)
                 self.walk(held, path, top, where, subject)
                 path.pop()
 
@@ -240,6 +238,9 @@ def _references_to(family: type[Any]) -> Callable[[Context], Iterator[Finding]]:
     return check
 
 
+# --- REF001 to REF004: one walk over the references the model declares ----
+
+
 def _ref001_fails() -> Ecosystem:
     """A membership names an actor that the document does not declare."""
     return Ecosystem(
@@ -268,6 +269,30 @@ def _ref001_passes() -> Ecosystem:
     )
 
 
+REF001 = Rule(
+    code="REF001",
+    title="Every actor id used by a record names an actor",
+    severity="error",
+    kind="format",
+    confidence="confirmed",
+    source=_SOURCE,
+    url=_URL,
+    explanation=(
+        "Memberships, a pôle's lead and legal vehicle, owners, users, "
+        "cost-sharing key shares, a shared employee's employer, the parties "
+        "and commitments of agreements, and the members of a grouping refer "
+        "to actors by id. Each id must be declared in the document's "
+        "`actors` list: an id that is not declared, or that names a pôle, "
+        "an asset or an agreement, is reported where it is used. "
+        "This is a data rule of ptcekit's document model, not a legal one."
+    ),
+    check=_references_to(Actor),
+    applies_to=("actors", "poles", "assets", "agreements"),
+    failing_example=Example(build=_ref001_fails, paths=("$.poles[0].memberships[1].actor",)),
+    passing_example=Example(build=_ref001_passes),
+)
+
+
 # --- REF002 -----------------------------------------------------------------
 
 
@@ -285,6 +310,25 @@ def _ref002_passes() -> Ecosystem:
         poles=(Pole(id="pole-sud", name="Pôle Sud"),),
         assets=(SharedPremises(id="batiment", name="Bâtiment", pole="pole-sud"),),
     )
+
+
+REF002 = Rule(
+    code="REF002",
+    title="Every pôle id used by an asset or an agreement names a pôle",
+    severity="error",
+    kind="format",
+    confidence="confirmed",
+    source=_SOURCE,
+    url=_URL,
+    explanation=(
+        "An asset's `pole` and an agreement's `pole` must name a pôle "
+        "declared in the document's `poles` list."
+    ),
+    check=_references_to(Pole),
+    applies_to=("assets", "agreements"),
+    failing_example=Example(build=_ref002_fails, paths=("$.assets[0].pole",)),
+    passing_example=Example(build=_ref002_passes),
+)
 
 
 # --- REF003 -----------------------------------------------------------------
@@ -327,6 +371,25 @@ def _ref003_passes() -> Ecosystem:
     )
 
 
+REF003 = Rule(
+    code="REF003",
+    title="Every asset id used by a commitment names an asset",
+    severity="error",
+    kind="format",
+    confidence="confirmed",
+    source=_SOURCE,
+    url=_URL,
+    explanation=(
+        "A commitment's `asset` (the use of a shared asset, for instance) "
+        "must name an asset declared in the document's `assets` list."
+    ),
+    check=_references_to(MutualisedAsset),
+    applies_to=("agreements",),
+    failing_example=Example(build=_ref003_fails, paths=("$.agreements[0].commitments[0].asset",)),
+    passing_example=Example(build=_ref003_passes),
+)
+
+
 # --- REF004 -----------------------------------------------------------------
 
 
@@ -354,11 +417,30 @@ def _ref004_passes() -> Ecosystem:
     )
 
 
+REF004 = Rule(
+    code="REF004",
+    title="Every agreement id used by an asset names an agreement",
+    severity="error",
+    kind="format",
+    confidence="confirmed",
+    source=_SOURCE,
+    url=_URL,
+    explanation=(
+        "An asset's `agreement` (the convention that governs it) must name "
+        "an agreement declared in the document's `agreements` list."
+    ),
+    check=_references_to(PartnershipAgreement),
+    applies_to=("assets",),
+    failing_example=Example(build=_ref004_fails, paths=("$.assets[0].agreement",)),
+    passing_example=Example(build=_ref004_passes),
+)
+
+
 # --- REF005 -----------------------------------------------------------------
 
 
 def _commitment_parties(context: Context) -> Iterator[Finding]:
-    for g, agreement in enumerate(context.ecosystem.agreements):
+    for agreement in context.ecosystem.agreements:
         parties = frozenset(agreement.party_ids)
         for k, commitment in enumerate(agreement.commitments):
             if commitment.party not in parties:
@@ -367,7 +449,7 @@ def _commitment_parties(context: Context) -> Iterator[Finding]:
                     f"{commitment.party!r}, who is not a party to it "
                     f"(parties: {', '.join(sorted(parties))})"
                 )
-                path = f"$.agreements[{g}].commitments[{k}].party"
+                path = context.path_of(agreement, "commitments", k, "party")
                 yield context.finding(message, path, subject=agreement.id)
 
 
@@ -396,100 +478,32 @@ def _ref005_passes() -> Ecosystem:
     return _commitment_by("nef")
 
 
-RULES: tuple[Rule, ...] = (
-    Rule(
-        code="REF001",
-        title="Every actor id used by a record names an actor",
-        severity="error",
-        kind="format",
-        confidence="confirmed",
-        source=_SOURCE,
-        url=_URL,
-        explanation=(
-            "Memberships, a pôle's lead and legal vehicle, owners, users, "
-            "cost-sharing key shares, a shared employee's employer, the parties "
-            "and commitments of agreements, and the members of a grouping refer "
-            "to actors by id. Each id must be declared in the document's "
-            "`actors` list: an id that is not declared, or that names a pôle, "
-            "an asset or an agreement, is reported where it is used. "
-            "This is a data rule of ptcekit's document model, not a legal one."
-        ),
-        check=_references_to(Actor),
-        applies_to=("actors", "poles", "assets", "agreements"),
-        failing_example=Example(build=_ref001_fails, paths=("$.poles[0].memberships[1].actor",)),
-        passing_example=Example(build=_ref001_passes),
+REF005 = Rule(
+    code="REF005",
+    title="A commitment's party is a party to its agreement",
+    severity="error",
+    kind="format",
+    confidence="confirmed",
+    source=_SOURCE,
+    url=_URL,
+    explanation=(
+        "Under a convention, only its signatories commit (a contract creates "
+        "obligations only between its parties, Code civil, art. 1199): the "
+        "`party` of each commitment must be one of the agreement's `parties`."
     ),
-    Rule(
-        code="REF002",
-        title="Every pôle id used by an asset or an agreement names a pôle",
-        severity="error",
-        kind="format",
-        confidence="confirmed",
-        source=_SOURCE,
-        url=_URL,
-        explanation=(
-            "An asset's `pole` and an agreement's `pole` must name a pôle "
-            "declared in the document's `poles` list."
-        ),
-        check=_references_to(Pole),
-        applies_to=("assets", "agreements"),
-        failing_example=Example(build=_ref002_fails, paths=("$.assets[0].pole",)),
-        passing_example=Example(build=_ref002_passes),
-    ),
-    Rule(
-        code="REF003",
-        title="Every asset id used by a commitment names an asset",
-        severity="error",
-        kind="format",
-        confidence="confirmed",
-        source=_SOURCE,
-        url=_URL,
-        explanation=(
-            "A commitment's `asset` (the use of a shared asset, for instance) "
-            "must name an asset declared in the document's `assets` list."
-        ),
-        check=_references_to(MutualisedAsset),
-        applies_to=("agreements",),
-        failing_example=Example(
-            build=_ref003_fails, paths=("$.agreements[0].commitments[0].asset",)
-        ),
-        passing_example=Example(build=_ref003_passes),
-    ),
-    Rule(
-        code="REF004",
-        title="Every agreement id used by an asset names an agreement",
-        severity="error",
-        kind="format",
-        confidence="confirmed",
-        source=_SOURCE,
-        url=_URL,
-        explanation=(
-            "An asset's `agreement` (the convention that governs it) must name "
-            "an agreement declared in the document's `agreements` list."
-        ),
-        check=_references_to(PartnershipAgreement),
-        applies_to=("assets",),
-        failing_example=Example(build=_ref004_fails, paths=("$.assets[0].agreement",)),
-        passing_example=Example(build=_ref004_passes),
-    ),
-    Rule(
-        code="REF005",
-        title="A commitment's party is a party to its agreement",
-        severity="error",
-        kind="format",
-        confidence="confirmed",
-        source=_SOURCE,
-        url=_URL,
-        explanation=(
-            "Under a convention, only its signatories commit (a contract creates "
-            "obligations only between its parties, Code civil, art. 1199): the "
-            "`party` of each commitment must be one of the agreement's `parties`."
-        ),
-        check=_commitment_parties,
-        applies_to=("agreements",),
-        failing_example=Example(
-            build=_ref005_fails, paths=("$.agreements[0].commitments[0].party",)
-        ),
-        passing_example=Example(build=_ref005_passes),
-    ),
+    check=_commitment_parties,
+    applies_to=("agreements",),
+    failing_example=Example(build=_ref005_fails, paths=("$.agreements[0].commitments[0].party",)),
+    passing_example=Example(build=_ref005_passes),
 )
+
+
+RULES: tuple[Rule, ...] = (
+    REF001,
+    REF002,
+    REF003,
+    REF004,
+    REF005,
+)
+
+THEMES: tuple[Theme, ...] = (Theme(prefix="REF", title="References", rules=RULES),)
