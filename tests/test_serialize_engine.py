@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import inspect
 import linecache
+import pickle
 import re
 import traceback
 import warnings
@@ -19,6 +21,7 @@ from ptcekit.errors import GeneratedCodeError, InvalidValueError, LoadError, Pro
 from ptcekit.serialize import (
     _diagnose,
     _json,
+    _source,
     _structure,
     from_dict,
     generated_source,
@@ -299,10 +302,12 @@ class TestProblemCodes:
         }
 
     def test_the_catalogue_page_lists_every_code(self) -> None:
-        """docs/reference/load-problems.md lists exactly the codes of LOAD_CODES, with their titles."""
+        """docs/reference/load-problems.md lists exactly the codes of LOAD_CODES, in order, as they are."""
         page = (DOCS / "reference" / "load-problems.md").read_text(encoding="utf-8")
-        listed = dict(re.findall(r"^\| `(LOAD\d{3})` \| ([^|]+?) \|", page, re.MULTILINE))
-        assert listed == {code: entry.title for code, entry in _diagnose.LOAD_CODES.items()}
+        rows = re.findall(r"^\| `(LOAD\d{3})` \| ([^|]+?) \| (.+?) \|$", page, re.MULTILINE)
+        assert rows == [
+            (entry.code, entry.title, entry.explanation) for entry in _diagnose.LOAD_CODES.values()
+        ]
 
 
 class TestMaxProblems:
@@ -462,6 +467,18 @@ class TestKeptKeys:
         assert ptcekit.serialize.kept_keys(eco.actors[0]) == {"x_note": "kept"}
         assert ptcekit.serialize.kept_keys(m.Person(id="p", name="P")) is None
 
+    def test_pickling_and_copying_keep_them(self) -> None:
+        """A pickled or copied value keeps its kept keys, and writes them back."""
+        eco = loads(self.TEXT, unknown="keep")
+        for twin in (pickle.loads(pickle.dumps(eco)), copy.copy(eco), copy.deepcopy(eco)):
+            assert ptcekit.serialize.kept_keys(twin.actors[0]) == {"x_note": "kept"}
+            assert ptcekit.dumps(twin) == ptcekit.dumps(eco)
+
+    def test_evolve_makes_a_value_without_them(self) -> None:
+        """attrs.evolve builds through __init__, which knows nothing of the document."""
+        person = loads(self.TEXT, unknown="keep").actors[0]
+        assert ptcekit.serialize.kept_keys(attrs.evolve(person, name="Q")) is None
+
     def test_kept_keys_do_not_change_equality(self) -> None:
         """A value with kept keys equals, and hashes as, the same value without."""
         person = loads(self.TEXT, unknown="keep").actors[0]
@@ -482,3 +499,52 @@ class TestKeptKeys:
         (found,) = caught.value.problems
         assert (found.path, found.code) == ("$.x", "LOAD001")
         assert "Hive is no ptcekit model class: it cannot keep keys" in found.message
+
+
+class TestBindings:
+    @pytest.mark.parametrize(
+        ("value", "name"),
+        [
+            (m.Money, "Money"),
+            ({"a": 1}, "table"),
+            ({"a"}, "accepted"),
+            (0, "bound_0"),
+            (-1, "bound_minus_1"),
+            (10**40, "bound"),
+            (re.compile("a").fullmatch, "match_pattern"),
+            (attrs.fields_dict, "fields_dict"),
+            (object(), "value"),
+        ],
+    )
+    def test_a_value_bound_without_a_name_is_named_for_what_it_holds(
+        self, value: object, name: str
+    ) -> None:
+        """Bindings name a value by its kind when the generator gives no name."""
+        assert _source.Bindings().bind(value) == name
+
+    def test_names_are_identifiers_and_unique(self) -> None:
+        """A hint is made an identifier, never a keyword or a local name; a second value gets a suffix."""
+        bindings = _source.Bindings()
+        assert bindings.bind(1, "class") == "v_class"
+        assert bindings.bind(2, "9 lives") == "v_9_lives"
+        assert bindings.bind(3, "d") == "d_2"
+        assert bindings.bind(4, "default_x") == "default_x"
+        assert bindings.bind(5, "default_x") == "default_x_2"
+        same = bindings.bind(4, "default_x")
+        assert same == "default_x"
+
+
+class TestHookForms:
+    def test_hook_functions_and_factories_apply_too(self) -> None:
+        """Hooks registered by predicate (_func) or factory reach the generated code as well."""
+        converter = make_converter()
+        converter.register_structure_hook_func(lambda cls: cls is m.Money, money_text)
+        converter.register_unstructure_hook_factory(
+            lambda cls: cls is m.Money, lambda _: lambda money: str(money.amount)
+        )
+        pay = converter.load({**PAY, "reference_minimum": "1.00 EUR"}, m.PayData)
+        assert pay.highest == m.Money(amount="52000.00")
+        assert converter.dump(pay)["highest"] == "52000.00"
+        converter.register_structure_hook_factory(lambda cls: cls is m.Money, lambda _: money_text)
+        converter.register_unstructure_hook_func(lambda cls: cls is m.Money, lambda money: "x")
+        assert converter.dump(pay)["highest"] == "x"

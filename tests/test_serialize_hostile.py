@@ -323,11 +323,13 @@ class TestCost:
         problems_of('{"ptcekit":"1","actors":[{"type":"person","id":"p","name":3}]}')
         assert calls == []
         problems_of('{"ptcekit":"1","name":%s}' % ("9" * 30))
-        assert calls == []  # a number where a string is expected: no reading tells more
+        assert calls == [1]  # an integer orjson read as a float: read again, exactly
         headcount = '{"type":"person","id":"p","name":"P"},{"type":"association","id":"a","name":"A","headcount":%s}'
         eco = loads('{"ptcekit":"1","actors":[%s]}' % (headcount % ("9" * 40)))
-        assert calls == [1]  # an integer orjson read as a float where one is expected: read again
+        assert calls == [1, 1]  # one where the model expects an integer: read again, and valid
         assert eco.actors[1].headcount == int("9" * 40)  # exactly
+        problems_of('{"ptcekit":"1","name":%s}' % ("9" * 10))
+        assert calls == [1, 1]  # a 64-bit integer orjson reads exactly: never read again
 
     def test_suggestions_are_capped(self) -> None:
         """Past twenty, unknown keys get no "did you mean"; long keys never do."""

@@ -73,6 +73,15 @@ legacy: bool = identifiers.legal_category.lookup("5720").legacy
 data: bytes = ptcekit.dumps(eco)
 again: Ecosystem = ptcekit.loads(data)
 money: Money = serialize.loads(b'{"amount": "1.50", "currency": "EUR"}', Money)
+capped: Ecosystem = ptcekit.loads(data, max_problems=50)
+try:
+    ptcekit.loads(b"{}")
+except ptcekit.LoadError as error:
+    envelope: dict[str, object] = error.to_dict()
+    first_code: str = error.problems[0].code
+    first_pointer: str = error.problems[0].pointer
+kept: dict[str, object] | None = serialize.kept_keys(again)
+source: str = serialize.generated_source(Money)
 
 # the rules
 report: rules.Report = ptcekit.validate(eco, rules=rules.builtin_rules().select("PTCE"))

@@ -68,7 +68,7 @@ def kept_keys(obj: object) -> dict[str, Any] | None:
     A document read with ``unknown="keep"`` keeps, on each object, the keys its
     class does not have, in a private slot every model value has; they are
     written back by :func:`to_dict` and :func:`~ptcekit.serialize.dumps`, and
-    pickling and :func:`copy.deepcopy` keep them. They take no part in
+    pickling and ``copy.deepcopy`` keep them. They take no part in
     equality or hashing. :func:`attrs.evolve` makes a new value through the
     class's ``__init__``, which knows nothing of the document: the new
     value has no kept keys.
@@ -352,7 +352,7 @@ def generated_source(cls: type[Any]) -> str:
 
     ptcekit writes, for each class, a function that reads its wire dict and
     one that writes it; they are compiled with their source in
-    :mod:`linecache`, so a traceback shows their lines and :mod:`pdb` steps
+    ``linecache``, so a traceback shows their lines and ``pdb`` steps
     through them (see :doc:`/guides/debug-loading`).
 
     Raises:

@@ -16,6 +16,7 @@ import difflib
 import enum
 import json
 import re
+import threading
 import warnings
 from collections.abc import Callable
 from decimal import Decimal
@@ -221,9 +222,17 @@ def _int_text(value: int) -> str:
     return str(value)
 
 
+#: How many floats that may be misread integers messages of this thread quoted.
+_quoted = threading.local()
+
+
 def _float_text(value: float) -> str:
     if value - value != 0:
         return repr(value)  # inf, -inf, nan: only from Python data, never from JSON text
+    if abs(value) >= _LOSSY and value.is_integer():
+        # orjson reads an integer beyond 64 bits as such a float: a message
+        # quoting it would misquote the document
+        _quoted.count = getattr(_quoted, "count", 0) + 1
     return json.dumps(value)
 
 
@@ -636,6 +645,16 @@ _FAILED: Any = object()
 _MISSING: Any = object()
 
 
+def _attempt(read: Callable[[Any], Any], value: Any) -> Any:
+    """Read ``value`` with a fast function, or return ``_FAILED`` (the diagnosis finds out why)."""
+    try:
+        return read(value)
+    except KindError:
+        raise
+    except Exception:  # any failure means: diagnose this part slowly
+        return _FAILED
+
+
 class _Enough(Exception):
     """Raised when a diagnosis has collected as many problems as it may."""
 
@@ -651,8 +670,9 @@ class Diagnosis:
     """
 
     __slots__ = (
+        "_lossy",
+        "_quoted_before",
         "fast",
-        "lossy",
         "max_problems",
         "problems",
         "refusals",
@@ -668,9 +688,22 @@ class Diagnosis:
         self.truncated = False
         #: how many refusals of the fast functions the diagnosis overturned (bugs)
         self.refusals = 0
-        #: whether a float stood where an integer was expected: orjson reads
-        #: integers beyond 64 bits as floats, the standard library does not
-        self.lossy = False
+        self._lossy = False
+        self._quoted_before = getattr(_quoted, "count", 0)
+
+    @property
+    def lossy(self) -> bool:
+        """Whether orjson's reading of an integer beyond 64 bits as a float may matter.
+
+        That is, a float that may be such an integer stood where the model
+        expects an integer, or a message quoted it: the standard library,
+        which reads such integers exactly, then reads the document again.
+        """
+        return self._lossy or getattr(_quoted, "count", 0) > self._quoted_before
+
+    def float_for_integer(self, value: float) -> None:
+        """Note a float where an integer is expected: it may be an integer orjson misread."""
+        self._lossy = self._lossy or (abs(value) >= _LOSSY and value.is_integer())
 
     def add(self, found: Problem) -> None:
         """Note ``found``; stop the diagnosis once there are ``max_problems``."""
@@ -804,7 +837,7 @@ class Diagnoser:
     def try_fast(self, value: Any, cls: type[Any], diagnosis: Diagnosis) -> Any:
         """Read ``value`` with the fast function of ``cls``; return ``(result, refusal)``."""
         structurer = self.structurer
-        if not diagnosis.fast or not structurer.bounded(Obj(cls)):
+        if not diagnosis.fast or not structurer.bounded_class(cls):
             return _FAILED, None  # a recursive class: the fast functions do not count levels
         try:
             return structurer.structure_fn(cls)(value), None
@@ -881,20 +914,40 @@ class Diagnoser:
         self, value: list[Any], inner: Node, path: str, diagnosis: Diagnosis, depth: int
     ) -> Any:
         """Read the items of an array; objects the fast functions accept cost no more than a load."""
+        fast = self._fast_items(inner, diagnosis)
         items = []
         failed = False
         for position, item in enumerate(value):
+            if fast is not None:
+                result = _attempt(fast, item)
+                if result is not _FAILED:
+                    items.append(result)
+                    continue
             result = self.diagnose(item, inner, f"{path}[{position}]", diagnosis, depth + 1)
             failed = failed or result is _FAILED
             items.append(result)
         return _FAILED if failed else tuple(items)
 
+    def _fast_items(self, inner: Node, diagnosis: Diagnosis) -> Callable[[Any], Any] | None:
+        """The fast reading of one item of an array of objects, or ``None`` to diagnose each item."""
+        structurer = self.structurer
+        if not diagnosis.fast or not isinstance(inner, Obj | Poly) or not structurer.bounded(inner):
+            return None
+        if isinstance(inner, Obj):
+            return structurer.structure_fn(inner.cls)
+        dispatch = structurer.dispatcher(inner.base)
+
+        def read(item: Any) -> Any:
+            return dispatch[item["type"]](item)
+
+        return read
+
     def diagnose_scalar(self, value: Any, node: Scalar, path: str, diagnosis: Diagnosis) -> Any:
         try:
             return _SCALAR_READERS[node.name](value, node.pattern)
         except WireError:
-            if node.name == "int" and type(value) is float and abs(value) >= _LOSSY:
-                diagnosis.lossy = diagnosis.lossy or value.is_integer()
+            if node.name == "int" and type(value) is float:
+                diagnosis.float_for_integer(value)
             diagnosis.add(problem(path, type_problem(node, value), _type_code(node, value)))
             return _FAILED
 

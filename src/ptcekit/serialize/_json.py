@@ -260,8 +260,9 @@ def loads(
     infinity, and each key once in an object. The text is parsed once; the
     standard library reads it again only when orjson refuses it (to say
     where the JSON is malformed), when an object may repeat a key (orjson
-    keeps the last value silently), or when a float stands where the model
-    expects an integer (orjson reads integers beyond 64 bits as floats).
+    keeps the last value silently), or when orjson read an integer beyond 64
+    bits as a float that matters: where the model expects an integer, or
+    quoted in a message (the standard library reads such integers exactly).
 
     Args:
         text: the JSON text, as ``str`` or UTF-8 ``bytes``.
@@ -308,8 +309,8 @@ def loads(
                     try:
                         return converter.read(data, target, diagnosis, upgrades=upgrades)
                     except LoadError:
-                        # only when orjson read an integer beyond 64 bits as a float
-                        # where one is expected is the standard library's reading different
+                        # only when orjson's float for an integer beyond 64 bits matters
+                        # is the standard library's reading different
                         if not diagnosis.lossy:
                             raise
         repeats = _Repeats()

@@ -106,6 +106,7 @@ class StructureWriter:
         self.attributes = attrs.fields_dict(spec.cls)
         self.later: list[str] = []
         self.depth = 0
+        self.field = ""  # the field being read: bound values are named after it
 
     def write(self) -> Callable[[Any], Any]:
         """Return the compiled function."""
@@ -126,6 +127,7 @@ class StructureWriter:
 
     def read_field(self, var: str, field: FieldSpec) -> list[str]:
         """Read, check and convert one field into ``var``; note the validators that run later."""
+        self.field = field.name
         node = field.node
         # a sentinel tells an absent key from null when the default is not None
         sentinel = not field.required and not (field.default is None and isinstance(node, Opt))
@@ -206,7 +208,7 @@ class StructureWriter:
                 f"{pad}if {var}.__class__ is int and not -{bound} < {var} < {bound}: raise BAD"
             )
         if node.pattern is not None:
-            match = self.bind(re.compile(node.pattern).fullmatch, "match_pattern")
+            match = self.bind(re.compile(node.pattern).fullmatch, f"match_{self.field}")
             lines.append(f"{pad}if {match}({var}) is None: raise BAD")
         return lines
 
@@ -382,6 +384,13 @@ class Structurer:
         known = self._bounded.get(key)
         if known is None:
             known = self._bounded[key] = self._static_depth(node, frozenset()) <= MAX_DEPTH
+        return known
+
+    def bounded_class(self, cls: type[Any]) -> bool:
+        """Whether every valid wire object of ``cls`` nests no deeper than allowed (cached)."""
+        known = self._bounded.get(cls)
+        if known is None:
+            known = self._bounded[cls] = self._static_depth(Obj(cls), frozenset()) <= MAX_DEPTH
         return known
 
     def _static_depth(self, node: Node, seen: frozenset[type[Any]]) -> float:
