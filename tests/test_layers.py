@@ -23,6 +23,7 @@ ALLOWED: dict[str, set[str]] = {
     "governance": {"errors", "identifiers", "geo", "model"},
     "rules": {"errors", "identifiers", "geo", "model", "governance"},
     "validators": {"model"},
+    "sheets": {"errors", "identifiers", "geo", "model", "serialize"},
     "cli": {
         "errors",
         "identifiers",
@@ -32,6 +33,7 @@ ALLOWED: dict[str, set[str]] = {
         "governance",
         "rules",
         "serialize",
+        "sheets",
         "_version",
     },
     "__main__": {"cli"},

@@ -18,9 +18,9 @@ import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Literal, TextIO
 
-from ptcekit import analysis, rules, serialize
+from ptcekit import analysis, rules, serialize, sheets
 from ptcekit._version import __version__
 from ptcekit.errors import PtcekitError
 from ptcekit.model import Ecosystem
@@ -94,7 +94,11 @@ def _parser() -> argparse.ArgumentParser:
         description="Load each FILE, check it against the rules and print the findings with their paths.",
     )
     check.add_argument(
-        "files", nargs="+", type=Path, metavar="FILE", help="a ptcekit JSON document"
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="a ptcekit JSON document, an XLSX workbook or a folder of CSV files",
     )
     check.add_argument(
         "--select",
@@ -146,7 +150,33 @@ def _parser() -> argparse.ArgumentParser:
     overview.add_argument(
         "--as-of", type=_date, metavar="DATE", help="show the situation on this day"
     )
+    _add_sheet_commands(commands)
     return parser
+
+
+def _add_sheet_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``convert`` and ``template``: documents as workbooks and CSV folders."""
+    convert = commands.add_parser(
+        "convert",
+        help="convert a document between JSON, XLSX and a folder of CSV files",
+        description=(
+            "Read IN and write OUT, each chosen by its name: a .json file, an .xlsx workbook, "
+            "or else a folder of CSV files (one per sheet). Load problems name the cell and the path."
+        ),
+    )
+    convert.add_argument("source", type=Path, metavar="IN", help="the document to read")
+    convert.add_argument("target", type=Path, metavar="OUT", help="where to write it")
+    convert.add_argument(
+        "--keep-unknown",
+        action="store_true",
+        help="keep keys and headings ptcekit does not know, and write them back",
+    )
+    template = commands.add_parser(
+        "template",
+        help="write an empty workbook to fill in",
+        description="Write an XLSX workbook with every sheet, both heading rows and the drop-down lists.",
+    )
+    template.add_argument("target", type=Path, metavar="OUT", help="the workbook to write (.xlsx)")
 
 
 _REFERENCE_INTRO = """\
@@ -189,11 +219,47 @@ def reference_markdown(width: int = 88) -> str:
     return "\n".join(sections)
 
 
-def _load(path: Path, progress: _Progress, err: TextIO) -> Ecosystem | None:
-    """Load ``path``, printing load errors with their paths; ``None`` when it cannot be loaded."""
+def _form(path: Path) -> str:
+    """How a document is stored, by its name: ``"json"``, ``"xlsx"`` or ``"csv"`` (a folder)."""
+    suffix = path.suffix.lower()
+    if suffix in (".json", ".xlsx"):
+        return suffix[1:]
+    if path.is_dir() or not suffix:
+        return "csv"
+    message = (
+        f"expected a .json file, an .xlsx workbook or a folder of CSV files, got {str(path)!r}"
+    )
+    raise argparse.ArgumentTypeError(message)
+
+
+def _read(path: Path, *, keep: bool = False) -> tuple[Ecosystem, sheets.CellMap | None]:
+    """Read the document at ``path`` (JSON, workbook or CSV folder), with its cells for sheets."""
+    unknown: Literal["forbid", "keep"] = "keep" if keep else "forbid"
+    form = _form(path)
+    if form == "json":
+        return (serialize.load(path, unknown="keep") if keep else serialize.load(path)), None
+    read = (
+        sheets.read_xlsx(path, unknown=unknown)
+        if form == "xlsx"
+        else sheets.read_csv(path, unknown=unknown)
+    )
+    return read.ecosystem, read.cells
+
+
+def _load(
+    path: Path, progress: _Progress, err: TextIO, cells: list[sheets.CellMap | None] | None = None
+) -> Ecosystem | None:
+    """Load ``path``, printing load errors with their paths; ``None`` when it cannot be loaded.
+
+    A workbook's or CSV folder's map of cells is appended to ``cells``, when given.
+    """
     progress.start(f"loading {path}")
     try:
-        ecosystem = serialize.load(path)
+        ecosystem, found = _read(path)
+    except argparse.ArgumentTypeError as error:
+        progress.done()
+        err.write(f"{path}: cannot be loaded: {error}\n")
+        return None
     except serialize.LoadError as error:
         progress.done()
         err.write(f"{path}: cannot be loaded: {len(error.problems)} problem(s)\n")
@@ -205,6 +271,8 @@ def _load(path: Path, progress: _Progress, err: TextIO) -> Ecosystem | None:
         err.write(f"{path}: cannot be read: {error.strerror or error}\n")
         return None
     progress.done()
+    if cells is not None:
+        cells.append(found)
     return ecosystem
 
 
@@ -223,7 +291,8 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     threshold = rules.Severity(args.fail_on)
     status = EXIT_OK
     for path in args.files:
-        ecosystem = _load(path, progress, err)
+        cells: list[sheets.CellMap | None] = []
+        ecosystem = _load(path, progress, err, cells)
         if ecosystem is None:
             status = EXIT_USAGE
             continue
@@ -237,11 +306,66 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(report.to_json(indent=None) + "\n")
         else:
             for finding in report.findings:
-                out.write(f"{path}: {finding.to_text()}\n")
+                out.write(f"{path}: {_cell_of(cells[0], finding.path)}{finding.to_text()}\n")
             for note in report.unchecked:
-                out.write(f"{path}: {note.to_text()}\n")
+                out.write(f"{path}: {_cell_of(cells[0], note.path)}{note.to_text()}\n")
             out.write(f"{path}: {report.summary()}\n")
     return status
+
+
+def _cell_of(cells: sheets.CellMap | None, path: str) -> str:
+    """The cell a path was read from, as a prefix (``"actors!D7: "``), or nothing."""
+    cell = cells.locate(path) if cells is not None else None
+    return f"{cell}: " if cell is not None else ""
+
+
+def _convert(args: argparse.Namespace, err: TextIO) -> int:
+    """Read a document in one form and write it in another (JSON, XLSX, CSV folder)."""
+    target_form = _form(args.target)
+    ecosystem = _load_keeping(args.source, err, keep=args.keep_unknown)
+    if ecosystem is None:
+        return EXIT_USAGE
+    try:
+        if target_form == "json":
+            serialize.dump(ecosystem, args.target, pretty=True)
+        elif target_form == "xlsx":
+            sheets.to_xlsx(ecosystem, args.target)
+        else:
+            sheets.to_csv(ecosystem, args.target)
+    except OSError as error:
+        err.write(f"{args.target}: cannot be written: {error.strerror or error}\n")
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def _load_keeping(path: Path, err: TextIO, *, keep: bool) -> Ecosystem | None:
+    try:
+        return _read(path, keep=keep)[0]
+    except serialize.LoadError as error:
+        err.write(f"{path}: cannot be loaded: {len(error.problems)} problem(s)\n")
+        for line in str(error).splitlines():
+            err.write(f"{path}: {line}\n")
+    except OSError as error:
+        err.write(f"{path}: cannot be read: {error.strerror or error}\n")
+    return None
+
+
+def _template(args: argparse.Namespace) -> int:
+    """Write an empty workbook to fill in."""
+    if args.target.suffix.lower() != ".xlsx":
+        message = f"expected an .xlsx file to write, got {str(args.target)!r}"
+        raise argparse.ArgumentTypeError(message)
+    sheets.template(args.target)
+    return EXIT_OK
+
+
+def _sheet_command(args: argparse.Namespace, err: TextIO) -> int:
+    """Run ``convert`` or ``template``; a name of no known form is a usage error."""
+    try:
+        return _convert(args, err) if args.command == "convert" else _template(args)
+    except argparse.ArgumentTypeError as error:
+        err.write(f"ptcekit {args.command}: {error}\n")
+        return EXIT_USAGE
 
 
 def _rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -357,6 +481,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return _rules(args, out, err)
         if args.command == "schema":
             return _schema(out)
+        if args.command in ("convert", "template"):
+            return _sheet_command(args, err)
         return _summary(args, out, err)
     except PtcekitError as error:
         err.write(f"ptcekit {args.command}: {error}\n")
