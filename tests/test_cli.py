@@ -28,7 +28,6 @@ from ptcekit.model import (
     SharedPremises,
     Territory,
 )
-from ptcekit.rules import Report
 
 ROOT = Path(__file__).resolve().parent.parent
 POLE_SUD = ROOT / "examples" / "pole-sud.json"
@@ -144,9 +143,9 @@ class TestValidate:
                 "subject": "batiment",
             }
         ]  # fmt: skip
-        report = Report.from_json(out)
-        assert not report.complete
-        assert report.summary().startswith("No problem found; 1 check could not run")
+        assert data["status"] == "checked"
+        assert data["counts"]["unchecked"] == 1
+        assert data["ok"] is True
         _, out, _ = run("validate", str(path), "--select", "AGR001")
         assert out == f"{path}: All checks passed (1 rule, as of 2024-06-30).\n"
 
@@ -187,15 +186,21 @@ class TestValidate:
         assert "CALL" in out
         assert status == 1
 
-    def test_json_output_round_trips_into_a_report(self, findings_file: Path) -> None:
-        """--format json prints one report per file that reads back as a Report."""
+    def test_json_output_is_one_envelope_per_file(self, findings_file: Path) -> None:
+        """--format json prints one result envelope per file, naming it, with the report's findings."""
         status, out, _ = run("validate", str(findings_file), str(POLE_SUD), "--format", "json")
         assert status == 1
-        first, second = out.splitlines()
-        report = Report.from_json(first)
-        assert [f.code for f in report.findings] == ["PTCE005", "PTCE001"]
-        assert json.loads(first) == report.to_dict()
-        assert Report.from_json(second).ok
+        first, second = (json.loads(line) for line in out.splitlines())
+        report = ptcekit.validate(ptcekit.load(findings_file))
+        assert first["file"] == str(findings_file)
+        assert [f["code"] for f in first["findings"]] == ["PTCE005", "PTCE001"]
+        added = {"pointer", "title", "anchor", "doc"}  # what the envelope adds to a finding
+        assert [
+            {key: value for key, value in finding.items() if key not in added}
+            for finding in first["findings"]
+        ] == [finding.to_dict() for finding in report.findings]
+        assert first["counts"]["code"] == report.counts()["code"]
+        assert (first["ok"], second["ok"], second["file"]) == (False, True, str(POLE_SUD))
 
     def test_malformed_file_exits_2_with_paths(self, tmp_path: Path) -> None:
         """A document that cannot be loaded exits 2 and prints each problem with its path."""
@@ -209,7 +214,8 @@ class TestValidate:
         assert status == 2
         assert out == ""
         lines = err.splitlines()
-        assert lines[0] == f"{path}: cannot be loaded: 2 problem(s)"
+        assert lines[0] == f"{path}: cannot be loaded: 2 problems:"
+        assert len(lines) == 3  # the count once, then one line per problem
         assert any(
             line.startswith(f"{path}:   $.actors[0].type: unknown actor type 'asociation'")
             for line in lines
@@ -372,7 +378,7 @@ class TestUsage:
     def test_version(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--version prints the version and exits 0."""
         assert run("--version")[0] == 0
-        assert capsys.readouterr().out == f"ptcekit {ptcekit.__version__}\n"
+        assert capsys.readouterr().out == f"ptcekit {ptcekit.__version__}\nplugins: off\n"
 
     def test_python_dash_m(self) -> None:
         """``python -m ptcekit`` runs the same command."""
@@ -418,15 +424,27 @@ class _Terminal(io.StringIO):
 
 
 class TestProgress:
-    def test_shown_on_a_terminal(self) -> None:
-        """Progress goes to standard error when it is a terminal, and is wiped after."""
+    def test_shown_on_a_terminal(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Progress goes to standard error when it is a terminal and the file big, and is wiped after."""
+        monkeypatch.setattr(cli, "BIG_FILE", 0)
         err = _Terminal()
         status = cli.main(["validate", str(POLE_SUD)], out=io.StringIO(), err=err)
         assert status == 0
         text = err.getvalue()
-        assert f"loading {POLE_SUD}…" in text
-        assert f"validating {POLE_SUD}…" in text
+        size = POLE_SUD.stat().st_size / 1e6
+        assert f"reading {POLE_SUD}: {size:.1f} of {size:.1f} MB" in text
+        assert f"building the records of {POLE_SUD}…" in text
+        assert f"{POLE_SUD}: 12 records built" in text
+        rules = len(ptcekit.rules.default_rules())
+        assert f"checking {POLE_SUD}: rule 1 of {rules} (" in text
+        assert f"checking {POLE_SUD}: rule {rules} of {rules} (" in text
         assert text.endswith("\r\x1b[K")
+
+    def test_hidden_for_a_small_file(self) -> None:
+        """On a terminal, a small file shows no progress: it would only flicker."""
+        err = _Terminal()
+        assert cli.main(["validate", str(POLE_SUD)], out=io.StringIO(), err=err) == 0
+        assert err.getvalue() == ""
 
     def test_hidden_otherwise(self) -> None:
         """Nothing is written to standard error when it is not a terminal."""
@@ -465,7 +483,7 @@ class TestInternalErrors:
         def broken_load(path: object) -> object:
             return {}["missing"]
 
-        monkeypatch.setattr(ptcekit.serialize, "load", broken_load)
+        monkeypatch.setattr(ptcekit.serialize, "loads", broken_load)
         status, _, err = run("summary", str(POLE_SUD))
         assert status == 3
         assert err.startswith("ptcekit summary: internal error: KeyError: 'missing'")
@@ -568,7 +586,10 @@ class TestInternalErrors:
             status, out, err = run("validate", "--format", output, str(path))
             assert status in (2, 3), (status, err)
             assert "Traceback" not in err
-            assert out == ""
+            if output == "text":
+                assert out == ""
+            else:  # the envelope of the file that failed to load
+                assert json.loads(out)["status"] == "load-error"
 
 
 class TestBugReportAddress:

@@ -9,8 +9,11 @@ assets and partnership agreements, as typed, immutable classes.
 <Sector.ESS: 'ess'>
 """
 
+# ptcekit.plugins hooks the loading of installed plugins into the layers below
+from ptcekit import plugins as plugins
 from ptcekit._version import __version__
 from ptcekit.analysis import summarize
+from ptcekit.envelope import Envelope, check
 from ptcekit.errors import (
     DuplicateIdError,
     FieldTypeError,
@@ -153,6 +156,7 @@ __all__ = [
     "DecisionRule",
     "DuplicateIdError",
     "Ecosystem",
+    "Envelope",
     "EsusApproval",
     "FieldTypeError",
     "Finding",
@@ -231,6 +235,7 @@ __all__ = [
     "VotingScheme",
     "__version__",
     "builtin_rules",
+    "check",
     "default_rules",
     "dump",
     "dumps",

@@ -461,8 +461,12 @@ class RuleError(PtcekitError, ValueError):
     """A rule or a rule set cannot be built as asked (a repeated code, a bad field)."""
 
 
-class UnknownRuleError(PtcekitError, KeyError):
+class UnknownRuleError(PtcekitError, KeyError, ValueError):
     """No rule has the code, or no rule matches the code or prefix, asked for.
+
+    It is a :class:`KeyError` (a code looked up in a rule set) and also a
+    :class:`ValueError`, as a bad selection is bad input: an app that refuses
+    bad parameters with ``except ValueError`` refuses it too.
 
     Attributes:
         pattern: the code or prefix looked up.

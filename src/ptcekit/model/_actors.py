@@ -24,6 +24,7 @@ import attrs
 from ptcekit.errors import FieldTypeError, IdentifierError
 from ptcekit.identifiers import legal_category, naf, rna, siren, siret
 from ptcekit.identifiers.naf import NafVersion
+from ptcekit.model import kinds
 from ptcekit.model import validators as v
 from ptcekit.model._base import Value
 from ptcekit.model._enums import (
@@ -77,12 +78,15 @@ def check_type_tag(cls: type) -> None:
     """
     tag = cls.__dict__.get("type_tag")
     if tag is None:
+        kinds.note_defined(cls)
         return
     builtin = cls.__module__.startswith("ptcekit.")
     pattern = BUILTIN_TAG if builtin else EXTENSION_TAG
     if type(tag) is not str or pattern.fullmatch(tag) is None:
         expected = "a snake_case tag" if builtin else "a namespaced tag 'prefix:name' in snake_case"
         raise FieldTypeError(cls.__name__, "type_tag", expected, tag)
+    # numbered once its tag is known good, so that a redefinition replaces it
+    kinds.note_defined(cls)
 
 
 @attrs.frozen(repr=False)

@@ -31,7 +31,7 @@ from ptcekit.rules._catalogue import (
 from ptcekit.rules._context import Context, Member
 from ptcekit.rules._docs import catalogue_markdown
 from ptcekit.rules._paths import Keys
-from ptcekit.rules._plugins import ENTRY_POINT_GROUP, load_plugins
+from ptcekit.rules._plugins import ENTRY_POINT_GROUP, load_plugins, set_plugin_provider
 from ptcekit.rules._printer import (
     describe_rule,
     format_finding,
@@ -80,6 +80,7 @@ __all__ = [
     "format_summary",
     "format_unchecked",
     "load_plugins",
+    "set_plugin_provider",
     "themes",
     "validate",
 ]

@@ -19,7 +19,7 @@ from ptcekit.rules import (
     _ptce,
     _references,
 )
-from ptcekit.rules._plugins import load_plugins
+from ptcekit.rules._plugins import plugin_rules
 from ptcekit.rules._report import Report
 from ptcekit.rules._rule import RuleSet, Theme, as_rule_set
 from ptcekit.rules._running import run_rules
@@ -57,29 +57,36 @@ def builtin_rules() -> RuleSet:
     return RuleSet(tuple(rule for theme in themes() for rule in theme.rules))
 
 
+# one slot: the plugin rules the defaults were last built from, and those defaults
+_defaults: dict[str, tuple[RuleSet, RuleSet]] = {}
+
+
 def available_rules() -> RuleSet:
     """Return the built-in rules and those of the installed plugins, opt-in ones included.
 
-    Raises:
-        ImportError: (a :class:`~ptcekit.errors.PluginError`) naming a plugin
-            that cannot be loaded.
+    The plugins are loaded once per process by :mod:`ptcekit.plugins`; one
+    that cannot be used is skipped with a warning.
     """
-    builtin = builtin_rules()
-    return builtin | load_plugins(reserved=builtin.codes)
+    return builtin_rules() | plugin_rules()
 
 
 def default_rules() -> RuleSet:
     """Return the rules :func:`validate` runs when given none.
 
     They are the built-in rules and those of the installed plugins (entry-point
-    group ``ptcekit.rules``), less the opt-in ones (such as the ``CALL``
-    funding criteria), which run only when selected.
-
-    Raises:
-        ImportError: (a :class:`~ptcekit.errors.PluginError`) naming a plugin
-            that cannot be loaded.
+    group ``ptcekit.rules``, loaded once per process by :mod:`ptcekit.plugins`;
+    a plugin that cannot be used is skipped with a warning), less the opt-in
+    ones (such as the ``CALL`` funding criteria), which run only when selected.
+    The set is built once for each set of plugin rules, so calling this
+    again costs next to nothing.
     """
-    return available_rules().defaults()
+    plugins = plugin_rules()
+    cached = _defaults.get("last")
+    if cached is not None and cached[0] is plugins:
+        return cached[1]
+    defaults = (builtin_rules() | plugins).defaults()
+    _defaults["last"] = (plugins, defaults)
+    return defaults
 
 
 def validate(

@@ -1,15 +1,22 @@
-"""Rules from other packages: the entry-point group ``ptcekit.rules``, loaded on request."""
+"""Rules from other packages: the entry-point group ``ptcekit.rules``, loaded on request.
+
+:func:`load_plugins` loads entry points and raises on the first that cannot
+be used. What :func:`~ptcekit.rules.default_rules` adds comes from
+:func:`plugin_rules`, which asks the provider :mod:`ptcekit.plugins` sets
+when ptcekit is imported: it loads the plugins once per process and skips a
+broken one with a warning.
+"""
 
 from __future__ import annotations
 
 import importlib.metadata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Final
 
 from ptcekit.errors import PluginError
 from ptcekit.rules._rule import Rule, RuleSet
 
-__all__ = ["ENTRY_POINT_GROUP", "load_plugins"]
+__all__ = ["ENTRY_POINT_GROUP", "load_plugins", "plugin_rules", "set_plugin_provider"]
 
 #: The entry-point group third-party packages declare their rules under.
 ENTRY_POINT_GROUP: Final = "ptcekit.rules"
@@ -85,3 +92,23 @@ def load_plugins(
             taken[rule.code] = f"plugin {name!r}"
             collected.append(rule)
     return RuleSet(tuple(collected))
+
+
+_NO_RULES: Final = RuleSet(())
+# one slot: what gives the installed plugins' rules (set by ptcekit.plugins)
+_provider: list[Callable[[], RuleSet]] = []
+
+
+def set_plugin_provider(provider: Callable[[], RuleSet] | None) -> None:
+    """Set the function :func:`plugin_rules` asks for the installed plugins' rules.
+
+    :mod:`ptcekit.plugins` sets it when ptcekit is imported, to a function
+    that loads the plugins once per process; ``None`` unsets it (no plugin
+    rules).
+    """
+    _provider[:] = [] if provider is None else [provider]
+
+
+def plugin_rules() -> RuleSet:
+    """Return the installed plugins' rules, as the provider gives them (none without one)."""
+    return _provider[0]() if _provider else _NO_RULES

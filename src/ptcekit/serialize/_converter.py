@@ -286,6 +286,7 @@ class Converter(cattrs.Converter):
         Raises:
             ValueError: (a :class:`~ptcekit.errors.LoadError`) with every problem found.
         """
+        self.structurer.sync_kinds()
         if cls is Ecosystem:
             if type(data) is not dict:
                 raise LoadError([not_a_document(data)])

@@ -4,6 +4,11 @@ A kind table is a value built by an explicit call from the classes that exist
 at that moment, by walking ``__subclasses__()``: a downstream subclass defined
 after ptcekit was imported and used is found the next time a table is built.
 No module-level list grows as a side effect of defining a class.
+
+A class defined again under the same name, in the same module (a notebook
+cell run twice), replaces the one it redefines: the newest definition
+claims the tag. Before it lists the kinds, a table lets installed plugins
+define theirs (:func:`ptcekit.model.kinds.prepare`).
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from ptcekit.model import Actor, MutualisedAsset
+from ptcekit.model import Actor, MutualisedAsset, kinds
 
 __all__ = ["KIND_ROOTS", "KindTable", "family_of", "is_attrs_class", "kind_table", "own_tag"]
 
@@ -99,6 +104,18 @@ class KindTable:
         return ", ".join(self.tags)
 
 
+def _claimant(classes: list[type[Any]]) -> type[Any] | None:
+    """Return the class that holds a tag several classes claim, or ``None`` when they conflict.
+
+    Classes of one name in one module are one definition made several times:
+    the newest holds the tag. Otherwise the claim is a real conflict.
+    """
+    names = {(cls.__module__, cls.__qualname__) for cls in classes}
+    if len(names) > 1:
+        return None
+    return max(classes, key=kinds.serial)
+
+
 def kind_table(base: type[Any]) -> KindTable:
     """Build the kind table of ``base`` from the classes that exist now.
 
@@ -107,7 +124,8 @@ def kind_table(base: type[Any]) -> KindTable:
 
     Returns:
         The concrete subclasses of ``base`` (``base`` included) that declare
-        their own ``type_tag``, by tag.
+        their own ``type_tag``, by tag; of a class defined several times under
+        one name in one module, the newest definition.
 
     Raises:
         TypeError: if ``base`` belongs to no polymorphic family.
@@ -120,13 +138,20 @@ def kind_table(base: type[Any]) -> KindTable:
     if family is None:
         message = f"{base.__name__} is not a polymorphic kind (expected a subclass of Actor or MutualisedAsset)"
         raise TypeError(message)
+    kinds.prepare()
     claims: dict[str, list[type[Any]]] = {}
     for cls in _walk(base):
         tag = own_tag(cls)
         if tag is not None:
             claims.setdefault(tag, []).append(cls)
-    by_tag = {tag: classes[0] for tag, classes in claims.items() if len(classes) == 1}
-    conflicts = {tag: tuple(classes) for tag, classes in claims.items() if len(classes) > 1}
+    by_tag: dict[str, type[Any]] = {}
+    conflicts: dict[str, tuple[type[Any], ...]] = {}
+    for tag, classes in claims.items():
+        holder = classes[0] if len(classes) == 1 else _claimant(classes)
+        if holder is None:
+            conflicts[tag] = tuple(classes)
+        else:
+            by_tag[tag] = holder
     return KindTable(
         base=base,
         noun=family[1],

@@ -20,6 +20,7 @@ from typing import Any, Literal
 import attrs
 
 from ptcekit.errors import KindError
+from ptcekit.model import kinds
 from ptcekit.model.limits import MAX_DEPTH
 from ptcekit.serialize._codegen import Caches, FieldCode, constructible, field_code, slot_setter
 from ptcekit.serialize._fields import (
@@ -341,6 +342,7 @@ class Structurer:
         self._specs: dict[type[Any], ClassSpec] = {}
         self._bounded: dict[type[Any], bool] = {}
         self._tables: dict[type[Any], KindTable] = {}
+        self._kinds_seen = -1  # the kinds generation the tables were built at
         self._structure: dict[type[Any], Callable[[Any], Any]] = {}
         # tag -> structuring function, per polymorphic base; updated in place
         self._dispatch: dict[type[Any], dict[str, Callable[[Any], Any]]] = {}
@@ -361,6 +363,27 @@ class Structurer:
             table = self._tables[base] = kind_table(base)
             self._bounded.clear()  # a new kind may nest deeper
         return table
+
+    def sync_kinds(self) -> None:
+        """Rebuild the kind tables if a kind was defined since; a redefined kind replaces the old.
+
+        A kind defined again under the same name in the same module (a
+        notebook cell run twice) claims its tag: the functions made for the
+        old class are dropped from the dispatchers, which learn the new one
+        on first use.
+        """
+        seen = kinds.generation()
+        if seen == self._kinds_seen:
+            return
+        self._kinds_seen = seen
+        for base, old in list(self._tables.items()):
+            new = self.table(base, refresh=True)
+            dispatch = self._dispatch.get(base)
+            if dispatch is None:
+                continue
+            for tag, cls in old.by_tag.items():
+                if new.by_tag.get(tag) is not cls:
+                    dispatch.pop(tag, None)
 
     def kind(self, base: type[Any], tag: str) -> type[Any] | None:
         """Return the class of ``base``'s family with ``tag``, looking again for new kinds on a miss.
