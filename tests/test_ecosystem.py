@@ -290,6 +290,6 @@ class TestAdd:
         with pytest.raises(FieldTypeError) as info:
             ECO.add(Period())  # type: ignore[arg-type]  # the wrong type is the test
         assert str(info.value) == (
-            "Ecosystem.add: expected an Actor, Pole, MutualisedAsset or PartnershipAgreement,"
-            " got Period() (Period)"
+            "Ecosystem.add: expected an Actor, Pole, MutualisedAsset, PartnershipAgreement"
+            " or Meeting, got Period() (Period)"
         )

@@ -440,6 +440,16 @@ STRATEGIES: dict[type[Any], st.SearchStrategy[Any]] = {
     model.Party: testing.parties(),
     model.Commitment: testing.commitments(),
     model.PartnershipAgreement: testing.partnership_agreements(),
+    model.Quorum: testing.quorums(),
+    model.Majority: testing.majorities(),
+    model.DecisionRule: testing.decision_rules(),
+    model.Statutes: testing.statutes(max_rules=2),
+    model.RegisterEntry: testing.register_entries(),
+    model.Attendance: testing.attendances(),
+    model.Vote: testing.votes(),
+    model.CollegeTally: testing.college_tallies(),
+    model.Resolution: testing.resolutions(),
+    model.Meeting: testing.meetings(max_resolutions=2),
     model.Ecosystem: testing.ecosystems(max_actors=2, max_poles=1, max_assets=1, max_agreements=1),
 }
 

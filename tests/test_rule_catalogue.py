@@ -195,7 +195,7 @@ class TestCatalogue:
         declared = [rule.code for theme in themes() for rule in theme.rules]
         assert sorted(declared) == CODES
         assert {code.rstrip("0123456789") for code in CODES} == {t.prefix for t in themes()}
-        assert len(CODES) == 60
+        assert len(CODES) == 66
 
     def test_theme_codes_are_numbered_from_one(self) -> None:
         """The codes of each prefix run 001, 002, … with no gap."""

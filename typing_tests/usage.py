@@ -11,7 +11,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import ptcekit
-from ptcekit import geo, identifiers, rules, serialize
+from ptcekit import geo, governance, identifiers, rules, serialize
 from ptcekit.model import (
     Allocation,
     Association,
@@ -108,7 +108,26 @@ epci_members: tuple[str, ...] = geo.epci("242600534", 2024).members
 found: tuple[geo.Commune, ...] = geo.search("die", departement="26")
 shipped: tuple[int, ...] = geo.years()
 
+# statutes, meetings and the reckoning
+sa_statutes: ptcekit.Statutes = governance.preset("sa", dt.date(2024, 6, 12)).statutes
+assembly = ptcekit.Meeting(
+    id="ag",
+    organisation="archer",
+    date=dt.date(2024, 6, 12),
+    attendance=(ptcekit.Attendance(member="archer"),),
+    resolutions=(ptcekit.Resolution(id="1", votes=(ptcekit.Vote(member="archer", choice="for"),)),),
+)
+reckoned: governance.Outcome = governance.decide(
+    ptcekit.Ecosystem(actors=(Association(id="archer", name="Archer"),), meetings=(assembly,)),
+    assembly,
+    "1",
+)
+adopted: bool = reckoned.verdict is governance.Verdict.ADOPTED
+part: Fraction | None = reckoned.share
+as_json: dict[str, object] = reckoned.to_dict()
+
 # mistakes mypy catches
+governance.decide(eco, assembly, 1)  # type: ignore[arg-type]
 Money(amount=1.5)  # type: ignore[arg-type]
 Pole(id="p", name="P", memberships=[1])  # type: ignore[list-item]
 Association(id="a", name="A", headcount="12")  # type: ignore[arg-type]

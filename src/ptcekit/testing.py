@@ -66,18 +66,24 @@ from ptcekit.model import (
     AssociateCategory,
     AssociateRole,
     Association,
+    Attendance,
+    AttendanceMode,
     Body,
     BodyKind,
     College,
+    CollegeTally,
     Commitment,
     CommitmentKind,
     Company,
     CompanyForm,
     CompanySize,
+    Convocation,
     Cooperative,
     CooperativeKind,
     CostSharingKey,
     CostSharingMethod,
+    CountAs,
+    DecisionRule,
     Ecosystem,
     EsusApproval,
     Foundation,
@@ -89,6 +95,9 @@ from ptcekit.model import (
     ImmaterialKind,
     KeyShare,
     LegalStatus,
+    Majority,
+    MajorityBase,
+    Meeting,
     MemberRole,
     Membership,
     Money,
@@ -107,18 +116,27 @@ from ptcekit.model import (
     PublicBody,
     PublicBodyKind,
     Quantity,
+    Quorum,
+    QuorumBasis,
+    RecordedOutcome,
     Recurrence,
+    RegisterEntry,
     Renewal,
     ResearchBody,
+    Resolution,
+    ResolutionKind,
     Share,
     SharedEmployee,
     SharedEquipment,
     SharedFund,
     SharedPremises,
     SharedService,
+    Statutes,
     Territory,
     TerritoryLevel,
     TrainingBody,
+    Vote,
+    VoteChoice,
     VotingScheme,
 )
 
@@ -128,13 +146,16 @@ __all__ = [
     "allocations",
     "associate_categories",
     "associations",
+    "attendances",
     "bodies",
+    "college_tallies",
     "colleges",
     "commitments",
     "commune_codes",
     "companies",
     "cooperatives",
     "cost_sharing_keys",
+    "decision_rules",
     "departement_codes",
     "ecosystems",
     "esus_approvals",
@@ -145,6 +166,8 @@ __all__ = [
     "immaterial_assets",
     "key_shares",
     "legal_categories",
+    "majorities",
+    "meetings",
     "memberships",
     "moneys",
     "mutualised_assets",
@@ -161,9 +184,12 @@ __all__ = [
     "poles",
     "public_bodies",
     "quantities",
+    "quorums",
     "record_ids",
     "region_codes",
+    "register_entries",
     "research_bodies",
+    "resolutions",
     "rna_numbers",
     "shared_employees",
     "shared_equipment",
@@ -173,8 +199,10 @@ __all__ = [
     "shares",
     "sirens",
     "sirets",
+    "statutes",
     "territories",
     "training_bodies",
+    "votes",
 ]
 
 Strategy = st.SearchStrategy
@@ -1791,6 +1819,277 @@ def partnership_agreements(
 
 
 # ---------------------------------------------------------------------------
+# Statutes, registers and meetings
+# ---------------------------------------------------------------------------
+
+
+@functools.cache
+def quorums() -> Strategy[Quorum]:
+    """Quorums: a part in (0, 1] of the members, votes or capital.
+
+    Returns:
+        A strategy of :class:`~ptcekit.model.Quorum`.
+    """
+    return st.builds(
+        Quorum,
+        share=_unit_fractions(),
+        basis=st.sampled_from(QuorumBasis),
+        represented=st.booleans(),
+        remote=st.booleans(),
+    )
+
+
+@functools.cache
+def majorities() -> Strategy[Majority]:
+    """Majorities: a threshold, strict or not, of one base, with abstentions and blanks counted either way.
+
+    Returns:
+        A strategy of :class:`~ptcekit.model.Majority`.
+    """
+    return st.builds(
+        Majority,
+        share=_unit_fractions(),
+        strict=st.booleans(),
+        base=st.sampled_from(MajorityBase),
+        abstentions=st.sampled_from(CountAs),
+        blanks=st.sampled_from(CountAs),
+    )
+
+
+@st.composite
+def decision_rules(
+    draw: st.DrawFn,
+    *,
+    body: BodyKind | None = None,
+    kind: ResolutionKind | None = None,
+) -> DecisionRule:
+    """Decision rules: a body, a kind, maybe a voting scheme, quorums and majorities.
+
+    Args:
+        draw: supplied by hypothesis.
+        body: the body; drawn when ``None``.
+        kind: the kind of resolution; drawn when ``None``.
+
+    Returns:
+        A :class:`~ptcekit.model.DecisionRule`.
+    """
+    return DecisionRule(
+        body=body if body is not None else draw(st.sampled_from(BodyKind)),
+        kind=kind if kind is not None else draw(st.sampled_from(ResolutionKind)),
+        voting=draw(_maybe(st.sampled_from(VotingScheme))),
+        vote_cap=draw(_maybe(_unit_fractions())),
+        quorum=draw(_maybe(quorums())),
+        second_quorum=draw(_maybe(quorums())),
+        majority=draw(_maybe(majorities())),
+        second_majority=draw(_maybe(majorities())),
+        source=draw(_maybe(_texts(40))),
+    )
+
+
+@st.composite
+def statutes(draw: st.DrawFn, *, max_rules: int = 3) -> Statutes:
+    """Statutes: decision rules for distinct bodies and kinds, maybe a proxy limit.
+
+    Args:
+        draw: supplied by hypothesis.
+        max_rules: the most decision rules.
+
+    Returns:
+        A :class:`~ptcekit.model.Statutes`.
+    """
+    pairs = [(body, kind) for body in BodyKind for kind in ResolutionKind]
+    chosen = draw(st.lists(st.sampled_from(pairs), max_size=max_rules, unique=True))
+    return Statutes(
+        rules=tuple(draw(decision_rules(body=body, kind=kind)) for body, kind in chosen),
+        proxies_per_holder=draw(_maybe(st.integers(min_value=0, max_value=5))),
+        source=draw(_maybe(_texts(40))),
+    )
+
+
+@st.composite
+def register_entries(
+    draw: st.DrawFn,
+    *,
+    member_ids: Sequence[str] | None = None,
+    college_names: Sequence[str] = (),
+) -> RegisterEntry:
+    """Lines of a register of members: a member, maybe a period, a college, shares, other bodies.
+
+    Args:
+        draw: supplied by hypothesis.
+        member_ids: the ids to draw the member from; made up when ``None``.
+        college_names: the colleges the member may sit in.
+
+    Returns:
+        A :class:`~ptcekit.model.RegisterEntry`.
+    """
+    others = [kind for kind in BodyKind if kind is not BodyKind.GENERAL_ASSEMBLY]
+    return RegisterEntry(
+        member=draw(_ref(member_ids, "a register entry")),
+        period=draw(_maybe(_default(periods))),
+        college=draw(_maybe(st.sampled_from(tuple(college_names)))) if college_names else None,
+        shares=draw(_maybe(st.integers(min_value=0, max_value=1000))),
+        bodies=tuple(draw(st.lists(st.sampled_from(others), max_size=2, unique=True))),
+    )
+
+
+@st.composite
+def attendances(draw: st.DrawFn, *, member_ids: Sequence[str] | None = None) -> Attendance:
+    """How a member took part: present, remote, or represented by another member.
+
+    Args:
+        draw: supplied by hypothesis.
+        member_ids: the ids to draw the member and the proxy holder from
+            (a member is represented only when there is another); made up when ``None``.
+
+    Returns:
+        A :class:`~ptcekit.model.Attendance`.
+    """
+    if member_ids is None:
+        member, holder = draw(st.lists(record_ids(), min_size=2, max_size=2, unique=True))
+        pool: Sequence[str] = (member, holder)
+    else:
+        member = draw(_ref(member_ids, "an attendance"))
+        pool = member_ids
+    return draw(_attending(member, pool))
+
+
+@st.composite
+def _attending(draw: st.DrawFn, member: str, pool: Sequence[str]) -> Attendance:
+    """How ``member`` takes part; a proxy holder, if any, is another member of ``pool``."""
+    holders = [m for m in pool if m != member]
+    modes = list(AttendanceMode) if holders else [AttendanceMode.PRESENT, AttendanceMode.REMOTE]
+    mode = draw(st.sampled_from(modes))
+    proxy = draw(st.sampled_from(holders)) if mode is AttendanceMode.REPRESENTED else None
+    return Attendance(member=member, mode=mode, proxy=proxy)
+
+
+@st.composite
+def votes(draw: st.DrawFn, *, member_ids: Sequence[str] | None = None) -> Vote:
+    """Votes: a member and a choice (for, against, abstain, blank).
+
+    Args:
+        draw: supplied by hypothesis.
+        member_ids: the ids to draw the member from; made up when ``None``.
+
+    Returns:
+        A :class:`~ptcekit.model.Vote`.
+    """
+    return Vote(member=draw(_ref(member_ids, "a vote")), choice=draw(st.sampled_from(VoteChoice)))
+
+
+@st.composite
+def college_tallies(draw: st.DrawFn, *, college: str | None = None) -> CollegeTally:
+    """Totals of a vote for one college (or the whole meeting when ``college`` is ``None``).
+
+    Args:
+        draw: supplied by hypothesis.
+        college: the college the totals are for.
+
+    Returns:
+        A :class:`~ptcekit.model.CollegeTally`.
+    """
+    counts = st.integers(min_value=0, max_value=50)
+    return CollegeTally(
+        college=college,
+        votes_for=draw(counts),
+        against=draw(counts),
+        abstain=draw(counts),
+        blank=draw(counts),
+    )
+
+
+@st.composite
+def resolutions(
+    draw: st.DrawFn,
+    *,
+    ids: Strategy[str] | None = None,
+    member_ids: Sequence[str] | None = None,
+    college_names: Sequence[str] = (),
+) -> Resolution:
+    """Resolutions with votes one per member, or totals per college, or neither.
+
+    Args:
+        draw: supplied by hypothesis.
+        ids: the strategy of its id; short ids when ``None``.
+        member_ids: the ids voters are drawn from; made up when ``None``.
+        college_names: the colleges tallies may be for.
+
+    Returns:
+        A :class:`~ptcekit.model.Resolution`.
+    """
+    how = draw(st.sampled_from(("votes", "tallies", "none")))
+    drawn_votes: list[Vote] = []
+    tallies: list[CollegeTally] = []
+    if how == "votes" and (member_ids is None or member_ids):
+        drawn_votes = draw(
+            st.lists(votes(member_ids=member_ids), max_size=6, unique_by=lambda vote: vote.member)
+        )
+    elif how == "tallies":
+        names: list[str | None] = list(college_names) or [None]
+        chosen = draw(st.lists(st.sampled_from(names), min_size=1, max_size=3, unique=True))
+        tallies = [draw(college_tallies(college=name)) for name in chosen]
+    return Resolution(
+        id=draw(ids if ids is not None else record_ids()),
+        kind=draw(st.sampled_from(ResolutionKind)),
+        text=draw(_maybe(_texts(40))),
+        recorded=draw(_maybe(st.sampled_from(RecordedOutcome))),
+        votes=tuple(drawn_votes),
+        tallies=tuple(tallies),
+    )
+
+
+@st.composite
+def meetings(
+    draw: st.DrawFn,
+    *,
+    ids: Strategy[str] | None = None,
+    organisation_ids: Sequence[str] | None = None,
+    member_ids: Sequence[str] | None = None,
+    college_names: Sequence[str] = (),
+    max_resolutions: int = 3,
+) -> Meeting:
+    """Meetings of a body, with each member attending once and resolutions with distinct ids.
+
+    Args:
+        draw: supplied by hypothesis.
+        ids: the strategy of its id; short ids when ``None``.
+        organisation_ids: the organisations or pôles that may meet; made up when ``None``.
+        member_ids: the ids attendees and voters are drawn from; made up when ``None``.
+        college_names: the colleges tallies may be for.
+        max_resolutions: the most resolutions.
+
+    Returns:
+        A :class:`~ptcekit.model.Meeting`.
+    """
+    pool = (
+        list(member_ids)
+        if member_ids is not None
+        else draw(st.lists(record_ids(), max_size=6, unique=True))
+    )
+    present = draw(st.lists(st.sampled_from(pool), unique=True)) if pool else []
+    attendance = [draw(_attending(member, pool)) for member in present]
+    return Meeting(
+        id=draw(ids if ids is not None else record_ids()),
+        organisation=draw(_ref(organisation_ids, "a meeting")),
+        body=draw(st.sampled_from(BodyKind)),
+        date=draw(_dates()),
+        convocation=draw(st.sampled_from(Convocation)),
+        attendance=tuple(attendance),
+        resolutions=tuple(
+            draw(
+                st.lists(
+                    resolutions(member_ids=pool, college_names=college_names),
+                    max_size=max_resolutions,
+                    unique_by=lambda resolution: resolution.id,
+                )
+            )
+        ),
+        description=draw(_maybe(_texts(40))),
+    )
+
+
+# ---------------------------------------------------------------------------
 # Ecosystems
 # ---------------------------------------------------------------------------
 
@@ -1799,7 +2098,13 @@ _LICENCES = ("ODbL-1.0", "CC-BY-4.0", "etalab-2.0")
 
 @st.composite
 def _ecosystems(
-    draw: st.DrawFn, *, max_actors: int, max_poles: int, max_assets: int, max_agreements: int
+    draw: st.DrawFn,
+    *,
+    max_actors: int,
+    max_poles: int,
+    max_assets: int,
+    max_agreements: int,
+    max_meetings: int = 0,
 ) -> Ecosystem:
     n_actors = draw(st.integers(min_value=0, max_value=max_actors))
     n_poles = draw(st.integers(min_value=0, max_value=max_poles))
@@ -1807,8 +2112,13 @@ def _ecosystems(
     # an agreement needs two distinct parties
     most_agreements = max_agreements if n_actors >= 2 else 0
     n_agreements = draw(st.integers(min_value=0, max_value=most_agreements))
-    total = n_actors + n_poles + n_assets + n_agreements
+    # a meeting's organisation is drawn among the actors and the pôles
+    most_meetings = max_meetings if n_actors + n_poles else 0
+    n_meetings = draw(st.integers(min_value=0, max_value=most_meetings))
+    total = n_actors + n_poles + n_assets + n_agreements + n_meetings
     all_ids = draw(st.lists(record_ids(), min_size=total, max_size=total, unique=True))
+    meeting_ids = all_ids[total - n_meetings :]
+    all_ids = all_ids[: total - n_meetings]
     actor_ids = all_ids[:n_actors]
     pole_ids = all_ids[n_actors : n_actors + n_poles]
     asset_ids = all_ids[n_actors + n_poles : n_actors + n_poles + n_assets]
@@ -1852,6 +2162,16 @@ def _ecosystems(
         )
         for agreement_id in agreement_ids
     ]
+    built_meetings = [
+        draw(
+            meetings(
+                ids=st.just(meeting_id),
+                organisation_ids=actor_ids + pole_ids,
+                member_ids=actor_ids,
+            )
+        )
+        for meeting_id in meeting_ids
+    ]
     return Ecosystem(
         name=draw(_maybe(_texts())),
         as_of=draw(_maybe(_dates())),
@@ -1861,6 +2181,7 @@ def _ecosystems(
         poles=tuple(built_poles),
         assets=tuple(built_assets),
         agreements=tuple(built_agreements),
+        meetings=tuple(built_meetings),
     )
 
 
@@ -1870,6 +2191,7 @@ def ecosystems(
     max_poles: int = 3,
     max_assets: int = 4,
     max_agreements: int = 3,
+    max_meetings: int = 0,
 ) -> Strategy[Ecosystem]:
     """Whole ecosystems whose references all resolve.
 
@@ -1888,6 +2210,9 @@ def ecosystems(
         max_poles: the most pôles.
         max_assets: the most assets.
         max_agreements: the most agreements (none with fewer than two actors).
+        max_meetings: the most meetings (none by default); a meeting's
+            organisation is an actor or a pôle of the ecosystem, its attendees
+            and voters are actors.
 
     Returns:
         A strategy of :class:`~ptcekit.model.Ecosystem`.
@@ -1900,4 +2225,5 @@ def ecosystems(
         max_poles=_check_size("max_poles", max_poles),
         max_assets=_check_size("max_assets", max_assets),
         max_agreements=_check_size("max_agreements", max_agreements),
+        max_meetings=_check_size("max_meetings", max_meetings),
     )

@@ -15,15 +15,16 @@ from ptcekit.model._actors import Actor
 from ptcekit.model._agreements import PartnershipAgreement
 from ptcekit.model._assets import MutualisedAsset
 from ptcekit.model._base import KeepsUnknownKeys
+from ptcekit.model._meetings import Meeting
 from ptcekit.model._pole import Pole
 
 __all__ = ["Ecosystem", "Record"]
 
 
 #: Anything an ecosystem holds by id.
-Record = Union[Actor, Pole, MutualisedAsset, PartnershipAgreement]  # noqa: UP007 -- a runtime alias, documented by Sphinx
+Record = Union[Actor, Pole, MutualisedAsset, PartnershipAgreement, Meeting]  # noqa: UP007 -- a runtime alias, documented by Sphinx
 
-R = TypeVar("R", Actor, Pole, MutualisedAsset, PartnershipAgreement)
+R = TypeVar("R", Actor, Pole, MutualisedAsset, PartnershipAgreement, Meeting)
 
 #: The lists of an ecosystem, with the kind of record each holds.
 _LISTS: tuple[tuple[str, type[Any], str], ...] = (
@@ -31,6 +32,7 @@ _LISTS: tuple[tuple[str, type[Any], str], ...] = (
     ("poles", Pole, "pôle"),
     ("assets", MutualisedAsset, "asset"),
     ("agreements", PartnershipAgreement, "agreement"),
+    ("meetings", Meeting, "meeting"),
 )
 
 
@@ -45,7 +47,7 @@ class _Reverse:
 
 @attrs.frozen(kw_only=True, repr=False)
 class Ecosystem(KeepsUnknownKeys):
-    """A modelled territory: its actors, pôles, mutualised assets and agreements.
+    """A modelled territory: its actors, pôles, mutualised assets, agreements and meetings.
 
     Ids are unique across the whole document, so one id names one thing.
     Look-ups by id take constant time; the navigation methods take time in
@@ -60,6 +62,8 @@ class Ecosystem(KeepsUnknownKeys):
         poles: every pôle.
         assets: every mutualised asset.
         agreements: every agreement.
+        meetings: the meetings of the bodies of its organisations and pôles,
+            with their resolutions (its repr counts them only when there are some).
 
     >>> from ptcekit.model import Association, Company, Membership
     >>> eco = Ecosystem(
@@ -94,6 +98,9 @@ class Ecosystem(KeepsUnknownKeys):
         converter=v.ToTuple[PartnershipAgreement],
         validator=v.tuple_of_type(PartnershipAgreement),
     )
+    meetings: tuple[Meeting, ...] = attrs.field(
+        default=(), converter=v.ToTuple[Meeting], validator=v.tuple_of_type(Meeting)
+    )
     _index: dict[str, Record] = attrs.field(init=False, eq=False, hash=False, repr=False)
     _reverse: _Reverse | None = attrs.field(
         init=False, default=None, eq=False, hash=False, repr=False
@@ -122,8 +129,11 @@ class Ecosystem(KeepsUnknownKeys):
 
     def __repr__(self) -> str:
         name = f"name={self.name!r}, " if self.name else ""
+        # meetings are counted only when there are some: the other lists always are
         counts = ", ".join(
-            f"{list_name}={len(getattr(self, list_name))}" for list_name, _, _ in _LISTS
+            f"{list_name}={len(getattr(self, list_name))}"
+            for list_name, _, _ in _LISTS
+            if list_name != "meetings" or self.meetings
         )
         return f"Ecosystem({name}{counts})"
 
@@ -137,11 +147,11 @@ class Ecosystem(KeepsUnknownKeys):
         return id in self._index
 
     def __len__(self) -> int:
-        """The number of records (actors, pôles, assets and agreements)."""
+        """The number of records (actors, pôles, assets, agreements and meetings)."""
         return len(self._index)
 
     def get(self, id: str) -> Record:  # noqa: A002 -- "id" is the domain's name for it
-        """Return the record (actor, pôle, asset or agreement) with ``id``.
+        """Return the record (actor, pôle, asset, agreement or meeting) with ``id``.
 
         Raises:
             KeyError: (an :class:`~ptcekit.errors.UnknownIdError`) if there is none.
@@ -188,6 +198,14 @@ class Ecosystem(KeepsUnknownKeys):
             KeyError: (an :class:`~ptcekit.errors.UnknownIdError`) if no agreement has it.
         """
         return self._get(id, PartnershipAgreement, "agreement")
+
+    def meeting(self, id: str) -> Meeting:  # noqa: A002 -- "id" is the domain's name for it
+        """Return the meeting with ``id``.
+
+        Raises:
+            KeyError: (an :class:`~ptcekit.errors.UnknownIdError`) if no meeting has it.
+        """
+        return self._get(id, Meeting, "meeting")
 
     def members(self, pole: str, as_of: dt.date | None = None) -> tuple[Actor, ...]:
         """Return the actors that are members of the pôle ``pole``, once each.
@@ -300,7 +318,7 @@ class Ecosystem(KeepsUnknownKeys):
                 raise FieldTypeError(
                     "Ecosystem",
                     "add",
-                    "an Actor, Pole, MutualisedAsset or PartnershipAgreement",
+                    "an Actor, Pole, MutualisedAsset, PartnershipAgreement or Meeting",
                     record,
                 )
         changes: dict[str, Any] = {name: tuple(values) for name, values in lists.items()}

@@ -11,6 +11,7 @@ from ptcekit.errors import UnknownIdError, _short
 from ptcekit.model import validators as v
 from ptcekit.model._base import Value
 from ptcekit.model._enums import BodyKind, VotingScheme
+from ptcekit.model._meetings import RegisterEntry, Statutes
 
 __all__ = ["Body", "College", "Governance"]
 
@@ -87,6 +88,19 @@ class Governance(Value):
     cooperatives. Quorum and majority are fractions of the votes: a quorum of
     ``1/4`` means a quarter of the members present or represented, a majority
     of ``1/2`` a simple majority (more than half), ``2/3`` a qualified one.
+    They apply to every body and every kind of resolution; when the statutes
+    say more (per body, per kind, per convocation), record them in
+    ``statutes``, which then takes precedence.
+
+    Attributes:
+        bodies: its governing bodies.
+        voting: how votes are weighed.
+        colleges: its vote colleges.
+        quorum: one quorum for every decision, when the statutes give no more.
+        majority: one majority for every decision, when the statutes give no more.
+        statutes: how each body decides each kind of resolution, in detail.
+        register: the register of members, by period, with colleges and shares;
+            a pôle without one uses its memberships.
 
     >>> Governance(voting="weighted_colleges", colleges=(College(name="A", weight="1/2"),
     ...     College(name="B", weight="1/2")), majority="1/2").voting
@@ -115,6 +129,12 @@ class Governance(Value):
         default=None,
         converter=v.ToFraction[Fraction | None],
         validator=v.FractionRange(include_low=False, optional=True),
+    )
+    statutes: Statutes | None = attrs.field(
+        default=None, validator=v.Instance(Statutes, optional=True)
+    )
+    register: tuple[RegisterEntry, ...] = attrs.field(
+        default=(), converter=v.ToTuple[RegisterEntry], validator=v.tuple_of_type(RegisterEntry)
     )
 
     def college(self, name: str) -> College:

@@ -17,7 +17,7 @@ True
 $.poles[0]: PTCE005 warning: pôle 'pole-sud' records no strategy, no shared asset and no agreement: its strategy of mutualisation, coopération ou partenariat has nothing to show in the document [Loi n° 2014-856 du 31 juillet 2014, art. 9, I]
 $.poles[0].memberships: PTCE001 not checked: whether pôle 'pole-sud' has an enterprise outside the ESS on its territory on 2024-06-30 depends on what it does not record: pôle 'pole-sud' records no territory
 $.poles[0].territory: PTCE002 not checked: pôle 'pole-sud' records no territory to check its members' seats against
-Found 0 errors, 1 warning and 0 infos; 2 checks could not run for lack of data (54 rules, as of 2024-06-30).
+Found 0 errors, 1 warning and 0 infos; 2 checks could not run for lack of data (60 rules, as of 2024-06-30).
 """
 
 from ptcekit.errors import PluginError, RuleError, UnknownRuleError

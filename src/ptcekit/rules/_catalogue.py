@@ -14,6 +14,7 @@ from ptcekit.rules import (
     _ess,
     _governance,
     _identity,
+    _meetings,
     _places,
     _ptce,
     _references,
@@ -42,6 +43,7 @@ def themes() -> tuple[Theme, ...]:
         *_assets.THEMES,
         *_agreements.THEMES,
         *_governance.THEMES,
+        *_meetings.THEMES,
     )
 
 

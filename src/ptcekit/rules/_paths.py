@@ -28,7 +28,7 @@ PATH_PATTERN: Final = re.compile(r"\$(?:\.[A-Za-z_][A-Za-z0-9_:]*|\[[0-9]+\])*")
 #: A key of a path: a field name in wire names.
 KEY_PATTERN: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_:]*")
 #: The lists of a document, in document order.
-RECORD_LISTS: Final = ("actors", "poles", "assets", "agreements")
+RECORD_LISTS: Final = ("actors", "poles", "assets", "agreements", "meetings")
 
 #: A path as keys (field names) and indices (positions in lists), from the root.
 Keys: TypeAlias = tuple[str | int, ...]
