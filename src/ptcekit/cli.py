@@ -711,6 +711,13 @@ def _convert(args: argparse.Namespace, out: _Stream, err: _Stream) -> int:
     del out
     source: Path = args.source
     target: Path = args.target
+    for path in (source, target):
+        if path.suffix.lower() not in (".json", ".xlsx", "") and not path.is_dir():
+            err.write(
+                "ptcekit convert: expected a .json file, an .xlsx workbook or a folder of "
+                f"CSV files, got {str(path)!r}\n"
+            )
+            return EXIT_USAGE
     try:
         if _form(source) == "json":
             ecosystem = serialize.load(source, unknown="keep" if args.keep_unknown else "forbid")
