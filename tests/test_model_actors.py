@@ -988,6 +988,24 @@ class TestTypeTags:
             " got 'network' (str)"
         )
 
+    def test_a_refused_subclass_is_no_kind(self) -> None:
+        """A subclass refused for its tag never joins the kind table, even before it is collected."""
+        import gc
+
+        from ptcekit.serialize import kind_table
+
+        gc.disable()
+        try:
+            with pytest.raises(FieldTypeError):
+
+                @attrs.frozen(kw_only=True, repr=False)
+                class Network(Association):
+                    type_tag: ClassVar[str] = "network"
+
+            assert "network" not in kind_table(Association).by_tag
+        finally:
+            gc.enable()
+
     def test_builtin_subclass_needs_a_snake_case_tag(self) -> None:
         """A class of ptcekit itself must use a snake_case tag."""
         with pytest.raises(FieldTypeError) as info:

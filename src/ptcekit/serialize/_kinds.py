@@ -67,12 +67,17 @@ def is_attrs_class(cls: type[Any]) -> bool:
 
 
 def _walk(base: type[Any]) -> list[type[Any]]:
-    """Return ``base`` and its attrs subclasses, recursively, each once, parents first."""
+    """Return ``base`` and its attrs subclasses, recursively, each once, parents first.
+
+    Subclasses whose definition was refused (a malformed ``type_tag``) are left out.
+    """
     found: dict[type[Any], None] = {base: None}
     stack = [base]
     while stack:
         for sub in stack.pop().__subclasses__():
-            if sub not in found and is_attrs_class(sub):
+            # a class whose tag was refused at its definition was never numbered:
+            # it lingers among the subclasses until collected, but is no kind
+            if sub not in found and is_attrs_class(sub) and kinds.serial(sub):
                 found[sub] = None
                 stack.append(sub)
     return list(found)
